@@ -1,0 +1,143 @@
+package cn.lianxin.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each role may do in Camunda, as authorizations granted to its groups. The matrix is
+ * documented in docs/identity.md; the tests follow it.
+ *
+ * <p>Tasks themselves are not granted here: the engine grants a task's candidate group READ and
+ * TASK_WORK when the task is created ({@code defaultUserPermissionNameForTask}), which is exactly
+ * "a grid worker of v0101 reads and works only the tasks of grid-worker-v0101".
+ */
+@Component
+public class AccessPolicy {
+
+    /** One authorization: permissions on a resource (id or {@code *}). */
+    public record Grant(Resource resource, String resourceId, List<Permission> permissions) {
+        static Grant of(Resource resource, String resourceId, Permission... permissions) {
+            return new Grant(resource, resourceId, List.of(permissions));
+        }
+    }
+
+    static final String APPEAL_PROCESS = "appeal";
+    static final String DELIBERATION_PROCESS = "deliberation";
+    static final String SUPERVISION_PROCESS = "supervision";
+
+    private final AuthorizationService authorizations;
+
+    AccessPolicy(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    /** The grants of a role, the same for each of its groups. */
+    public List<Grant> grantsOf(Role role) {
+        if (role == Role.ADMIN) {
+            return Arrays.stream(Resources.values())
+                    .map(resource -> Grant.of(resource, "*", Permissions.ALL))
+                    .toList();
+        }
+        List<Grant> grants = new ArrayList<>(everyone());
+        switch (role) {
+            case GRID_WORKER, STATION_HEAD -> grants.addAll(starts(APPEAL_PROCESS));
+            case DELIBERATION_HOST -> grants.addAll(starts(DELIBERATION_PROCESS));
+            case LEADER, SUPERVISOR -> {
+                grants.addAll(readsEverything());
+                grants.addAll(starts(SUPERVISION_PROCESS));
+            }
+            case PROCESS_DESIGNER -> grants.addAll(designs());
+            default -> {}
+        }
+        return grants;
+    }
+
+    /** Makes the group's authorizations exactly the role's grants; safe to repeat. */
+    public void apply(Role role, String groupId) {
+        for (Grant grant : grantsOf(role)) {
+            Authorization authorization = authorizations
+                    .createAuthorizationQuery()
+                    .authorizationType(AUTH_TYPE_GRANT)
+                    .groupIdIn(groupId)
+                    .resourceType(grant.resource())
+                    .resourceId(grant.resourceId())
+                    .singleResult();
+            if (authorization == null) {
+                authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                authorization.setGroupId(groupId);
+                authorization.setResource(grant.resource());
+                authorization.setResourceId(grant.resourceId());
+            }
+            authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+
+    /** Every platform user works in Tasklist and sees who is who. */
+    private static List<Grant> everyone() {
+        return List.of(
+                Grant.of(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+                Grant.of(Resources.USER, "*", Permissions.READ),
+                Grant.of(Resources.GROUP, "*", Permissions.READ),
+                Grant.of(Resources.FILTER, "*", Permissions.READ),
+                Grant.of(Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ));
+    }
+
+    private static List<Grant> starts(String processKey) {
+        return List.of(
+                Grant.of(
+                        Resources.PROCESS_DEFINITION,
+                        processKey,
+                        ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE),
+                Grant.of(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+    }
+
+    /** Leaders and supervisors watch every case in Cockpit; they change nothing there. */
+    private static List<Grant> readsEverything() {
+        return List.of(
+                Grant.of(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+                Grant.of(
+                        Resources.PROCESS_DEFINITION,
+                        "*",
+                        ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY,
+                        ProcessDefinitionPermissions.READ_TASK),
+                Grant.of(Resources.PROCESS_INSTANCE, "*", Permissions.READ),
+                Grant.of(Resources.TASK, "*", TaskPermissions.READ),
+                Grant.of(Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ),
+                Grant.of(Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ),
+                Grant.of(Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY),
+                Grant.of(Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
+                Grant.of(Resources.DEPLOYMENT, "*", Permissions.READ));
+    }
+
+    /** Process designers deploy from Camunda Modeler and inspect what they deployed. */
+    private static List<Grant> designs() {
+        return List.of(
+                Grant.of(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+                Grant.of(Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE),
+                Grant.of(
+                        Resources.PROCESS_DEFINITION,
+                        "*",
+                        ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_HISTORY),
+                Grant.of(Resources.DECISION_DEFINITION, "*", Permissions.READ),
+                Grant.of(Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
+    }
+}

@@ -1,0 +1,75 @@
+package cn.lianxin.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The roles of DESIGN §2. A unit-scoped role becomes one Camunda group per unit of its kind
+ * ({@code grid-worker-v0101}); a county role is one group named after the role
+ * ({@code supervisor}). These group ids are identical in the embedded mode and in Keycloak.
+ */
+public enum Role {
+    GRID_WORKER("grid-worker", "网格员", UnitKind.VILLAGE),
+    STATION_HEAD("station-head", "站长", UnitKind.VILLAGE),
+    DELIBERATION_HOST("deliberation-host", "议事召集人", UnitKind.VILLAGE),
+    DELIBERATION_REP("deliberation-rep", "议事代表", UnitKind.VILLAGE),
+    TOWN_CENTER("town-center", "便民服务中心", UnitKind.TOWN),
+    DEPT("dept", "部门办理人", UnitKind.DEPARTMENT),
+    SUPERVISOR("supervisor", "督办员", null),
+    LEADER("leader", "领导", null),
+    PROCESS_DESIGNER("process-designer", "流程设计员", null),
+    /** Camunda's own administrators group: every permission on every resource. */
+    ADMIN("camunda-admin", "系统管理员", null);
+
+    private final String id;
+    private final String label;
+    private final UnitKind scope;
+
+    Role(String id, String label, UnitKind scope) {
+        this.id = id;
+        this.label = label;
+        this.scope = scope;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Chinese name of the role, as people read it. */
+    public String label() {
+        return label;
+    }
+
+    /** The kind of unit this role works in, or {@code null} for a county-wide role. */
+    public UnitKind scope() {
+        return scope;
+    }
+
+    public boolean isUnitScoped() {
+        return scope != null;
+    }
+
+    /** The Camunda group of this role in a unit, e.g. {@code grid-worker-v0101}. */
+    public String groupId(Unit unit) {
+        if (!isUnitScoped() || unit.kind() != scope) {
+            throw new IllegalArgumentException(id + " is not a role of a " + unit.kind() + " unit");
+        }
+        return id + "-" + unit.code();
+    }
+
+    /** The Camunda group of a county-wide role, e.g. {@code leader}. */
+    public String groupId() {
+        if (isUnitScoped()) {
+            throw new IllegalStateException(id + " is scoped to a unit");
+        }
+        return id;
+    }
+
+    /** The role a group id belongs to, when it follows the naming of DESIGN §2. */
+    public static Optional<Role> ofGroup(String groupId) {
+        return Arrays.stream(values())
+                .filter(role -> role.isUnitScoped() ? groupId.startsWith(role.id + "-") : groupId.equals(role.id))
+                // "dept-" must not swallow a longer role id; the longest matching id wins
+                .max((a, b) -> Integer.compare(a.id.length(), b.id.length()));
+    }
+}

@@ -1,0 +1,48 @@
+package cn.lianxin.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * 401 and 403 from the security filters, written as problem+json like every other error. The
+ * Basic challenge stays so that Camunda Modeler, curl and browsers know how to sign in.
+ */
+@Component
+class ProblemResponses {
+
+    static final String REALM = "Basic realm=\"Lianxin\", charset=\"UTF-8\"";
+
+    private final Problems problems;
+    private final ObjectMapper json;
+
+    ProblemResponses(Problems problems, ObjectMapper json) {
+        this.problems = problems;
+        this.json = json;
+    }
+
+    AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+            write(response, HttpStatus.UNAUTHORIZED, "unauthorized");
+        };
+    }
+
+    AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String slug) throws IOException {
+        response.setStatus(status.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problems.of(status, slug));
+    }
+}

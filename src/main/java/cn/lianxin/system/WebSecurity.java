@@ -1,0 +1,102 @@
+package cn.lianxin.system;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what over HTTP.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless, signed in with
+ *       HTTP Basic against Camunda's identity; only health and info are open. Camunda's REST API
+ *       then runs as that user with that user's groups, so the engine's authorization checks
+ *       apply (out of the box it would answer anonymous callers).
+ *   <li>{@code /camunda/**}: Camunda's webapps, which sign users in themselves and carry their
+ *       own CSRF protection and security headers.
+ * </ul>
+ */
+@Configuration
+class WebSecurity {
+
+    @Bean
+    AuthenticationProvider camundaIdentityAuthentication(IdentityService identity) {
+        return new CamundaIdentityAuthentication(identity);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiAndEngineRest(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(paths("/actuator/health/**", "/actuator/info"))
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                // no cookie ever authenticates these routes, so there is no CSRF to forge
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // the webapps send Camunda's own CSRF token (X-XSRF-TOKEN) and set their own headers
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths("/", "/error", "/favicon.ico"))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .build();
+    }
+
+    /**
+     * Matches on the whole path: Camunda's REST API and webapps are not served by Spring MVC's
+     * dispatcher, so the default MVC matchers would never see them.
+     */
+    private static RequestMatcher paths(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns)
+                .map(pattern -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList());
+    }
+
+    /** Runs Camunda's REST API as the user Spring Security authenticated, with their groups. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}
