@@ -1,0 +1,22 @@
+package cn.lianxin.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, in the production profile {@code postgres}, against
+ * the real PostgreSQL server of {@link RealPostgres}, with the demo world seeded.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"lianxin.demo-world.enabled=true"})
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = RealPostgres.class)
+public @interface PlatformIntegrationTest {}
