@@ -24,7 +24,7 @@ function addLanguageSwitch() {
   link.textContent = other === 'zh' ? '中文' : 'English';
   link.title = other === 'zh' ? '切换为中文' : 'Switch to English';
   link.style.cssText =
-    'position:fixed;right:12px;bottom:8px;z-index:2000;font-size:12px;' +
+    'position:fixed;right:12px;bottom:32px;z-index:2000;font-size:12px;' +
     'background:#fff;padding:2px 8px;border:1px solid #ccc;border-radius:3px;';
   link.addEventListener('click', event => {
     event.preventDefault();

@@ -1,0 +1,96 @@
+package cn.lianxin.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import cn.lianxin.identity.AccessPolicy.Grant;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The role × permission matrix of docs/identity.md, rule by rule. */
+class AccessPolicyTests {
+
+    private final AccessPolicy policy = new AccessPolicy(mock(AuthorizationService.class));
+
+    @Test
+    void onlyProcessDesignersAndAdministratorsDeploy() {
+        for (Role role : Role.values()) {
+            boolean deploys = has(role, Resources.DEPLOYMENT, Permissions.CREATE)
+                    || has(role, Resources.DEPLOYMENT, Permissions.ALL);
+            assertThat(deploys).as(role.id()).isEqualTo(role == Role.PROCESS_DESIGNER || role == Role.ADMIN);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
+    void noRoleButAdministratorsChangesOrDeletesAnything(Role role) {
+        for (Grant grant : policy.grantsOf(role)) {
+            boolean designerRemovesDeployments =
+                    role == Role.PROCESS_DESIGNER && grant.resource() == Resources.DEPLOYMENT;
+            assertThat(grant.permissions())
+                    .extracting(Permission::getName)
+                    .as("%s on %s", role.id(), grant.resource().resourceName())
+                    .doesNotContain("ALL", "UPDATE", "TASK_WORK", "TASK_ASSIGN", "UPDATE_VARIABLE")
+                    .filteredOn(name -> name.equals("DELETE"))
+                    .hasSize(designerRemovesDeployments ? 1 : 0);
+        }
+    }
+
+    @Test
+    void leadersReadEveryCaseAndTask() {
+        assertThat(has(Role.LEADER, Resources.TASK, Permissions.READ)).isTrue();
+        assertThat(has(Role.LEADER, Resources.PROCESS_INSTANCE, Permissions.READ))
+                .isTrue();
+        assertThat(grantOn(Role.LEADER, Resources.APPLICATION, "cockpit")).isNotEmpty();
+    }
+
+    @Test
+    void gridWorkersSeeNoTaskByGrantOnlyThroughTheirCandidateGroup() {
+        assertThat(grantsOn(Role.GRID_WORKER, Resources.TASK)).isEmpty();
+        assertThat(grantOn(Role.GRID_WORKER, Resources.APPLICATION, "cockpit")).isEmpty();
+        assertThat(grantOn(Role.GRID_WORKER, Resources.PROCESS_DEFINITION, "appeal"))
+                .flatExtracting(Grant::permissions)
+                .contains(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+
+    @Test
+    void administratorsMayDoEverything() {
+        assertThat(policy.grantsOf(Role.ADMIN)).hasSize(Resources.values().length);
+        assertThat(policy.grantsOf(Role.ADMIN))
+                .allSatisfy(grant -> assertThat(grant.permissions()).containsExactly(Permissions.ALL));
+    }
+
+    private boolean has(Role role, Resources resource, Permission permission) {
+        // resource-specific permissions (TaskPermissions.READ …) equal the generic ones by name
+        return grantsOn(role, resource).stream()
+                .flatMap(grant -> grant.permissions().stream())
+                .anyMatch(granted -> granted.getName().equals(permission.getName()));
+    }
+
+    private List<Grant> grantsOn(Role role, Resources resource) {
+        return policy.grantsOf(role).stream()
+                .filter(g -> g.resource() == resource)
+                .toList();
+    }
+
+    private List<Grant> grantOn(Role role, Resources resource, String id) {
+        return grantsOn(role, resource).stream()
+                .filter(g -> g.resourceId().equals(id))
+                .toList();
+    }
+
+    @Test
+    void everyRoleHasAtLeastTasklistExceptNone() {
+        Arrays.stream(Role.values()).forEach(role -> assertThat(has(role, Resources.APPLICATION, Permissions.ACCESS)
+                        || has(role, Resources.APPLICATION, Permissions.ALL))
+                .as(role.id())
+                .isTrue());
+    }
+}
