@@ -17,11 +17,14 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -39,6 +42,9 @@ final class ModelContract {
                     + "|town-center-(t\\d{2}|\\$\\{[^}]+})"
                     + "|dept-([a-z]{2}|\\$\\{[^}]+})"
                     + "|supervisor|leader|process-designer");
+
+    /** The extension property that marks a timer or due date as counted in working days. */
+    static final String[] WORKING_DAY_DEADLINE = {"deadline", "working-days"};
 
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -110,6 +116,26 @@ final class ModelContract {
                                 + "' has candidate group '" + group + "' outside DESIGN's role naming"));
             }
         }
+        for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+            if (timer.getParentElement() instanceof BaseElement event && isWorkingDayDeadline(event)) {
+                String iso = timer.getTimeDuration() != null
+                        ? timer.getTimeDuration().getTextContent()
+                        : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : null;
+                String date =
+                        timer.getTimeDate() == null ? null : timer.getTimeDate().getTextContent();
+                if (iso != null || !isExpression(date)) {
+                    violations.add(name + ": timer '" + event.getId() + "' is a working-day deadline but uses '"
+                            + (iso != null ? iso.trim() : date == null ? "" : date.trim())
+                            + "' instead of a date from the calendar (${workingDays...})");
+                }
+            }
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (isWorkingDayDeadline(task) && !isExpression(task.getCamundaDueDate())) {
+                violations.add(name + ": user task '" + task.getId() + "' is a working-day deadline but its dueDate '"
+                        + task.getCamundaDueDate() + "' does not come from the calendar (${workingDays...})");
+            }
+        }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             violations.addAll(delegateViolations(
                     name,
@@ -129,6 +155,22 @@ final class ModelContract {
                     task.getCamundaType()));
         }
         return violations;
+    }
+
+    /** Marked in Camunda Modeler with the extension property {@code deadline = working-days}. */
+    private static boolean isWorkingDayDeadline(BaseElement element) {
+        ExtensionElements extensions = element.getExtensionElements();
+        if (extensions == null) {
+            return false;
+        }
+        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .anyMatch(property -> WORKING_DAY_DEADLINE[0].equals(property.getCamundaName())
+                        && WORKING_DAY_DEADLINE[1].equals(property.getCamundaValue()));
+    }
+
+    private static boolean isExpression(String value) {
+        return value != null && value.trim().startsWith("${") && value.trim().endsWith("}");
     }
 
     private List<String> delegateViolations(

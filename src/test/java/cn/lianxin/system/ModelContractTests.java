@@ -61,7 +61,11 @@ class ModelContractTests {
                         "broken.bpmn: user task 'unformed' has no formRef",
                         "broken.bpmn: service task 'by-class' uses class instead of a delegateExpression",
                         "broken.bpmn: service task 'unknown-bean' delegates to '${noSuchBean}', which is not a bean of the platform",
-                        "forgetful.dmn: decision 'forgetful' has no historyTimeToLive");
+                        "forgetful.dmn: decision 'forgetful' has no historyTimeToLive",
+                        "late-promise.bpmn: user task 'handle' refers to missing form 'misnamed'",
+                        "late-promise.bpmn: timer 'overdue' is a working-day deadline but uses 'P3D' instead of a date from the calendar (${workingDays...})",
+                        "late-promise.bpmn: timer 'reminder' is a working-day deadline but uses '2026-10-10T10:00:00' instead of a date from the calendar (${workingDays...})",
+                        "late-promise.bpmn: user task 'handle' is a working-day deadline but its dueDate 'P3D' does not come from the calendar (${workingDays...})");
     }
 
     @Test
