@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lianxin.demo-world.enabled=true"})
+        properties = {"lianxin.demo-world.enabled=true", "lianxin.access-code.secret=integration-tests-only-secret"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = RealPostgres.class)
 public @interface PlatformIntegrationTest {}

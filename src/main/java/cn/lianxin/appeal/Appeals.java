@@ -1,0 +1,194 @@
+package cn.lianxin.appeal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The cases, their logs and the audit of personal-data reveals. */
+@Repository
+public class Appeals {
+
+    private static final String COLUMNS = "tracking_no, citizen_name, phone, id_number, category, urgency, scope, "
+            + "description, location, village_code, channel, path, status, satisfaction, reopen_count, "
+            + "process_instance_id, created_at, updated_at, closed_at";
+
+    /** A new case as intake records it. */
+    record NewAppeal(
+            String trackingNo,
+            String accessCodeHash,
+            String citizenName,
+            String phone,
+            String idNumber,
+            Category category,
+            String urgency,
+            String scope,
+            String description,
+            String location,
+            String villageCode,
+            Channel channel,
+            String idempotencyKey) {}
+
+    private final JdbcClient jdbc;
+
+    Appeals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long nextNumber() {
+        return jdbc.sql("select nextval('appeal_seq')").query(Long.class).single();
+    }
+
+    void insert(NewAppeal appeal, Instant at) {
+        jdbc.sql("insert into appeal (tracking_no, access_code_hash, citizen_name, phone, id_number, category, urgency,"
+                        + " scope, description, location, village_code, channel, status, idempotency_key, created_at,"
+                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        appeal.trackingNo(),
+                        appeal.accessCodeHash(),
+                        appeal.citizenName(),
+                        appeal.phone(),
+                        appeal.idNumber(),
+                        appeal.category().code(),
+                        appeal.urgency(),
+                        appeal.scope(),
+                        appeal.description(),
+                        appeal.location(),
+                        appeal.villageCode(),
+                        appeal.channel().name(),
+                        AppealStatus.OPEN.name(),
+                        appeal.idempotencyKey(),
+                        utc(at),
+                        utc(at))
+                .update();
+    }
+
+    public Optional<Appeal> byTrackingNo(String trackingNo) {
+        return jdbc.sql("select " + COLUMNS + " from appeal where tracking_no = ?")
+                .param(trackingNo)
+                .query(Appeals::appeal)
+                .optional();
+    }
+
+    Optional<String> trackingNoByIdempotencyKey(String key) {
+        return jdbc.sql("select tracking_no from appeal where idempotency_key = ?")
+                .param(key)
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<String> accessCodeHash(String trackingNo) {
+        return jdbc.sql("select access_code_hash from appeal where tracking_no = ?")
+                .param(trackingNo)
+                .query(String.class)
+                .optional();
+    }
+
+    void attachProcess(String trackingNo, String processInstanceId) {
+        jdbc.sql("update appeal set process_instance_id = ? where tracking_no = ?")
+                .params(processInstanceId, trackingNo)
+                .update();
+    }
+
+    void recordPath(String trackingNo, Path path, Instant at) {
+        jdbc.sql("update appeal set path = ?, updated_at = ? where tracking_no = ?")
+                .params(path.name(), utc(at), trackingNo)
+                .update();
+    }
+
+    void recordSatisfaction(String trackingNo, Satisfaction satisfaction, Instant at) {
+        jdbc.sql("update appeal set satisfaction = ?, updated_at = ? where tracking_no = ?")
+                .params(satisfaction.name(), utc(at), trackingNo)
+                .update();
+    }
+
+    /** Counts a reopening and answers how often the case has now been reopened. */
+    int reopen(String trackingNo, Instant at) {
+        jdbc.sql("update appeal set reopen_count = reopen_count + 1, status = ?, closed_at = null, updated_at = ?"
+                        + " where tracking_no = ?")
+                .params(AppealStatus.OPEN.name(), utc(at), trackingNo)
+                .update();
+        return jdbc.sql("select reopen_count from appeal where tracking_no = ?")
+                .param(trackingNo)
+                .query(Integer.class)
+                .single();
+    }
+
+    void finish(String trackingNo, AppealStatus status, Instant at) {
+        jdbc.sql("update appeal set status = ?, closed_at = ?, updated_at = ? where tracking_no = ?")
+                .params(status.name(), utc(at), utc(at), trackingNo)
+                .update();
+    }
+
+    void log(String trackingNo, Instant at, String actor, String kind, String entry, boolean shownToCitizen) {
+        jdbc.sql("insert into appeal_log (tracking_no, logged_at, actor, kind, entry, shown_to_citizen)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(trackingNo, utc(at), actor, kind, entry, shownToCitizen)
+                .update();
+    }
+
+    public List<CaseLogEntry> log(String trackingNo) {
+        return jdbc.sql("select logged_at, actor, kind, entry, shown_to_citizen from appeal_log where tracking_no = ?"
+                        + " order by logged_at, id")
+                .param(trackingNo)
+                .query((rs, i) -> new CaseLogEntry(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5)))
+                .list();
+    }
+
+    void recordReveal(String trackingNo, String userId, String taskId, Instant at) {
+        jdbc.sql(
+                        "insert into personal_data_reveal (tracking_no, revealed_to, task_id, revealed_at) values (?, ?, ?, ?)")
+                .params(trackingNo, userId, taskId, utc(at))
+                .update();
+    }
+
+    List<String> returnReasons(Category category) {
+        return jdbc.sql("select reason from return_reason where active = true and (category is null or category = ?)"
+                        + " order by case when category is null then 1 else 0 end, id")
+                .param(category.code())
+                .query(String.class)
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Appeal appeal(ResultSet rs, int row) throws SQLException {
+        return new Appeal(
+                rs.getString("tracking_no"),
+                rs.getString("citizen_name"),
+                rs.getString("phone"),
+                rs.getString("id_number"),
+                Category.ofCode(rs.getString("category")).orElse(Category.OTHER),
+                rs.getString("urgency"),
+                rs.getString("scope"),
+                rs.getString("description"),
+                rs.getString("location"),
+                rs.getString("village_code"),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("path") == null ? null : Path.valueOf(rs.getString("path")),
+                AppealStatus.valueOf(rs.getString("status")),
+                rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
+                rs.getInt("reopen_count"),
+                rs.getString("process_instance_id"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "closed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
