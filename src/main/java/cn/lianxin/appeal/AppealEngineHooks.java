@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -16,10 +17,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the completion rules in front of every user task of the appeal process, inside the engine:
- * Tasklist, Camunda's REST API and the platform's API all pass here, and a refusal rolls the
- * completion back so the task stays open with its data unchanged. No designer has to remember a
- * listener on a new task.
+ * Puts the completion rules in front of every user task of the appeal process, inside the engine
+ * ({@link TaskDataGuard}): Tasklist, Camunda's REST API and the platform's API all pass there, and a
+ * refusal rolls the completion back so the task stays open with its data unchanged. A complete
+ * listener on every user task writes the case log. No designer has to remember either on a new task.
  */
 @Component
 class AppealEngineHooks extends AbstractProcessEnginePlugin {
@@ -47,5 +48,10 @@ class AppealEngineHooks extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);
+        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(new TaskDataGuard(steps));
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }
 }

@@ -44,18 +44,31 @@ class AppealSteps {
         return units.byCode(code).map(Unit::name).orElse(code);
     }
 
-    /** The complete listener of every user task: refuse bad data, then log what was done. */
-    void taskCompleting(DelegateTask task) {
-        TaskValues values = new TaskValues(task.getVariables());
-        String key = task.getTaskDefinitionKey();
-        if (Tasks.NOTIFY_RETURN.equals(key)) {
-            mergeExtraReasons(task, values);
-            values = new TaskValues(task.getVariables());
+    /** Refuses a completion whose data breaks the task's rules (see {@link TaskDataGuard}). */
+    void checkCompletion(String taskKey, java.util.Map<String, Object> values) {
+        TaskValues submitted = new TaskValues(values);
+        if (Tasks.NOTIFY_RETURN.equals(taskKey)) {
+            java.util.Map<String, Object> merged = new java.util.HashMap<>(values);
+            merged.put(RETURN_REASONS, mergedReasons(submitted));
+            submitted = new TaskValues(merged);
         }
-        var problems = rules.problems(key, values);
+        var problems = rules.problems(taskKey, submitted);
         if (!problems.isEmpty()) {
             throw new TaskDataRejected(problems);
         }
+    }
+
+    /** The complete listener of every user task: log what was done (四登记). */
+    void taskCompleting(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
+        if (Tasks.NOTIFY_RETURN.equals(key)) {
+            task.setVariable(
+                    RETURN_REASONS,
+                    Variables.objectValue(mergedReasons(new TaskValues(task.getVariables())))
+                            .serializationDataFormat("application/json")
+                            .create());
+        }
+        TaskValues values = new TaskValues(task.getVariables());
         String trackingNo = (String) task.getVariable(TRACKING_NO);
         String actor = task.getAssignee() != null ? task.getAssignee() : currentUser(task);
         Instant now = now();
@@ -221,22 +234,19 @@ class AppealSteps {
         execution.getProcessInstance().setVariable(STATUS, status.name());
     }
 
-    private void mergeExtraReasons(DelegateTask task, TaskValues values) {
+    /** The chosen standard reasons plus one reason per line written by hand (一次性告知). */
+    private static ArrayList<String> mergedReasons(TaskValues values) {
         String extra = values.text(EXTRA_REASON);
-        List<String> reasons =
+        ArrayList<String> reasons =
                 new ArrayList<>(values.list(RETURN_REASONS) == null ? List.of() : values.list(RETURN_REASONS));
         if (extra != null) {
             Arrays.stream(extra.split("\\R"))
                     .map(String::trim)
-                    .filter(s -> !s.isEmpty())
+                    .filter(line -> !line.isEmpty())
                     .forEach(reasons::add);
         }
         reasons.removeIf(String::isBlank);
-        task.setVariable(
-                RETURN_REASONS,
-                Variables.objectValue(reasons)
-                        .serializationDataFormat("application/json")
-                        .create());
+        return reasons;
     }
 
     private static String feedbackChannel(String code) {

@@ -1,0 +1,510 @@
+package cn.lianxin.appeal;
+
+import static cn.lianxin.appeal.AppealProcess.Tasks.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.lianxin.calendar.WorkingDays;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * {@code appeal.bpmn}, path by path and branch by branch, on the real beans with an in-memory H2
+ * database. The job executor is off: timers fire when a test moves the clock and runs the job.
+ * Flow-node and sequence-flow coverage of the model must be 100% (report in target/process-test-coverage).
+ */
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:appeal-process;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.job-execution.enabled=false"
+        })
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(
+        value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class AppealProcessTests {
+
+    @TestConfiguration
+    static class FullCoverage {
+        @Bean
+        ProcessEngineCoverageProperties coverageProperties() {
+            return ProcessEngineCoverageProperties.Companion.builder()
+                    .assertClassCoverageAtLeast(1.0)
+                    .build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    AppealIntake intake;
+
+    @Autowired
+    Appeals appeals;
+
+    @Autowired
+    WorkingDays workingDays;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void aPolicyQuestionIsAnsweredOnTheSpotAndClosedWhenTheCitizenIsSatisfied() {
+        // given
+        ProcessInstance appeal = open("policy", "NORMAL", "HOUSEHOLD");
+        assertThat(appeal).isWaitingAt(TRIAGE).task().hasCandidateGroup("grid-worker-v0101");
+        assertThat(variable(appeal, "suggestedPath")).isEqualTo("IMMEDIATE");
+
+        // when
+        complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
+        complete(appeal, HANDLE_IMMEDIATE, Map.of("onSite", true, "result", "已当面解释医保报销政策"));
+        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已电话告知"));
+        assertThat(appeal).isWaitingAt("await-evaluation");
+        evaluate(appeal, "SATISFIED");
+
+        // then
+        assertThat(appeal).isEnded().hasPassed("archive", "closed").variables().containsEntry("status", "CLOSED");
+        Appeal stored = appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(AppealStatus.CLOSED);
+        assertThat(stored.path()).isEqualTo(Path.IMMEDIATE);
+        assertThat(stored.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .extracting(CaseLogEntry::kind)
+                .contains("APPOINTMENT", "TRIAGE", "ON_SITE", "RESULT", "SIGN_OFF", "EVALUATION", "ARCHIVE");
+    }
+
+    @Test
+    void aPromiseIsDueAfterItsWorkingDaysAndARevisitFollowsWhenNoEvaluationComes() {
+        // given: a stairwell light, suggested 承诺办 of at most 3 working days
+        ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
+        assertThat(variable(appeal, "maxPromisedDays")).isEqualTo(3);
+
+        // when
+        complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
+
+        // then: Tuesday 09:30 + 2 working days
+        assertThat(task(appeal, HANDLE_PROMISED).getDueDate()).isEqualTo(at("2026-11-26T09:30"));
+
+        // when
+        complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已更换楼道灯"));
+        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "SMS", "feedbackContent", "楼道灯已修好"));
+        Job window =
+                management.createJobQuery().processInstanceId(appeal.getId()).singleResult();
+        assertThat(window.getDuedate())
+                .isEqualTo(Date.from(workingDays.add(ClockUtil.getCurrentTime().toInstant(), 3)));
+        ClockUtil.setCurrentTime(new Date(window.getDuedate().getTime() + 60_000));
+        management.executeJob(window.getId());
+
+        // then
+        assertThat(appeal).isWaitingAt(REVISIT);
+        complete(appeal, REVISIT, Map.of("satisfaction", "BASICALLY_SATISFIED", "revisitNote", "群众表示基本满意"));
+        assertThat(appeal).isEnded().hasPassed("evaluation-window", "revisit", "closed");
+    }
+
+    @Test
+    void aPromiseBeyondTheStationIsConvertedToAnEscalationAndHandledByTheTown() {
+        // given
+        ProcessInstance appeal = open("property", "NORMAL", "BUILDING");
+        complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 5));
+
+        // when
+        complete(appeal, HANDLE_PROMISED, Map.of("outcome", "ESCALATE", "escalationReason", "需要住建部门维修资金"));
+
+        // then
+        assertThat(appeal).isWaitingAt(REVIEW_ESCALATION).task().hasCandidateGroup("station-head-v0101");
+        assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().path())
+                .isEqualTo(Path.ESCALATE);
+        complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        assertThat(appeal).isWaitingAt(TOWN_HANDLE).task().hasCandidateGroup("town-center-t01");
+        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "HANDLED", "result", "镇里协调物业完成维修"));
+        assertThat(appeal).isWaitingAt(FEEDBACK);
+    }
+
+    @Test
+    void anEscalationGoesBackToTriageThenThroughTheTownToADepartmentThatHandsItBackOnce() {
+        // given: a pothole, suggested 上报 to 交通
+        ProcessInstance appeal = open("road", "NORMAL", "VILLAGE");
+        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+
+        // when the station head sends it back
+        complete(appeal, REVIEW_ESCALATION, Map.of("approved", false, "comment", "请先核实具体位置"));
+
+        // then
+        assertThat(appeal).isWaitingAt(TRIAGE);
+
+        // when
+        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "cg"));
+        assertThat(appeal).isWaitingAt(DEPT_HANDLE).task().hasCandidateGroup("dept-cg");
+        complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "HAND_BACK", "handBackReason", "道路维修属交通部门"));
+        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "jt"));
+        assertThat(appeal).isWaitingAt(DEPT_HANDLE).task().hasCandidateGroup("dept-jt");
+        complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "DONE", "result", "已修补路面"));
+
+        // then
+        assertThat(appeal).isWaitingAt(FEEDBACK);
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .extracting(CaseLogEntry::entry)
+                .anyMatch(entry -> entry.contains("派发到城管"))
+                .anyMatch(entry -> entry.contains("城管退回镇便民服务中心"))
+                .anyMatch(entry -> entry.contains("交通已办结"));
+    }
+
+    @Test
+    void theTownMayReturnACaseWhichIsThenExplainedToTheCitizenOnce() {
+        // given
+        ProcessInstance appeal = open("vendors", "NORMAL", "HOUSEHOLD");
+        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+
+        // when
+        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "RETURN", "comment", "已进入行政复议"));
+
+        // then
+        assertThat(appeal).isWaitingAt(NOTIFY_RETURN);
+        complete(
+                appeal,
+                NOTIFY_RETURN,
+                Map.of(
+                        "returnReasons", List.of("诉求事项已进入诉讼、仲裁或行政复议程序"),
+                        "returnBasis", "《信访工作条例》第三十一条",
+                        "alternatives", "请等待复议结果"));
+        assertThat(appeal).isEnded().hasPassed("returned").variables().containsEntry("status", "RETURNED");
+    }
+
+    @Test
+    void aReturnTellsEveryReasonAtOnceIncludingTheOnesWrittenByHand() {
+        // given
+        ProcessInstance appeal = open("parking", "NORMAL", "BUILDING");
+        complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "属于业主共有事项"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> offered = (List<Map<String, String>>) variable(appeal, "standardReturnReasons");
+        assertThat(offered).extracting(o -> o.get("value")).contains("小区内部停车位的产权和收费属于业主共有事项，需经业主大会决定");
+
+        // when
+        complete(
+                appeal,
+                NOTIFY_RETURN,
+                Map.of(
+                        "returnReasons", List.of(offered.get(0).get("value")),
+                        "extraReason", "车位纠纷已在法院审理\n 需先召开业主大会 ",
+                        "returnBasis", "《民法典》第二百七十六条",
+                        "alternatives", "请联系业主委员会"));
+
+        // then
+        assertThat(appeal).isEnded();
+        @SuppressWarnings("unchecked")
+        List<String> reasons = (List<String>) history.createHistoricVariableInstanceQuery()
+                .processInstanceId(appeal.getId())
+                .variableName("returnReasons")
+                .singleResult()
+                .getValue();
+        assertThat(reasons).hasSize(3).contains("车位纠纷已在法院审理", "需先召开业主大会");
+        assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().status())
+                .isEqualTo(AppealStatus.RETURNED);
+    }
+
+    @Test
+    void jointHandlingGivesTheLeadAndEachCoDepartmentItsOwnTaskThenTheLeadConcludes() {
+        // given: a road across villages, suggested 联合办理 led by 交通
+        ProcessInstance appeal = open("road", "URGENT", "CROSS_AREA");
+        assertThat(variable(appeal, "suggestedPath")).isEqualTo("JOINT");
+
+        // when
+        complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg", "zj")));
+
+        // then
+        List<Task> joint = tasks.createTaskQuery()
+                .processInstanceId(appeal.getId())
+                .taskDefinitionKey(JOINT_HANDLE)
+                .list();
+        assertThat(joint).hasSize(3);
+        assertThat(joint.stream().map(this::candidateGroup)).containsExactlyInAnyOrder("dept-jt", "dept-cg", "dept-zj");
+        for (Task task : joint) {
+            tasks.complete(task.getId(), Map.of("jointResult", candidateGroup(task) + " 已完成本部门部分"));
+        }
+        assertThat(appeal).isWaitingAt(JOINT_CONCLUDE).task().hasCandidateGroup("dept-jt");
+        assertThat((String) variable(appeal, "jointResultsSummary")).contains("交通：", "城管：", "住建：");
+        complete(appeal, JOINT_CONCLUDE, Map.of("result", "三部门联合修复道路并加装护栏"));
+        assertThat(appeal).isWaitingAt(FEEDBACK);
+    }
+
+    @Test
+    void anUnsatisfiedCitizenReopensTheCaseAndASecondTimeAlertsTheStationHead() {
+        // given
+        ProcessInstance appeal = open("sanitation", "NORMAL", "BUILDING");
+        handleOnTheSpotAndFeedBack(appeal);
+
+        // when
+        evaluate(appeal, "UNSATISFIED");
+
+        // then
+        assertThat(appeal).isWaitingAt(TRIAGE);
+        assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().reopenCount())
+                .isEqualTo(1);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(appeal.getId())
+                        .taskDefinitionKey(REOPEN_ALERT)
+                        .count())
+                .isZero();
+
+        // when it happens again
+        handleOnTheSpotAndFeedBack(appeal);
+        evaluate(appeal, "UNSATISFIED");
+
+        // then
+        assertThat(appeal).isWaitingAt(TRIAGE, REOPEN_ALERT);
+        assertThat(task(appeal, REOPEN_ALERT).getName()).isEqualTo("站长关注");
+        assertThat(candidateGroup(task(appeal, REOPEN_ALERT))).isEqualTo("station-head-v0101");
+        complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长带队上门"));
+        handleOnTheSpotAndFeedBack(appeal);
+        evaluate(appeal, "SATISFIED");
+        assertThat(appeal).isEnded().hasPassed("alert-handled", "closed");
+        assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().reopenCount())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aWithdrawalEndsTheCaseAtAnyTimeWithNoOpenTask() {
+        // given
+        ProcessInstance appeal = open("road", "NORMAL", "CROSS_AREA");
+        complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg")));
+
+        // when
+        runtime.createMessageCorrelation(AppealProcess.Messages.WITHDRAWN)
+                .processInstanceBusinessKey(appeal.getBusinessKey())
+                .correlate();
+
+        // then
+        assertThat(appeal).isEnded().hasPassed("withdrawn").variables().containsEntry("status", "WITHDRAWN");
+        assertThat(tasks.createTaskQuery().processInstanceId(appeal.getId()).count())
+                .isZero();
+        assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().status())
+                .isEqualTo(AppealStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aCadreRegistersARequestInTasklistAndThePersonalDataLeavesTheProcess() {
+        // given
+        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"));
+        Map<String, Object> form = startForm();
+
+        // when
+        ProcessInstance appeal = runtime.startProcessInstanceByKey(AppealProcess.KEY, form);
+        identity.clearAuthentication();
+
+        // then
+        assertThat(appeal.getBusinessKey()).matches("LX-20261124-\\d{6}");
+        assertThat(appeal).isWaitingAt(TRIAGE).task().hasCandidateGroup("grid-worker-v0201");
+        assertThat(runtime.getVariables(appeal.getId()))
+                .doesNotContainKeys("phone", "idNumber", "citizenName")
+                .containsEntry("citizenSummary", "李* 139****0002")
+                .containsEntry("townCode", "t02");
+        Appeal stored = appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow();
+        assertThat(stored.phone()).isEqualTo("13900000002");
+        assertThat(stored.channel()).isEqualTo(Channel.VISIT);
+    }
+
+    @Test
+    void aStartFormWithBadDataStartsNothing() {
+        // given
+        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
+        Map<String, Object> form = new HashMap<>(startForm());
+        form.put("phone", "12345");
+        form.put("category", "weather");
+        long before = runtime.createProcessInstanceQuery().count();
+
+        // then
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(AppealProcess.KEY, form))
+                .isInstanceOf(TaskDataRejected.class)
+                .hasMessageContaining("phone")
+                .hasMessageContaining("category");
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void triageRefusesEveryIncompleteDecisionAndTheTaskStaysOpen() {
+        // given
+        ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
+        String triage = task(appeal, TRIAGE).getId();
+
+        // then
+        assertRejected(triage, Map.of(), "path");
+        assertRejected(triage, Map.of("path", "SOMEDAY"), "path");
+        assertRejected(triage, Map.of("path", "PROMISED"), "promisedDays");
+        assertRejected(triage, Map.of("path", "PROMISED", "promisedDays", 4), "promisedDays");
+        assertRejected(triage, Map.of("path", "JOINT", "leadDept", "jt", "overrideReason", "x"), "coDepts");
+        assertRejected(
+                triage,
+                Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of(), "overrideReason", "x"),
+                "coDepts");
+        assertRejected(
+                triage,
+                Map.of("path", "JOINT", "leadDept", "xx", "coDepts", List.of("cg"), "overrideReason", "x"),
+                "leadDept");
+        assertRejected(
+                triage,
+                Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("moon"), "overrideReason", "x"),
+                "coDepts");
+        assertRejected(triage, Map.of("path", "IMMEDIATE"), "overrideReason");
+        assertThat(tasks.createTaskQuery().taskId(triage).count()).isEqualTo(1);
+        assertThat(runtime.getVariable(appeal.getId(), "path")).isNull();
+    }
+
+    @Test
+    void returnsAndDispatchesNeedTheirData() {
+        // given
+        ProcessInstance returned = open("parking", "NORMAL", "BUILDING");
+        complete(returned, TRIAGE, Map.of("path", "RETURN", "overrideReason", "不属于受理范围"));
+        ProcessInstance escalated = open("road", "NORMAL", "VILLAGE");
+        complete(escalated, TRIAGE, Map.of("path", "ESCALATE"));
+        complete(escalated, REVIEW_ESCALATION, Map.of("approved", true));
+
+        // then
+        String notify = task(returned, NOTIFY_RETURN).getId();
+        assertRejected(notify, Map.of("returnBasis", "依据", "alternatives", "建议"), "returnReasons");
+        assertRejected(
+                notify, Map.of("returnReasons", List.of(), "returnBasis", "依据", "alternatives", "建议"), "returnReasons");
+        assertRejected(notify, Map.of("returnReasons", List.of("理由")), "returnBasis");
+        String town = task(escalated, TOWN_HANDLE).getId();
+        assertRejected(town, Map.of("townDecision", "DISPATCH"), "deptCode");
+        assertRejected(town, Map.of("townDecision", "DISPATCH", "deptCode", "v0101"), "deptCode");
+        assertRejected(town, Map.of("townDecision", "MAYBE"), "townDecision");
+        assertRejected(task(escalated, TOWN_HANDLE).getId(), Map.of("townDecision", "HANDLED"), "result");
+    }
+
+    private void assertRejected(String taskId, Map<String, Object> variables, String field) {
+        assertThatThrownBy(() -> tasks.complete(taskId, variables))
+                .isInstanceOf(TaskDataRejected.class)
+                .satisfies(e -> assertThat(((TaskDataRejected) e).fields())
+                        .extracting(f -> f.field())
+                        .contains(field));
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    private void handleOnTheSpotAndFeedBack(ProcessInstance appeal) {
+        complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场即可处理"));
+        complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已清理垃圾"));
+        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "VISIT", "feedbackContent", "已上门告知"));
+    }
+
+    private ProcessInstance open(String category, String urgency, String scope) {
+        AppealIntake.Receipt receipt = intake.intake(
+                new IntakeRequest(
+                        "张三",
+                        "13800000001",
+                        null,
+                        category,
+                        "楼道灯坏了三天",
+                        "v0101",
+                        "3号楼2单元",
+                        Channel.ONLINE,
+                        urgency,
+                        scope),
+                null);
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(receipt.trackingNo())
+                .singleResult();
+    }
+
+    private Map<String, Object> startForm() {
+        return Map.of(
+                "citizenName", "李四",
+                "phone", "13900000002",
+                "category", "sanitation",
+                "channel", "VISIT",
+                "urgency", "NORMAL",
+                "scope", "BUILDING",
+                "description", "垃圾桶满了没人清",
+                "location", "河口村委会旁");
+    }
+
+    private void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
+        tasks.complete(task(appeal, taskKey).getId(), variables);
+    }
+
+    private void evaluate(ProcessInstance appeal, String satisfaction) {
+        runtime.createMessageCorrelation(AppealProcess.Messages.EVALUATED)
+                .processInstanceBusinessKey(appeal.getBusinessKey())
+                .setVariable("satisfaction", satisfaction)
+                .correlate();
+    }
+
+    private Task task(ProcessInstance appeal, String taskKey) {
+        return tasks.createTaskQuery()
+                .processInstanceId(appeal.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+
+    private String candidateGroup(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Object variable(ProcessInstance appeal, String name) {
+        return runtime.getVariable(appeal.getId(), name);
+    }
+
+    private static Date at(String localDateTime) {
+        return Date.from(
+                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
+    }
+}
