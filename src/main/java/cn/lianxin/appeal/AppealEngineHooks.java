@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -53,5 +54,6 @@ class AppealEngineHooks extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
         interceptors.add(new TaskDataGuard(steps));
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        configuration.setHistoryEventHandler(new PersonalDataOutOfHistory(new DbHistoryEventHandler()));
     }
 }

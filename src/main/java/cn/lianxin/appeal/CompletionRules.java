@@ -7,6 +7,7 @@ import cn.lianxin.system.ApiProblemException.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,7 +17,40 @@ import java.util.function.Predicate;
  */
 final class CompletionRules {
 
+    /** The fields a user may submit to complete each task (the platform's API refuses others). */
+    private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
+            Map.entry(Tasks.TRIAGE, Set.of(PATH, PROMISED_DAYS, LEAD_DEPT, CO_DEPTS, OVERRIDE_REASON, "triageNote")),
+            Map.entry(Tasks.HANDLE_IMMEDIATE, Set.of("onSite", RESULT)),
+            Map.entry(Tasks.HANDLE_PROMISED, Set.of(OUTCOME, RESULT, ESCALATION_REASON)),
+            Map.entry(Tasks.REVIEW_ESCALATION, Set.of(APPROVED, COMMENT)),
+            Map.entry(Tasks.TOWN_HANDLE, Set.of(TOWN_DECISION, DEPT_CODE, RESULT, COMMENT)),
+            Map.entry(Tasks.DEPT_HANDLE, Set.of(DEPT_OUTCOME, RESULT, HAND_BACK_REASON)),
+            Map.entry(Tasks.NOTIFY_RETURN, Set.of(RETURN_REASONS, EXTRA_REASON, RETURN_BASIS, ALTERNATIVES)),
+            Map.entry(Tasks.JOINT_HANDLE, Set.of(JOINT_RESULT)),
+            Map.entry(Tasks.JOINT_CONCLUDE, Set.of(RESULT)),
+            Map.entry(Tasks.FEEDBACK, Set.of(FEEDBACK_CHANNEL, FEEDBACK_CONTENT)),
+            Map.entry(Tasks.REVISIT, Set.of(SATISFACTION, "revisitNote")),
+            Map.entry(Tasks.REOPEN_ALERT, Set.of("alertNote")));
+
+    /** Set by the process, shown read-only in forms: a submission may repeat them, never change them. */
+    static final Set<String> PROTECTED = Set.of(
+            TRACKING_NO,
+            VILLAGE_CODE,
+            TOWN_CODE,
+            SUGGESTED_PATH,
+            MAX_PROMISED_DAYS,
+            SUGGESTED_DEPT,
+            REOPEN_COUNT,
+            JOINT_DEPTS,
+            JOINT_DEPT,
+            STATUS,
+            CATEGORY);
+
     private final Predicate<String> isDepartment;
+
+    static Set<String> fieldsOf(String taskKey) {
+        return FIELDS.getOrDefault(taskKey, Set.of());
+    }
 
     CompletionRules(Predicate<String> isDepartment) {
         this.isDepartment = isDepartment;

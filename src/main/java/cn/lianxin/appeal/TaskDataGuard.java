@@ -1,7 +1,9 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.system.ApiProblemException.FieldError;
 import java.lang.reflect.Field;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -60,9 +62,27 @@ class TaskDataGuard extends CommandInterceptor {
         if (task == null || task.getProcessDefinitionId() == null || !isAppeal(task)) {
             return;
         }
-        Map<String, Object> values = new HashMap<>(task.getVariables());
+        Map<String, Object> stored = task.getVariables();
+        List<FieldError> tampered = submitted.keySet().stream()
+                .filter(CompletionRules.PROTECTED::contains)
+                .filter(name -> !sameValue(stored.get(name), submitted.get(name)))
+                .map(name -> new FieldError(name, "由系统设置，不能修改"))
+                .toList();
+        if (!tampered.isEmpty()) {
+            throw new TaskDataRejected(tampered);
+        }
+        Map<String, Object> values = new HashMap<>(stored);
         values.putAll(submitted);
         steps.checkCompletion(task.getTaskDefinitionKey(), values);
+    }
+
+    /** Forms send numbers back as decimals (3 → 3.0): equal values are not a change. */
+    private static boolean sameValue(Object stored, Object submitted) {
+        if (stored instanceof Number a && submitted instanceof Number b) {
+            return a.doubleValue() == b.doubleValue();
+        }
+        return java.util.Objects.equals(
+                stored == null ? null : stored.toString(), submitted == null ? null : submitted.toString());
     }
 
     private static boolean isAppeal(TaskEntity task) {

@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -45,6 +46,13 @@ class WebSecurity {
         return http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(paths("/actuator/health/**", "/actuator/info"))
+                                .permitAll()
+                                // the citizen's side of an appeal: guarded by the access code, not by a login
+                                .requestMatchers(
+                                        path(HttpMethod.POST, "/api/appeals"),
+                                        path(HttpMethod.GET, "/api/appeals/*"),
+                                        path(HttpMethod.POST, "/api/appeals/*/evaluation"),
+                                        path(HttpMethod.POST, "/api/appeals/*/withdrawal"))
                                 .permitAll()
                                 .anyRequest()
                                 .authenticated())
@@ -89,6 +97,20 @@ class WebSecurity {
                 .map(pattern -> (RequestMatcher)
                         PathPatternRequestMatcher.withDefaults().matcher(pattern))
                 .toList());
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    /** Runs the platform's API as the user Spring Security authenticated, with their groups. */
+    @Bean
+    FilterRegistrationBean<ApiEngineAuthentication> apiEngineAuthentication(IdentityService identity) {
+        FilterRegistrationBean<ApiEngineAuthentication> registration =
+                new FilterRegistrationBean<>(new ApiEngineAuthentication(identity));
+        registration.setName("lianxin-api-engine-authentication");
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 
     /** Runs Camunda's REST API as the user Spring Security authenticated, with their groups. */

@@ -354,6 +354,14 @@ class AppealProcessTests {
                 .doesNotContainKeys("phone", "idNumber", "citizenName")
                 .containsEntry("citizenSummary", "李* 139****0002")
                 .containsEntry("townCode", "t02");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .variableNameIn("phone", "idNumber", "citizenName")
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricDetailQuery()
+                        .processInstanceId(appeal.getId())
+                        .list())
+                .noneMatch(detail -> detail.toString().contains("13900000002"));
         Appeal stored = appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow();
         assertThat(stored.phone()).isEqualTo("13900000002");
         assertThat(stored.channel()).isEqualTo(Channel.VISIT);

@@ -1,0 +1,93 @@
+package cn.lianxin.appeal;
+
+import cn.lianxin.system.ApiProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The citizen's side of a request (DESIGN §3): public, guarded by the access code. */
+@RestController
+@RequestMapping("/api/appeals")
+class AppealController {
+
+    record Receipt(String trackingNo, String accessCode) {}
+
+    record Evaluation(
+            @NotBlank(message = "必须填写查询码") String accessCode,
+            @NotNull(message = "必须选择 SATISFIED、BASICALLY_SATISFIED 或 UNSATISFIED") Satisfaction satisfaction,
+            @Size(max = 500, message = "不能超过 500 个字") String comment) {}
+
+    record Withdrawal(
+            @NotBlank(message = "必须填写查询码") String accessCode,
+            @NotBlank(message = "必须说明撤回原因") @Size(max = 500, message = "不能超过 500 个字") String reason) {}
+
+    private final AppealIntake intake;
+    private final AppealPortal portal;
+    private final IntakeRateLimit rateLimit;
+
+    AppealController(AppealIntake intake, AppealPortal portal, IntakeRateLimit rateLimit) {
+        this.intake = intake;
+        this.portal = portal;
+        this.rateLimit = rateLimit;
+    }
+
+    @PostMapping
+    ResponseEntity<Receipt> submit(
+            @Valid @RequestBody IntakeRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new ApiProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    java.util.List.of(new ApiProblemException.FieldError("Idempotency-Key", "应为 1 到 100 个字符")),
+                    "Idempotency-Key");
+        }
+        if (!rateLimit.tryAcquire(http.getRemoteAddr())) {
+            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
+        }
+        AppealIntake.Receipt receipt;
+        try {
+            receipt = intake.intake(request, idempotencyKey);
+        } catch (DataIntegrityViolationException concurrentRetry) {
+            // the same Idempotency-Key arrived twice at once: the first one won, answer with its case
+            receipt = intake.intake(request, idempotencyKey);
+        }
+        Receipt body = new Receipt(receipt.trackingNo(), receipt.accessCode());
+        return receipt.created()
+                ? ResponseEntity.created(URI.create("/api/appeals/" + receipt.trackingNo()))
+                        .body(body)
+                : ResponseEntity.ok().header("Idempotent-Replayed", "true").body(body);
+    }
+
+    @GetMapping("/{trackingNo}")
+    AppealPortal.PublicView progress(@PathVariable String trackingNo, @RequestParam String accessCode) {
+        return portal.view(trackingNo, accessCode);
+    }
+
+    @PostMapping("/{trackingNo}/evaluation")
+    ResponseEntity<Void> evaluate(@PathVariable String trackingNo, @Valid @RequestBody Evaluation evaluation) {
+        portal.evaluate(trackingNo, evaluation.accessCode(), evaluation.satisfaction(), evaluation.comment());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{trackingNo}/withdrawal")
+    ResponseEntity<Void> withdraw(@PathVariable String trackingNo, @Valid @RequestBody Withdrawal withdrawal) {
+        portal.withdraw(trackingNo, withdrawal.accessCode(), withdrawal.reason());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,40 @@
+package cn.lianxin.appeal;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/tasks}: a cadre's open appeal tasks, their completion, and the audited reveal of personal data. */
+@RestController
+@RequestMapping("/api/tasks")
+class CadreTaskController {
+
+    private final CadreTasks cadreTasks;
+
+    CadreTaskController(CadreTasks cadreTasks) {
+        this.cadreTasks = cadreTasks;
+    }
+
+    @GetMapping
+    List<CadreTasks.TaskSummary> mine() {
+        return cadreTasks.openTasks();
+    }
+
+    /** Body: the task's fields as JSON, e.g. {@code {"path": "PROMISED", "promisedDays": 3}}. */
+    @PostMapping("/{taskId}/completion")
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> data) {
+        cadreTasks.complete(taskId, data);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{taskId}/citizen")
+    CadreTasks.Citizen citizen(@PathVariable String taskId) {
+        return cadreTasks.revealCitizen(taskId);
+    }
+}

@@ -1,0 +1,187 @@
+package cn.lianxin.appeal;
+
+import cn.lianxin.system.ApiProblemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A cadre's work on appeal cases through the platform's API, always as the signed-in user (the
+ * engine's authorization decides what they see and may complete).
+ */
+@Service
+class CadreTasks {
+
+    record TaskSummary(
+            String taskId,
+            String taskKey,
+            String name,
+            String assignee,
+            Instant created,
+            Instant due,
+            String trackingNo,
+            String categoryLabel,
+            String village,
+            String pathLabel,
+            String citizen,
+            String description) {}
+
+    record Citizen(String trackingNo, String name, String phone, String idNumber) {}
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final Appeals appeals;
+
+    CadreTasks(TaskService tasks, IdentityService identity, Appeals appeals) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.appeals = appeals;
+    }
+
+    /** The open appeal tasks the user may work: claimable by one of their groups, or assigned to them. */
+    List<TaskSummary> openTasks() {
+        Authentication me = identity.getCurrentAuthentication();
+        return tasks
+                .createTaskQuery()
+                .processDefinitionKey(AppealProcess.KEY)
+                .or()
+                .taskCandidateUser(me.getUserId())
+                .taskAssignee(me.getUserId())
+                .endOr()
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(this::summary)
+                .toList();
+    }
+
+    /** Completes a task with the submitted data; the task's rules decide (400 naming the fields). */
+    @Transactional
+    void complete(String taskId, Map<String, Object> submitted) {
+        Task task = visibleTask(taskId);
+        Set<String> allowed = CompletionRules.fieldsOf(task.getTaskDefinitionKey());
+        List<ApiProblemException.FieldError> unknown = submitted.keySet().stream()
+                .filter(name -> !allowed.contains(name))
+                .map(name -> new ApiProblemException.FieldError(name, "此任务不接受该字段"))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new ApiProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    unknown,
+                    String.join(
+                            "、",
+                            unknown.stream()
+                                    .map(ApiProblemException.FieldError::field)
+                                    .toList()));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        submitted.forEach((name, value) -> variables.put(
+                name,
+                value instanceof Collection<?> list
+                        ? Variables.objectValue(new ArrayList<>(list))
+                                .serializationDataFormat("application/json")
+                                .create()
+                        : value));
+        try {
+            tasks.complete(taskId, variables);
+        } catch (TaskDataRejected e) {
+            throw new ApiProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "task-data",
+                    e.fields(),
+                    String.join(
+                            "、",
+                            e.fields().stream()
+                                    .map(ApiProblemException.FieldError::field)
+                                    .toList()));
+        }
+    }
+
+    /** The citizen's full data, for the handler of an open task only; every reveal is audited. */
+    @Transactional
+    Citizen revealCitizen(String taskId) {
+        Task task = visibleTask(taskId);
+        Authentication me = identity.getCurrentAuthentication();
+        if (!handles(task, me)) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
+        }
+        String trackingNo = (String) tasks.getVariable(taskId, AppealProcess.Variables.TRACKING_NO);
+        Appeal appeal = appeals.byTrackingNo(trackingNo).orElseThrow();
+        appeals.recordReveal(
+                trackingNo, me.getUserId(), taskId, ClockUtil.getCurrentTime().toInstant());
+        return new Citizen(trackingNo, appeal.citizenName(), appeal.phone(), appeal.idNumber());
+    }
+
+    private boolean handles(Task task, Authentication me) {
+        if (me.getUserId().equals(task.getAssignee())) {
+            return true;
+        }
+        if (task.getAssignee() != null) {
+            return false;
+        }
+        List<String> groups = me.getGroupIds() == null ? List.of() : me.getGroupIds();
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .anyMatch(groups::contains);
+    }
+
+    private Task visibleTask(String taskId) {
+        Task task;
+        try {
+            task = tasks.createTaskQuery()
+                    .taskId(taskId)
+                    .processDefinitionKey(AppealProcess.KEY)
+                    .singleResult();
+        } catch (NullValueException e) {
+            task = null;
+        }
+        if (task == null) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "not-found");
+        }
+        return task;
+    }
+
+    private TaskSummary summary(Task task) {
+        String trackingNo = (String) tasks.getVariable(task.getId(), AppealProcess.Variables.TRACKING_NO);
+        Appeal appeal =
+                trackingNo == null ? null : appeals.byTrackingNo(trackingNo).orElse(null);
+        return new TaskSummary(
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                task.getAssignee(),
+                instant(task.getCreateTime()),
+                instant(task.getDueDate()),
+                trackingNo,
+                appeal == null ? null : appeal.category().label(),
+                appeal == null ? null : appeal.villageCode(),
+                appeal == null || appeal.path() == null ? null : appeal.path().label(),
+                appeal == null ? null : appeal.maskedCitizen(),
+                appeal == null ? null : appeal.description());
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
