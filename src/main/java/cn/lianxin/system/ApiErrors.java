@@ -1,5 +1,6 @@
 package cn.lianxin.system;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -124,6 +125,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             @NonNull HttpHeaders headers,
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
+        // a value of the wrong type or outside an enumeration: name the field, as for validation
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("");
+            return validation(
+                    List.of(new ApiProblemException.FieldError(field, problems.message("problem.field.value"))));
+        }
         return plain(HttpStatus.BAD_REQUEST, "unreadable");
     }
 
