@@ -16,7 +16,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lianxin.demo-world.enabled=true", "lianxin.access-code.secret=integration-tests-only-secret"})
+        properties = {
+            "lianxin.demo-world.enabled=true",
+            "lianxin.access-code.secret=integration-tests-only-secret",
+            "lianxin.intake.rate-limit-per-minute=1000"
+        })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = RealPostgres.class)
 public @interface PlatformIntegrationTest {}

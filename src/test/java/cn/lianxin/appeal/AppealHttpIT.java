@@ -1,0 +1,507 @@
+package cn.lianxin.appeal;
+
+import static cn.lianxin.testing.Http.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lianxin.testing.PlatformIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every path of a citizen's request over HTTP, on PostgreSQL, as the demo users of DESIGN §2:
+ * each task done by the right role and unit, and refused to the wrong one.
+ */
+@PlatformIntegrationTest
+class AppealHttpIT {
+
+    record Case(String trackingNo, String accessCode) {}
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPolicyQuestionIsAnsweredOnTheSpotEvaluatedAndClosed() {
+        // given
+        Case appeal = submit("policy", "NORMAL", "HOUSEHOLD", "v0101");
+
+        // then the other village and the leader cannot work it
+        assertThat(taskIdOf("gw-v0201", appeal, "triage")).isNull();
+        assertThat(complete("gw-v0201", openTask(appeal, "triage"), Map.of("path", "IMMEDIATE"))
+                        .getStatusCode())
+                .isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+        assertThat(complete("leader", openTask(appeal, "triage"), Map.of("path", "IMMEDIATE"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // when the village's grid worker handles it
+        done("gw-v0101", appeal, "triage", Map.of("path", "IMMEDIATE"));
+        done("gw-v0101", appeal, "handle-immediate", Map.of("onSite", true, "result", "已当面讲解政策"));
+        done("gw-v0101", appeal, "feedback", Map.of("feedbackChannel", "PHONE", "feedbackContent", "已电话告知结果"));
+        JsonNode waiting = view(appeal);
+        assertThat(waiting.get("canEvaluate").asBoolean()).isTrue();
+        ResponseEntity<String> evaluation = http.postForEntity(
+                "/api/appeals/" + appeal.trackingNo() + "/evaluation",
+                json(Map.of("accessCode", appeal.accessCode(), "satisfaction", "SATISFIED", "comment", "很快")),
+                String.class);
+
+        // then
+        assertThat(evaluation.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode closed = view(appeal);
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("statusLabel").asText()).isEqualTo("已办结");
+        assertThat(closed.get("citizen").asText()).isEqualTo("张* 138****0001");
+        assertThat(closed.toString()).doesNotContain("gw-v0101").doesNotContain("13800000001");
+        assertThat(closed.get("timeline").toString()).contains("受理登记", "分流：即办", "现场服务登记", "群众评价：满意");
+        assertThat(http.postForEntity(
+                                "/api/appeals/" + appeal.trackingNo() + "/evaluation",
+                                json(Map.of("accessCode", appeal.accessCode(), "satisfaction", "UNSATISFIED")),
+                                JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void anEscalationIsReviewedByTheStationHeadDispatchedByTheTownAndHandledByTheDepartment() {
+        // given
+        Case appeal = submit("road", "NORMAL", "VILLAGE", "v0101");
+        done("gw-v0101", appeal, "triage", Map.of("path", "ESCALATE"));
+
+        // then only the station head of the same village reviews
+        assertThat(complete("gw-v0101", openTask(appeal, "review-escalation"), Map.of("approved", true))
+                        .getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(complete("head-v0201", openTask(appeal, "review-escalation"), Map.of("approved", true))
+                        .getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        done("head-v0101", appeal, "review-escalation", Map.of("approved", true));
+
+        // and only the village's own town centre handles it
+        assertThat(complete(
+                                "center-t02",
+                                openTask(appeal, "town-handle"),
+                                Map.of("townDecision", "DISPATCH", "deptCode", "jt"))
+                        .getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> noDepartment =
+                complete("center-t01", openTask(appeal, "town-handle"), Map.of("townDecision", "DISPATCH"));
+        assertThat(noDepartment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(noDepartment.getBody())).containsExactly("deptCode");
+        done("center-t01", appeal, "town-handle", Map.of("townDecision", "DISPATCH", "deptCode", "jt"));
+
+        // and only the department it was dispatched to
+        assertThat(complete("dept-cg", openTask(appeal, "dept-handle"), Map.of("deptOutcome", "DONE", "result", "x"))
+                        .getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        done("dept-jt", appeal, "dept-handle", Map.of("deptOutcome", "DONE", "result", "已修补路面坑洼"));
+
+        // then the station sees it all the way (全程跟踪) and feeds back
+        JsonNode progress = view(appeal);
+        assertThat(progress.get("currentStep").asText()).isEqualTo("站点正在向您反馈办理结果");
+        assertThat(progress.get("timeline").toString()).contains("站长同意上报", "派发到交通", "交通已办结");
+        done("gw-v0101", appeal, "feedback", Map.of("feedbackChannel", "VISIT", "feedbackContent", "已上门告知"));
+    }
+
+    @Test
+    void aReturnNeedsEveryReasonAtOnceAndEndsReturned() {
+        // given
+        Case appeal = submit("parking", "NORMAL", "BUILDING", "v0201");
+        done("gw-v0201", appeal, "triage", Map.of("path", "RETURN", "overrideReason", "属于业主共有事项"));
+        String notify = openTask(appeal, "notify-return");
+
+        // when the reasons are missing
+        ResponseEntity<JsonNode> missing =
+                complete("gw-v0201", notify, Map.of("returnBasis", "《民法典》", "alternatives", "找业委会"));
+
+        // then
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody().get("title").asText()).isEqualTo("办理信息不完整");
+        assertThat(fields(missing.getBody())).containsExactly("returnReasons");
+        assertThat(tasks.createTaskQuery().taskId(notify).count()).isEqualTo(1);
+
+        // when
+        done(
+                "gw-v0201",
+                appeal,
+                "notify-return",
+                Map.of(
+                        "returnReasons", List.of("小区内部停车位的产权和收费属于业主共有事项，需经业主大会决定"),
+                        "extraReason", "车位纠纷已在法院审理",
+                        "returnBasis", "《民法典》第二百七十六条",
+                        "alternatives", "请联系业主委员会"));
+
+        // then
+        JsonNode returned = view(appeal);
+        assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(returned.get("timeline").toString()).contains("业主大会决定", "车位纠纷已在法院审理", "请联系业主委员会");
+    }
+
+    @Test
+    void jointHandlingGivesEachDepartmentItsOwnTask() {
+        // given
+        Case appeal = submit("road", "URGENT", "CROSS_AREA", "v0102");
+
+        // when an unknown co-department is named
+        ResponseEntity<JsonNode> unknown = complete(
+                "gw-v0102",
+                openTask(appeal, "triage"),
+                Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("moon")));
+        assertThat(fields(unknown.getBody())).containsExactly("coDepts");
+        done("gw-v0102", appeal, "triage", Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg")));
+
+        // then
+        String cgTask = taskIdOf("dept-cg", appeal, "joint-handle");
+        String jtTask = taskIdOf("dept-jt", appeal, "joint-handle");
+        assertThat(cgTask).isNotNull().isNotEqualTo(jtTask);
+        assertThat(complete("dept-cg", jtTask, Map.of("jointResult", "越权")).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(complete("dept-cg", cgTask, Map.of("jointResult", "已清理占道摊点")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(complete("dept-jt", jtTask, Map.of("jointResult", "已修复路面")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        done("dept-jt", appeal, "joint-conclude", Map.of("result", "交通、城管联合处理完毕"));
+        assertThat(taskIdOf("gw-v0102", appeal, "feedback")).isNotNull();
+    }
+
+    @Test
+    void aPromiseIsLimitedByTheCategoryAndMayTurnIntoAnEscalation() {
+        // given
+        Case appeal = submit("lighting", "NORMAL", "BUILDING", "v0101");
+
+        // when
+        ResponseEntity<JsonNode> tooLong =
+                complete("gw-v0101", openTask(appeal, "triage"), Map.of("path", "PROMISED", "promisedDays", 5));
+
+        // then
+        assertThat(fields(tooLong.getBody())).containsExactly("promisedDays");
+        done("gw-v0101", appeal, "triage", Map.of("path", "PROMISED", "promisedDays", 2));
+        assertThat(view(appeal).get("dueAt").isNull()).isFalse();
+        done("gw-v0101", appeal, "handle-promised", Map.of("outcome", "ESCALATE", "escalationReason", "需整体更换线路"));
+        assertThat(taskIdOf("head-v0101", appeal, "review-escalation")).isNotNull();
+    }
+
+    @Test
+    void aCitizenWithdrawsWithTheAccessCodeAndNothingStaysOpen() {
+        // given
+        Case appeal = submit("sanitation", "NORMAL", "BUILDING", "v0101");
+
+        // when
+        ResponseEntity<String> withdrawal = http.postForEntity(
+                "/api/appeals/" + appeal.trackingNo() + "/withdrawal",
+                json(Map.of("accessCode", appeal.accessCode(), "reason", "问题已自行解决")),
+                String.class);
+
+        // then
+        assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(view(appeal).get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(appeal.trackingNo())
+                        .count())
+                .isZero();
+        assertThat(http.postForEntity(
+                                "/api/appeals/" + appeal.trackingNo() + "/withdrawal",
+                                json(Map.of("accessCode", appeal.accessCode(), "reason", "再次撤回")),
+                                JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aWrongAccessCodeLearnsNothing() {
+        // given
+        Case appeal = submit("elderly", "NORMAL", "HOUSEHOLD", "v0101");
+
+        // then
+        ResponseEntity<JsonNode> wrongCode =
+                http.getForEntity("/api/appeals/" + appeal.trackingNo() + "?accessCode=WRONG123", JsonNode.class);
+        ResponseEntity<JsonNode> unknownCase =
+                http.getForEntity("/api/appeals/LX-19990101-999999?accessCode=" + appeal.accessCode(), JsonNode.class);
+        assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknownCase.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(wrongCode.getBody().get("detail"))
+                .isEqualTo(unknownCase.getBody().get("detail"));
+    }
+
+    @Test
+    void aRetriedIntakeWithTheSameKeyReturnsTheSameCase() {
+        // given
+        String key = UUID.randomUUID().toString();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", key);
+        HttpEntity<Map<String, Object>> request =
+                new HttpEntity<>(intake("road", "NORMAL", "HOUSEHOLD", "v0101"), headers);
+
+        // when
+        ResponseEntity<JsonNode> first = http.postForEntity("/api/appeals", request, JsonNode.class);
+        ResponseEntity<JsonNode> retry = http.postForEntity("/api/appeals", request, JsonNode.class);
+
+        // then
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(jdbc.sql("select count(*) from appeal where idempotency_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(
+                                first.getBody().get("trackingNo").asText())
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownVillageOrCategoryStartsNothing() {
+        // given
+        long cases = jdbc.sql("select count(*) from appeal").query(Long.class).single();
+
+        // when
+        ResponseEntity<JsonNode> village = http.postForEntity(
+                "/api/appeals", json(intake("road", "NORMAL", "HOUSEHOLD", "v9999")), JsonNode.class);
+        ResponseEntity<JsonNode> category = http.postForEntity(
+                "/api/appeals", json(intake("weather", "NORMAL", "HOUSEHOLD", "v0101")), JsonNode.class);
+
+        // then
+        assertThat(fields(village.getBody())).containsExactly("villageCode");
+        assertThat(fields(category.getBody())).containsExactly("category");
+        assertThat(jdbc.sql("select count(*) from appeal").query(Long.class).single())
+                .isEqualTo(cases);
+    }
+
+    @Test
+    void camundasRestApiAppliesTheSameRulesAndLeavesTheTaskOpen() {
+        // given
+        Case appeal = submit("lighting", "NORMAL", "BUILDING", "v0101");
+        String triage = openTask(appeal, "triage");
+
+        // when
+        ResponseEntity<JsonNode> complete = as(http, "gw-v0101")
+                .postForEntity(
+                        "/engine-rest/task/" + triage + "/complete",
+                        json(Map.of(
+                                "variables",
+                                Map.of("path", Map.of("value", "PROMISED"), "promisedDays", Map.of("value", 9)))),
+                        JsonNode.class);
+        ResponseEntity<JsonNode> submitForm = as(http, "gw-v0101")
+                .postForEntity(
+                        "/engine-rest/task/" + triage + "/submit-form",
+                        json(Map.of("variables", Map.of("path", Map.of("value", "RETURN")))),
+                        JsonNode.class);
+        ResponseEntity<JsonNode> tampered = as(http, "gw-v0101")
+                .postForEntity(
+                        "/engine-rest/task/" + triage + "/complete",
+                        json(Map.of(
+                                "variables",
+                                Map.of(
+                                        "path",
+                                        Map.of("value", "PROMISED"),
+                                        "promisedDays",
+                                        Map.of("value", 9),
+                                        "maxPromisedDays",
+                                        Map.of("value", 30)))),
+                        JsonNode.class);
+
+        // then
+        assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(complete.getBody().get("message").asText()).contains("promisedDays", "最多 3 个工作日");
+        assertThat(submitForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(submitForm.getBody().get("message").asText()).contains("overrideReason");
+        assertThat(tampered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tampered.getBody().get("message").asText()).contains("maxPromisedDays", "不能修改");
+        assertThat(tasks.createTaskQuery().taskId(triage).count()).isEqualTo(1);
+        assertThat(runtime.getVariable(
+                        tasks.createTaskQuery().taskId(triage).singleResult().getProcessInstanceId(), "path"))
+                .isNull();
+    }
+
+    @Test
+    void aCadreRegistersARequestThroughTheTasklistStartForm() {
+        // given
+        Map<String, Object> form = Map.of(
+                "variables",
+                Map.of(
+                        "citizenName", Map.of("value", "王五"),
+                        "phone", Map.of("value", "13700000003"),
+                        "category", Map.of("value", "security"),
+                        "channel", Map.of("value", "WALK_IN"),
+                        "urgency", Map.of("value", "NORMAL"),
+                        "scope", Map.of("value", "BUILDING"),
+                        "description", Map.of("value", "单元门禁坏了")));
+        long before = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("appeal")
+                .count();
+
+        // when
+        ResponseEntity<JsonNode> started = as(http, "gw-v0201")
+                .postForEntity("/engine-rest/process-definition/key/appeal/submit-form", json(form), JsonNode.class);
+        Map<String, Object> bad = Map.of("variables", Map.of("phone", Map.of("value", "110")));
+        ResponseEntity<JsonNode> refused = as(http, "gw-v0201")
+                .postForEntity("/engine-rest/process-definition/key/appeal/submit-form", json(bad), JsonNode.class);
+        ResponseEntity<JsonNode> byLeader = as(http, "leader")
+                .postForEntity("/engine-rest/process-definition/key/appeal/submit-form", json(form), JsonNode.class);
+
+        // then
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String trackingNo = started.getBody().get("businessKey").asText();
+        assertThat(trackingNo).startsWith("LX-");
+        assertThat(jdbc.sql("select village_code from appeal where tracking_no = ?")
+                        .param(trackingNo)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("v0201");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").asText()).contains("phone");
+        assertThat(byLeader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("appeal")
+                        .count())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void onlyTheHandlerSeesTheFullPhoneNumberAndEachLookIsAudited() {
+        // given
+        Case appeal = submit("charging", "NORMAL", "BUILDING", "v0101");
+        String triage = openTask(appeal, "triage");
+
+        // when
+        ResponseEntity<JsonNode> handler =
+                as(http, "gw-v0101").getForEntity("/api/tasks/" + triage + "/citizen", JsonNode.class);
+        ResponseEntity<JsonNode> leader =
+                as(http, "leader").getForEntity("/api/tasks/" + triage + "/citizen", JsonNode.class);
+        ResponseEntity<JsonNode> otherVillage =
+                as(http, "gw-v0201").getForEntity("/api/tasks/" + triage + "/citizen", JsonNode.class);
+        JsonNode list = as(http, "gw-v0101").getForObject("/api/tasks", JsonNode.class);
+
+        // then
+        assertThat(handler.getBody().get("phone").asText()).isEqualTo("13800000001");
+        assertThat(leader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherVillage.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(list.toString()).contains(appeal.trackingNo(), "138****0001").doesNotContain("13800000001");
+        assertThat(jdbc.sql("select revealed_to from personal_data_reveal where tracking_no = ?")
+                        .param(appeal.trackingNo())
+                        .query(String.class)
+                        .list())
+                .containsExactly("gw-v0101");
+    }
+
+    @Test
+    void aCompletionWithAFieldTheTaskDoesNotKnowIsRefused() {
+        Case appeal = submit("policy", "NORMAL", "HOUSEHOLD", "v0101");
+        ResponseEntity<JsonNode> response =
+                complete("gw-v0101", openTask(appeal, "triage"), Map.of("path", "IMMEDIATE", "status", "CLOSED"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(response.getBody())).containsExactly("status");
+    }
+
+    // ---- helpers ----
+
+    private Case submit(String category, String urgency, String scope, String village) {
+        ResponseEntity<JsonNode> response =
+                http.postForEntity("/api/appeals", json(intake(category, urgency, scope, village)), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return new Case(
+                response.getBody().get("trackingNo").asText(),
+                response.getBody().get("accessCode").asText());
+    }
+
+    private static Map<String, Object> intake(String category, String urgency, String scope, String village) {
+        return Map.of(
+                "citizenName",
+                "张三",
+                "phone",
+                "13800000001",
+                "category",
+                category,
+                "description",
+                "测试诉求：" + category,
+                "villageCode",
+                village,
+                "location",
+                "3号楼",
+                "channel",
+                "ONLINE",
+                "urgency",
+                urgency,
+                "scope",
+                scope);
+    }
+
+    private JsonNode view(Case appeal) {
+        ResponseEntity<JsonNode> response = http.getForEntity(
+                "/api/appeals/" + appeal.trackingNo() + "?accessCode=" + appeal.accessCode(), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    /** The task as the user's own task list shows it, or null when it is not theirs. */
+    private String taskIdOf(String user, Case appeal, String taskKey) {
+        JsonNode mine = as(http, user).getForObject("/api/tasks", JsonNode.class);
+        return StreamSupport.stream(mine.spliterator(), false)
+                .filter(t -> appeal.trackingNo().equals(t.get("trackingNo").asText())
+                        && taskKey.equals(t.get("taskKey").asText()))
+                .map(t -> t.get("taskId").asText())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String openTask(Case appeal, String taskKey) {
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(appeal.trackingNo())
+                .taskDefinitionKey(taskKey)
+                .list()
+                .get(0)
+                .getId();
+    }
+
+    private void done(String user, Case appeal, String taskKey, Map<String, Object> data) {
+        String taskId = taskIdOf(user, appeal, taskKey);
+        assertThat(taskId)
+                .as("%s sees %s of %s", user, taskKey, appeal.trackingNo())
+                .isNotNull();
+        ResponseEntity<JsonNode> response = complete(user, taskId, data);
+        assertThat(response.getStatusCode())
+                .as("%s completes %s: %s", user, taskKey, response.getBody())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> data) {
+        return as(http, user).postForEntity("/api/tasks/" + taskId + "/completion", json(data), JsonNode.class);
+    }
+
+    private static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        return StreamSupport.stream(problem.get("errors").spliterator(), false)
+                .map(e -> e.get("field").asText())
+                .toList();
+    }
+}
