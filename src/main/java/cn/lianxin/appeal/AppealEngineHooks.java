@@ -43,7 +43,9 @@ class AppealEngineHooks extends AbstractProcessEnginePlugin {
                 if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
                         && AppealProcess.KEY.equals(definition.getKey())
                         && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                    TaskListener created = steps::taskCreated;
                     TaskListener completing = steps::taskCompleting;
+                    userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, created);
                     userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, completing);
                 }
             }

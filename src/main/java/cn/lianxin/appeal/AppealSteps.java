@@ -44,6 +44,13 @@ class AppealSteps {
         return units.byCode(code).map(Unit::name).orElse(code);
     }
 
+    /** The create listener of every user task: what a task shows beyond the process variables. */
+    void taskCreated(DelegateTask task) {
+        if (Tasks.JOINT_HANDLE.equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal(JOINT_DEPT_LABEL, departmentName((String) task.getVariable(JOINT_DEPT)));
+        }
+    }
+
     /** Refuses a completion whose data breaks the task's rules (see {@link TaskDataGuard}). */
     void checkCompletion(String taskKey, java.util.Map<String, Object> values) {
         TaskValues submitted = new TaskValues(values);
@@ -79,15 +86,19 @@ class AppealSteps {
                 }
                 appeals.log(trackingNo, now, actor, "RESULT", "即办结果：" + values.text(RESULT), true);
             }
-            case Tasks.HANDLE_PROMISED -> appeals.log(
-                    trackingNo,
-                    now,
-                    actor,
-                    "RESULT",
-                    "DONE".equals(values.text(OUTCOME))
-                            ? "承诺办结果：" + values.text(RESULT)
-                            : "超出站点能力，转为上报：" + values.text(ESCALATION_REASON),
-                    true);
+            case Tasks.HANDLE_PROMISED -> {
+                if ("DONE".equals(values.text(OUTCOME))) {
+                    appeals.log(trackingNo, now, actor, "RESULT", "承诺办结果：" + values.text(RESULT), true);
+                } else {
+                    appeals.log(
+                            trackingNo,
+                            now,
+                            actor,
+                            "ESCALATION",
+                            "超出站点能力，转为上报：" + values.text(ESCALATION_REASON),
+                            true);
+                }
+            }
             case Tasks.REVIEW_ESCALATION -> appeals.log(
                     trackingNo,
                     now,
@@ -95,27 +106,29 @@ class AppealSteps {
                     "REVIEW",
                     Boolean.TRUE.equals(values.bool(APPROVED)) ? "站长同意上报到镇便民服务中心" : "站长退回重新分流：" + values.text(COMMENT),
                     Boolean.TRUE.equals(values.bool(APPROVED)));
-            case Tasks.TOWN_HANDLE -> appeals.log(
-                    trackingNo,
-                    now,
-                    actor,
-                    "TOWN",
-                    switch (values.text(TOWN_DECISION)) {
-                        case "HANDLED" -> "镇便民服务中心已办结：" + values.text(RESULT);
-                        case "DISPATCH" -> "镇便民服务中心派发到" + departmentName(values.text(DEPT_CODE)) + "办理";
-                        default -> "镇便民服务中心决定不予受理，退回";
-                    },
-                    true);
-            case Tasks.DEPT_HANDLE -> appeals.log(
-                    trackingNo,
-                    now,
-                    actor,
-                    "DEPT",
-                    "DONE".equals(values.text(DEPT_OUTCOME))
-                            ? departmentName((String) task.getVariable(DEPT_CODE)) + "已办结：" + values.text(RESULT)
-                            : departmentName((String) task.getVariable(DEPT_CODE)) + "退回镇便民服务中心："
-                                    + values.text(HAND_BACK_REASON),
-                    true);
+            case Tasks.TOWN_HANDLE -> {
+                String decision = values.text(TOWN_DECISION);
+                String entry =
+                        switch (decision) {
+                            case "HANDLED" -> "镇便民服务中心已办结：" + values.text(RESULT);
+                            case "DISPATCH" -> "镇便民服务中心派发到" + departmentName(values.text(DEPT_CODE)) + "办理";
+                            default -> "镇便民服务中心决定不予受理，退回";
+                        };
+                appeals.log(trackingNo, now, actor, "HANDLED".equals(decision) ? "RESULT" : "TOWN", entry, true);
+            }
+            case Tasks.DEPT_HANDLE -> {
+                String dept = departmentName((String) task.getVariable(DEPT_CODE));
+                boolean done = "DONE".equals(values.text(DEPT_OUTCOME));
+                appeals.log(
+                        trackingNo,
+                        now,
+                        actor,
+                        done ? "RESULT" : "DEPT",
+                        done
+                                ? dept + "已办结：" + values.text(RESULT)
+                                : dept + "退回镇便民服务中心：" + values.text(HAND_BACK_REASON),
+                        true);
+            }
             case Tasks.NOTIFY_RETURN -> appeals.log(
                     trackingNo,
                     now,

@@ -23,7 +23,7 @@ final class CompletionRules {
             Map.entry(Tasks.HANDLE_IMMEDIATE, Set.of("onSite", RESULT)),
             Map.entry(Tasks.HANDLE_PROMISED, Set.of(OUTCOME, RESULT, ESCALATION_REASON)),
             Map.entry(Tasks.REVIEW_ESCALATION, Set.of(APPROVED, COMMENT)),
-            Map.entry(Tasks.TOWN_HANDLE, Set.of(TOWN_DECISION, DEPT_CODE, RESULT, COMMENT)),
+            Map.entry(Tasks.TOWN_HANDLE, Set.of(TOWN_DECISION, DEPT_CODE, RESULT, "townComment")),
             Map.entry(Tasks.DEPT_HANDLE, Set.of(DEPT_OUTCOME, RESULT, HAND_BACK_REASON)),
             Map.entry(Tasks.NOTIFY_RETURN, Set.of(RETURN_REASONS, EXTRA_REASON, RETURN_BASIS, ALTERNATIVES)),
             Map.entry(Tasks.JOINT_HANDLE, Set.of(JOINT_RESULT)),

@@ -71,7 +71,10 @@ class TaskDataGuard extends CommandInterceptor {
         if (!tampered.isEmpty()) {
             throw new TaskDataRejected(tampered);
         }
+        // a task reached again (triage after a reopening…) must be answered anew: its own fields
+        // count only as submitted now, never as left over from the last time
         Map<String, Object> values = new HashMap<>(stored);
+        values.keySet().removeAll(CompletionRules.fieldsOf(task.getTaskDefinitionKey()));
         values.putAll(submitted);
         steps.checkCompletion(task.getTaskDefinitionKey(), values);
     }

@@ -279,6 +279,11 @@ class AppealProcessTests {
         }
         assertThat(appeal).isWaitingAt(JOINT_CONCLUDE).task().hasCandidateGroup("dept-jt");
         assertThat((String) variable(appeal, "jointResultsSummary")).contains("交通：", "城管：", "住建：");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .variableName("jointDeptLabel")
+                        .list())
+                .extracting(v -> v.getValue())
+                .contains("交通", "城管", "住建");
         complete(appeal, JOINT_CONCLUDE, Map.of("result", "三部门联合修复道路并加装护栏"));
         assertThat(appeal).isWaitingAt(FEEDBACK);
     }
@@ -316,6 +321,39 @@ class AppealProcessTests {
         assertThat(appeal).isEnded().hasPassed("alert-handled", "closed");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().reopenCount())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void closingTheCaseEndsTheStationHeadsOpenAlertToo() {
+        // given: reopened twice, the alert is still open when the third handling satisfies the citizen
+        ProcessInstance appeal = open("sanitation", "NORMAL", "BUILDING");
+        handleOnTheSpotAndFeedBack(appeal);
+        evaluate(appeal, "UNSATISFIED");
+        handleOnTheSpotAndFeedBack(appeal);
+        evaluate(appeal, "UNSATISFIED");
+        assertThat(appeal).isWaitingAt(TRIAGE, REOPEN_ALERT);
+
+        // when
+        handleOnTheSpotAndFeedBack(appeal);
+        evaluate(appeal, "SATISFIED");
+
+        // then
+        assertThat(appeal).isEnded().hasPassed("closed");
+        assertThat(tasks.createTaskQuery().processInstanceId(appeal.getId()).count())
+                .isZero();
+    }
+
+    @Test
+    void aTaskReachedAgainMustBeAnsweredAgain() {
+        // given: the station head sent an escalation back, so triage is open a second time
+        ProcessInstance appeal = open("road", "NORMAL", "VILLAGE");
+        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        complete(appeal, REVIEW_ESCALATION, Map.of("approved", false, "comment", "请核实位置"));
+
+        // then the earlier answer does not count
+        assertRejected(task(appeal, TRIAGE).getId(), Map.of(), "path");
+        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        assertRejected(task(appeal, REVIEW_ESCALATION).getId(), Map.of(), "approved");
     }
 
     @Test
