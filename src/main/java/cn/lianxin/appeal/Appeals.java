@@ -75,6 +75,28 @@ public class Appeals {
                 .optional();
     }
 
+    /** The newest cases of some villages ({@code null}: every village), optionally of one status. */
+    public List<Appeal> latest(java.util.Collection<String> villages, AppealStatus status, int limit) {
+        if (villages != null && villages.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from appeal where 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (villages != null) {
+            sql.append(" and village_code in (")
+                    .append(String.join(", ", java.util.Collections.nCopies(villages.size(), "?")))
+                    .append(")");
+            params.addAll(villages);
+        }
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.name());
+        }
+        sql.append(" order by created_at desc, tracking_no desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(Appeals::appeal).list();
+    }
+
     Optional<String> trackingNoByIdempotencyKey(String key) {
         return jdbc.sql("select tracking_no from appeal where idempotency_key = ?")
                 .param(key)

@@ -418,6 +418,86 @@ class AppealHttpIT {
         assertThat(fields(response.getBody())).containsExactly("status");
     }
 
+    @Test
+    void theStationFollowsItsCaseThroughTheTownAndOthersDoNot() {
+        // given
+        Case appeal = submit("road", "NORMAL", "VILLAGE", "v0101");
+        done("gw-v0101", appeal, "triage", Map.of("path", "ESCALATE"));
+        done("head-v0101", appeal, "review-escalation", Map.of("approved", true));
+
+        // when
+        ResponseEntity<JsonNode> station =
+                as(http, "head-v0101").getForEntity("/api/cases/" + appeal.trackingNo(), JsonNode.class);
+        ResponseEntity<JsonNode> town =
+                as(http, "center-t01").getForEntity("/api/cases/" + appeal.trackingNo(), JsonNode.class);
+        ResponseEntity<JsonNode> otherVillage =
+                as(http, "gw-v0201").getForEntity("/api/cases/" + appeal.trackingNo(), JsonNode.class);
+        ResponseEntity<JsonNode> otherTown =
+                as(http, "center-t02").getForEntity("/api/cases/" + appeal.trackingNo(), JsonNode.class);
+        JsonNode stationList = as(http, "gw-v0101").getForObject("/api/cases?status=OPEN", JsonNode.class);
+        JsonNode otherList = as(http, "gw-v0201").getForObject("/api/cases", JsonNode.class);
+
+        // then
+        assertThat(station.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(station.getBody().at("/openSteps/0/taskKey").asText()).isEqualTo("town-handle");
+        assertThat(station.getBody().at("/openSteps/0/candidateGroups/0").asText())
+                .isEqualTo("town-center-t01");
+        assertThat(station.getBody().get("log").toString()).contains("head-v0101", "站长同意上报");
+        assertThat(station.getBody().toString()).doesNotContain("13800000001");
+        assertThat(town.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(otherVillage.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(otherTown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(stationList.toString()).contains(appeal.trackingNo());
+        assertThat(otherList.toString()).doesNotContain(appeal.trackingNo());
+    }
+
+    @Test
+    void administratorsMaintainTheStandardReturnReasonsTheFormOffers() {
+        // when
+        ResponseEntity<JsonNode> added = as(http, "admin")
+                .postForEntity(
+                        "/api/return-reasons",
+                        json(Map.of("category", "renovation", "reason", "改造计划已公示，本年度不再增加项目")),
+                        JsonNode.class);
+        ResponseEntity<JsonNode> byGridWorker = as(http, "gw-v0101")
+                .postForEntity(
+                        "/api/return-reasons",
+                        json(Map.of("category", "renovation", "reason", "网格员不能维护理由库")),
+                        JsonNode.class);
+        ResponseEntity<JsonNode> unknownCategory = as(http, "admin")
+                .postForEntity(
+                        "/api/return-reasons", json(Map.of("category", "weather", "reason", "x")), JsonNode.class);
+
+        // then
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(byGridWorker.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(fields(unknownCategory.getBody())).containsExactly("category");
+        Case appeal = submit("renovation", "NORMAL", "BUILDING", "v0101");
+        done("gw-v0101", appeal, "triage", Map.of("path", "RETURN", "overrideReason", "本年度计划已满"));
+        String notify = openTask(appeal, "notify-return");
+        assertThat(runtime.getVariable(
+                                tasks.createTaskQuery()
+                                        .taskId(notify)
+                                        .singleResult()
+                                        .getProcessInstanceId(),
+                                "standardReturnReasons")
+                        .toString())
+                .contains("改造计划已公示，本年度不再增加项目", "诉求内容不完整");
+        long id = added.getBody().get("id").asLong();
+        assertThat(as(http, "admin")
+                        .exchange(
+                                "/api/return-reasons/" + id,
+                                org.springframework.http.HttpMethod.DELETE,
+                                null,
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(as(http, "gw-v0101")
+                        .getForObject("/api/return-reasons?category=renovation", JsonNode.class)
+                        .toString())
+                .doesNotContain("改造计划已公示");
+    }
+
     // ---- helpers ----
 
     private Case submit(String category, String urgency, String scope, String village) {

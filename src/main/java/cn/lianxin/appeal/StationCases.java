@@ -1,0 +1,144 @@
+package cn.lianxin.appeal;
+
+import cn.lianxin.identity.Role;
+import cn.lianxin.identity.Unit;
+import cn.lianxin.identity.UnitKind;
+import cn.lianxin.identity.Units;
+import cn.lianxin.system.ApiProblemException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * 全程跟踪: a station follows its village's cases all the way — through the town and the
+ * departments — and a town centre follows its villages'. Leaders and supervisors see every case.
+ * Personal data stays masked here; the full log (with who did what) is for cadres only.
+ */
+@Service
+class StationCases {
+
+    record CaseSummary(
+            String trackingNo,
+            String status,
+            String statusLabel,
+            String categoryLabel,
+            String village,
+            String pathLabel,
+            String citizen,
+            Instant submittedAt,
+            Instant closedAt,
+            int reopenCount) {}
+
+    record OpenStep(String taskKey, String name, List<String> candidateGroups, String assignee, Instant due) {}
+
+    record CaseDetail(
+            CaseSummary summary,
+            String description,
+            String location,
+            List<OpenStep> openSteps,
+            List<CaseLogEntry> log) {}
+
+    private static final Set<Role> SEE_ALL = Set.of(Role.LEADER, Role.SUPERVISOR, Role.ADMIN);
+
+    private final Appeals appeals;
+    private final Units units;
+    private final IdentityService identity;
+    private final TaskService tasks;
+
+    StationCases(Appeals appeals, Units units, IdentityService identity, TaskService tasks) {
+        this.appeals = appeals;
+        this.units = units;
+        this.identity = identity;
+        this.tasks = tasks;
+    }
+
+    List<CaseSummary> list(AppealStatus status) {
+        return appeals.latest(visibleVillages(), status, 200).stream()
+                .map(this::summary)
+                .toList();
+    }
+
+    CaseDetail detail(String trackingNo) {
+        Set<String> villages = visibleVillages();
+        Appeal appeal = appeals.byTrackingNo(trackingNo)
+                .filter(a -> villages == null || villages.contains(a.villageCode()))
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
+        List<OpenStep> steps = appeal.processInstanceId() == null ? List.of() : openSteps(appeal.processInstanceId());
+        return new CaseDetail(summary(appeal), appeal.description(), appeal.location(), steps, appeals.log(trackingNo));
+    }
+
+    /**
+     * Where the case is now, whoever holds it. The engine would show a station only its own tasks;
+     * following the case through the town and the departments is exactly what the station may do,
+     * and {@link #detail} has already checked that the case is the cadre's, so this one read runs
+     * without the engine's per-task check.
+     */
+    private List<OpenStep> openSteps(String processInstanceId) {
+        Authentication me = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                    .map(task -> new OpenStep(
+                            task.getTaskDefinitionKey(),
+                            task.getName(),
+                            tasks.getIdentityLinksForTask(task.getId()).stream()
+                                    .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+                                    .map(IdentityLink::getGroupId)
+                                    .toList(),
+                            task.getAssignee(),
+                            task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+                    .toList();
+        } finally {
+            if (me != null) {
+                identity.setAuthentication(me);
+            }
+        }
+    }
+
+    /** The villages the signed-in cadre follows, or {@code null} for all of them. */
+    private Set<String> visibleVillages() {
+        Authentication me = identity.getCurrentAuthentication();
+        List<String> groups = me == null || me.getGroupIds() == null ? List.of() : me.getGroupIds();
+        Set<String> villages = new HashSet<>();
+        List<Unit> all = units.all();
+        for (String group : groups) {
+            Role role = Role.ofGroup(group).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            if (SEE_ALL.contains(role)) {
+                return null;
+            }
+            if (role.scope() == UnitKind.VILLAGE) {
+                villages.add(group.substring(role.id().length() + 1));
+            } else if (role == Role.TOWN_CENTER) {
+                String town = group.substring(role.id().length() + 1);
+                all.stream()
+                        .filter(u -> u.kind() == UnitKind.VILLAGE && town.equals(u.parentCode()))
+                        .forEach(u -> villages.add(u.code()));
+            }
+        }
+        return villages;
+    }
+
+    private CaseSummary summary(Appeal appeal) {
+        return new CaseSummary(
+                appeal.trackingNo(),
+                appeal.status().name(),
+                appeal.status().label(),
+                appeal.category().label(),
+                units.byCode(appeal.villageCode()).map(Unit::name).orElse(appeal.villageCode()),
+                appeal.path() == null ? null : appeal.path().label(),
+                appeal.maskedCitizen(),
+                appeal.createdAt(),
+                appeal.closedAt(),
+                appeal.reopenCount());
+    }
+}
