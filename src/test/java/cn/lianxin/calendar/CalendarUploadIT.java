@@ -209,6 +209,7 @@ class CalendarUploadIT {
                 .run(
                         "--server.port=0",
                         "--camunda.bpm.process-engine-name=restarted",
+                        "--lianxin.access-code.secret=" + environment.getProperty("lianxin.access-code.secret"),
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
