@@ -51,11 +51,8 @@ class AppealController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw new ApiProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "validation",
-                    java.util.List.of(new ApiProblemException.FieldError("Idempotency-Key", "应为 1 到 100 个字符")),
-                    "Idempotency-Key");
+            throw ApiProblemException.invalid(
+                    java.util.List.of(new ApiProblemException.FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
         }
         if (!rateLimit.tryAcquire(http.getRemoteAddr())) {
             throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -270,6 +269,6 @@ public class AppealIntake {
     }
 
     private static ApiProblemException invalid(FieldError error) {
-        return new ApiProblemException(HttpStatus.BAD_REQUEST, "validation", List.of(error), error.field());
+        return ApiProblemException.invalid(List.of(error));
     }
 }

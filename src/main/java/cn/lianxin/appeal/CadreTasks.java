@@ -83,15 +83,7 @@ class CadreTasks {
                 .map(name -> new ApiProblemException.FieldError(name, "此任务不接受该字段"))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new ApiProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "validation",
-                    unknown,
-                    String.join(
-                            "、",
-                            unknown.stream()
-                                    .map(ApiProblemException.FieldError::field)
-                                    .toList()));
+            throw ApiProblemException.invalid(unknown);
         }
         Map<String, Object> variables = new HashMap<>();
         submitted.forEach((name, value) -> variables.put(
@@ -104,15 +96,7 @@ class CadreTasks {
         try {
             tasks.complete(taskId, variables);
         } catch (TaskDataRejected e) {
-            throw new ApiProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "task-data",
-                    e.fields(),
-                    String.join(
-                            "、",
-                            e.fields().stream()
-                                    .map(ApiProblemException.FieldError::field)
-                                    .toList()));
+            throw ApiProblemException.rejected("task-data", e.fields());
         }
     }
 

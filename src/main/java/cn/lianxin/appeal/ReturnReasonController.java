@@ -52,11 +52,8 @@ class ReturnReasonController {
     @PreAuthorize("hasAuthority('camunda-admin')")
     ResponseEntity<ReturnReason> add(@Valid @RequestBody NewReturnReason reason) {
         if (reason.category() != null && Category.ofCode(reason.category()).isEmpty()) {
-            throw new ApiProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "validation",
-                    List.of(new ApiProblemException.FieldError("category", "未知类别：" + reason.category())),
-                    "category");
+            throw ApiProblemException.invalid(
+                    List.of(new ApiProblemException.FieldError("category", "未知类别：" + reason.category())));
         }
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into return_reason (category, reason) values (?, ?)")

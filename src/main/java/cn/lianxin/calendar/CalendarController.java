@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,11 +77,7 @@ class CalendarController {
             problems.add(new FieldError("days", "应在 0 到 " + MAX_DAYS + " 之间"));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "validation",
-                    problems,
-                    String.join("、", problems.stream().map(FieldError::field).toList()));
+            throw ApiProblemException.invalid(problems);
         }
         Instant deadline = workingDays.add(start, days);
         List<Integer> missing = IntStream.rangeClosed(year(start), year(deadline))

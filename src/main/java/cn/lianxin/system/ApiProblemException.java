@@ -29,6 +29,18 @@ public class ApiProblemException extends RuntimeException {
         this(status, slug, List.of(), args);
     }
 
+    /** 400 with the fields at fault, named in the detail and listed in {@code errors}. */
+    public static ApiProblemException invalid(List<FieldError> fields) {
+        return rejected("validation", fields);
+    }
+
+    /** 400 of a specific kind ({@code problem.<slug>.*}) whose detail names the fields. */
+    public static ApiProblemException rejected(String slug, List<FieldError> fields) {
+        String names = String.join(
+                "、", fields.stream().map(FieldError::field).distinct().toList());
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, slug, fields, names);
+    }
+
     public HttpStatus status() {
         return status;
     }
