@@ -49,7 +49,7 @@ class Organisation {
         }
         List<String> groups = ensureGroups(units.all());
         taskFilters.ensure();
-        if (demoWorld) {
+        if (demoWorld && !identity.isReadOnly()) {
             DemoWorld.USERS.forEach(this::ensureUser);
             log.info("示范数据已就绪：{} 个单位，{} 个用户组，{} 个用户", units.all().size(), groups.size(), DemoWorld.USERS.size());
         }
@@ -71,6 +71,11 @@ class Organisation {
     }
 
     private String ensureGroup(Role role, String groupId, String name) {
+        if (identity.isReadOnly()) {
+            // groups come from the identity provider (Keycloak); only the authorizations are ours
+            accessPolicy.apply(role, groupId);
+            return groupId;
+        }
         Group group = identity.createGroupQuery().groupId(groupId).singleResult();
         if (group == null) {
             group = identity.newGroup(groupId);

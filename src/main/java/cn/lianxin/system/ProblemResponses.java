@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Basic challenge stays so that Camunda Modeler, curl and browsers know how to sign in.
  */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
 
     static final String REALM = "Basic realm=\"Lianxin\", charset=\"UTF-8\"";
 
@@ -28,14 +28,20 @@ class ProblemResponses {
         this.json = json;
     }
 
-    AuthenticationEntryPoint unauthorized() {
+    /** 401 with the Basic challenge of the default mode. */
+    public AuthenticationEntryPoint unauthorized() {
+        return unauthorized(REALM);
+    }
+
+    /** 401 with the given {@code WWW-Authenticate} challenge, e.g. {@code Bearer}. */
+    public AuthenticationEntryPoint unauthorized(String challenge) {
         return (request, response, e) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
             write(response, HttpStatus.UNAUTHORIZED, "unauthorized");
         };
     }
 
-    AccessDeniedHandler forbidden() {
+    public AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden");
     }
 

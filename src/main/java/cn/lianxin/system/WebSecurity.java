@@ -3,13 +3,11 @@ package cn.lianxin.system;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -23,8 +21,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what over HTTP.
  *
  * <ul>
- *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless, signed in with
- *       HTTP Basic against Camunda's identity; only health and info are open. Camunda's REST API
+ *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless, signed in as
+ *       {@link ApiSignIn} says (HTTP Basic, or a Keycloak token); only health, info and the
+ *       citizen's side of an appeal are open. Camunda's REST API
  *       then runs as that user with that user's groups, so the engine's authorization checks
  *       apply (out of the box it would answer anonymous callers).
  *   <li>{@code /camunda/**}: Camunda's webapps, which sign users in themselves and carry their
@@ -36,13 +35,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class WebSecurity {
 
     @Bean
-    AuthenticationProvider camundaIdentityAuthentication(IdentityService identity) {
-        return new CamundaIdentityAuthentication(identity);
-    }
-
-    @Bean
     @Order(1)
-    SecurityFilterChain apiAndEngineRest(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiAndEngineRest(HttpSecurity http, ProblemResponses problems, ApiSignIn signIn)
+            throws Exception {
+        signIn.configure(http, problems);
         return http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(paths("/actuator/health/**", "/actuator/info"))
@@ -56,9 +52,7 @@ class WebSecurity {
                                 .permitAll()
                                 .anyRequest()
                                 .authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
-                        .accessDeniedHandler(problems.forbidden()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(problems.forbidden()))
                 // no cookie ever authenticates these routes, so there is no CSRF to forge
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -119,7 +113,7 @@ class WebSecurity {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", SpringSecurityEngineAuthentication.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }

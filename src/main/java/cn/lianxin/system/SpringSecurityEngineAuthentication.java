@@ -1,0 +1,36 @@
+package cn.lianxin.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Tells Camunda's REST API who Spring Security signed in and with which groups: the groups of the
+ * Camunda identity in the default mode, the token's {@code groups} claim with Keycloak. Instantiated
+ * by Camunda's {@code ProcessEngineAuthenticationFilter} by class name.
+ */
+public class SpringSecurityEngineAuthentication extends ContainerBasedAuthenticationProvider {
+
+    @Override
+    public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return AuthenticationResult.unsuccessful();
+        }
+        AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
+        List<String> groups = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
+        result.setGroups(groups);
+        result.setTenants(List.of());
+        return result;
+    }
+}

@@ -1,0 +1,292 @@
+package cn.lianxin.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lianxin.testing.KeycloakServer;
+import cn.lianxin.testing.MutableClock;
+import cn.lianxin.testing.RealPostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The {@code keycloak} profile against a real Keycloak 26 with {@code keycloak/lianxin-realm.json}:
+ * bearer tokens of the demo users carry the same groups as the default mode, and the engine's
+ * authorization follows them.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lianxin.demo-world.enabled=true",
+            "lianxin.access-code.secret=integration-tests-only-secret",
+            "camunda.bpm.process-engine-name=default"
+        })
+@ActiveProfiles({"postgres", "keycloak"})
+@ContextConfiguration(initializers = {RealPostgres.class, KeycloakServer.class})
+class KeycloakIT {
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    MutableClock clock;
+
+    Task dongfeng;
+    Task hekou;
+    Task chengguan;
+    Task jiaotong;
+
+    @BeforeEach
+    void tasksInTwoVillagesAndTwoDepartments() {
+        if (repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("village-check")
+                        .count()
+                == 0) {
+            repository
+                    .createDeployment()
+                    .addClasspathResource("boundary/village-check.bpmn")
+                    .addClasspathResource("boundary/department-check.bpmn")
+                    .deploy();
+        }
+        dongfeng = start("village-check", Map.of("villageCode", "v0101"));
+        hekou = start("village-check", Map.of("villageCode", "v0201"));
+        chengguan = start("department-check", Map.of("deptCode", "cg"));
+        jiaotong = start("department-check", Map.of("deptCode", "jt"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void withoutATokenEverythingIsRefused() {
+        for (String path : List.of("/api/me", "/engine-rest/task", "/api/tasks")) {
+            ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                    .startsWith("Bearer");
+            assertThat(response.getBody().get("title").asText()).isEqualTo("未登录");
+        }
+    }
+
+    @Test
+    void aGridWorkersTokenCarriesTheirGroupsAndSeesOnlyTheirVillage() {
+        // given
+        String token = token("gw-v0101");
+
+        // when
+        JsonNode me = get(token, "/api/me").getBody();
+        List<String> seen = taskIds(token);
+
+        // then
+        assertThat(me.get("id").asText()).isEqualTo("gw-v0101");
+        assertThat(me.get("groups").toString()).contains("grid-worker-v0101");
+        assertThat(seen).contains(dongfeng.getId()).doesNotContain(hekou.getId(), chengguan.getId());
+        assertThat(complete(token, hekou).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(hekou.getId()).count()).isEqualTo(1);
+        assertThat(complete(token, dongfeng).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void oneDepartmentCannotCompleteAnothersTask() {
+        String token = token("dept-cg");
+
+        assertThat(complete(token, jiaotong).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(jiaotong.getId()).count()).isEqualTo(1);
+        assertThat(complete(token, chengguan).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aLeaderReadsEverythingAndCompletesNothing() {
+        String token = token("leader");
+
+        assertThat(taskIds(token)).contains(dongfeng.getId(), hekou.getId(), chengguan.getId(), jiaotong.getId());
+        assertThat(complete(token, hekou).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(hekou.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDesignerDeploysAndAGridWorkerCannot() {
+        assertThat(deploy(token("designer"), "设计员经 Keycloak 部署").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(deploy(token("gw-v0101"), "网格员经 Keycloak 部署").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(repository
+                        .createDeploymentQuery()
+                        .deploymentName("网格员经 Keycloak 部署")
+                        .count())
+                .isZero();
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        // given
+        String token = token("leader");
+        assertThat(get(token, "/api/me").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // when the token's five minutes are over
+        clock.advance(Duration.ofMinutes(10));
+
+        // then
+        assertThat(get(token, "/api/me").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aForgedTokenIsRefused() throws Exception {
+        // given: a grid worker's real token, with "leader" written into its groups
+        String[] parts = token("gw-v0101").split("\\.");
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) claims)
+                .putArray("groups")
+                .add("leader");
+        String forged =
+                parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims))
+                        + "." + parts[2];
+
+        // then
+        assertThat(get(forged, "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("not-a-token", "/api/me").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void camundaReadsUsersAndGroupsFromTheRealm() {
+        assertThat(identity.isReadOnly()).isTrue();
+        assertThat(identity.createUserQuery()
+                        .userId("center-t02")
+                        .singleResult()
+                        .getLastName())
+                .isEqualTo("便民服务中心");
+        assertThat(identity.createGroupQuery().groupMember("rep3").list())
+                .extracting(g -> g.getId())
+                .containsExactly("deliberation-rep-v0101");
+    }
+
+    // ---- helpers ----
+
+    private Task start(String process, Map<String, Object> variables) {
+        String instance = runtime.startProcessInstanceByKey(process, variables).getId();
+        return tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    }
+
+    /** A demo user's access token, from the realm's API client (password grant, as a script would). */
+    static String token(String user) {
+        KeycloakServer.Server keycloak = KeycloakServer.server();
+        String form = Map.of("client_id", "lianxin-api", "grant_type", "password", "username", user, "password", "demo")
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("no token for " + user, e);
+        }
+    }
+
+    private ResponseEntity<JsonNode> get(String token, String path) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(token)), JsonNode.class);
+    }
+
+    private List<String> taskIds(String token) {
+        JsonNode body = get(token, "/engine-rest/task").getBody();
+        return StreamSupport.stream(body.spliterator(), false)
+                .map(t -> t.get("id").asText())
+                .toList();
+    }
+
+    private ResponseEntity<String> complete(String token, Task task) {
+        HttpHeaders headers = bearer(token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(
+                "/engine-rest/task/" + task.getId() + "/complete",
+                HttpMethod.POST,
+                new HttpEntity<>("{}", headers),
+                String.class);
+    }
+
+    private ResponseEntity<String> deploy(String token, String name) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", name);
+        parts.add("deployment-source", "Camunda Modeler");
+        parts.add("village-check.bpmn", new ClassPathResource("boundary/village-check.bpmn"));
+        HttpHeaders headers = bearer(token);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange(
+                "/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    }
+
+    private static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
+}
