@@ -16,6 +16,14 @@ class BasicSignIn {
         return new CamundaIdentityAuthentication(identity);
     }
 
+    /** The webapps sign users in themselves and carry their own CSRF protection and headers. */
+    @Bean
+    WebappSignIn webappSignIn() {
+        return http -> http.securityMatcher(WebSecurity.paths("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable());
+    }
+
     @Bean
     ApiSignIn apiSignIn() {
         return (http, problems) -> http.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))

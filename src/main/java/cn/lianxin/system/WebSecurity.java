@@ -61,12 +61,10 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher(paths("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // the webapps send Camunda's own CSRF token (X-XSRF-TOKEN) and set their own headers
-                .csrf(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+    SecurityFilterChain camundaWebapps(HttpSecurity http, WebappSignIn signIn) throws Exception {
+        signIn.configure(http);
+        // Camunda's webapps send their own security headers; their static files may be cached
+        return http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .build();
     }
 
@@ -86,7 +84,7 @@ class WebSecurity {
      * Matches on the whole path: Camunda's REST API and webapps are not served by Spring MVC's
      * dispatcher, so the default MVC matchers would never see them.
      */
-    private static RequestMatcher paths(String... patterns) {
+    static RequestMatcher paths(String... patterns) {
         return new OrRequestMatcher(Arrays.stream(patterns)
                 .map(pattern -> (RequestMatcher)
                         PathPatternRequestMatcher.withDefaults().matcher(pattern))

@@ -51,7 +51,7 @@ import org.springframework.util.MultiValueMap;
  * authorization follows them.
  */
 @SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
             "lianxin.demo-world.enabled=true",
             "lianxin.access-code.secret=integration-tests-only-secret",
@@ -222,7 +222,140 @@ class KeycloakIT {
                 .containsExactly("deliberation-rep-v0101");
     }
 
+    @Test
+    void aCadreSignsInToTasklistThroughKeycloakAndSignsOutEverywhere() throws Exception {
+        // given
+        Browser browser = new Browser();
+
+        // when an anonymous visit to Tasklist is sent to Keycloak's login page
+        HttpResponse<String> loginPage = browser.follow(browser.get(app("/camunda/app/tasklist/")));
+        assertThat(loginPage.uri().toString())
+                .startsWith(KeycloakServer.server().issuer());
+        HttpResponse<String> landed = browser.follow(browser.postForm(
+                loginForm(loginPage.body()), Map.of("username", "gw-v0101", "password", "demo", "credentialId", "")));
+
+        // then Tasklist runs as the signed-in user with the token's groups
+        assertThat(landed.uri().getPath()).startsWith("/camunda/app/tasklist");
+        JsonNode user = JSON.readTree(
+                browser.get(app("/camunda/api/admin/auth/user/default")).body());
+        assertThat(user.get("userId").asText()).isEqualTo("gw-v0101");
+        assertThat(user.get("authorizedApps").toString()).contains("tasklist").doesNotContain("cockpit");
+        String tasksSeen =
+                browser.get(app("/camunda/api/engine/engine/default/task")).body();
+        assertThat(tasksSeen).contains(dongfeng.getId()).doesNotContain(hekou.getId());
+
+        // when signing out (a form with Spring's CSRF token, as the logout page has)
+        HttpResponse<String> logoutPage = browser.get(app("/logout"));
+        String csrf = hidden(logoutPage.body(), "_csrf");
+        HttpResponse<String> signedOut = browser.follow(browser.postForm(app("/logout"), Map.of("_csrf", csrf)));
+
+        // then the session is over here and at Keycloak: the next visit asks for the password again
+        assertThat(signedOut.statusCode()).isLessThan(500);
+        HttpResponse<String> again = browser.follow(browser.get(app("/camunda/app/tasklist/")));
+        assertThat(again.uri().toString()).startsWith(KeycloakServer.server().issuer());
+        assertThat(again.body()).contains("kc-form-login");
+    }
+
+    @Test
+    void signingOutWithoutTheCsrfTokenIsRefused() throws Exception {
+        Browser browser = new Browser();
+        browser.follow(browser.postForm(
+                loginForm(browser.follow(browser.get(app("/camunda/app/tasklist/")))
+                        .body()),
+                Map.of("username", "leader", "password", "demo", "credentialId", "")));
+
+        HttpResponse<String> forged = browser.postForm(app("/logout"), Map.of());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(browser.get(app("/camunda/api/admin/auth/user/default"))
+                                .body())
+                        .get("userId")
+                        .asText())
+                .isEqualTo("leader");
+    }
+
     // ---- helpers ----
+
+    /**
+     * A browser: keeps cookies per host, follows redirects one by one. Cookies are kept by hand
+     * because Keycloak marks its session cookies Secure even on plain-HTTP localhost, which the
+     * JDK's cookie manager would then never send back.
+     */
+    static final class Browser {
+        private final HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        private final Map<String, Map<String, String>> cookies = new java.util.HashMap<>();
+
+        HttpResponse<String> get(String url) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        }
+
+        HttpResponse<String> postForm(String url, Map<String, String> form) throws Exception {
+            String body = form.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        HttpResponse<String> follow(HttpResponse<String> response) throws Exception {
+            for (int hops = 0; hops < 15 && response.statusCode() / 100 == 3; hops++) {
+                String location = response.headers().firstValue("Location").orElseThrow();
+                response = get(response.uri().resolve(location).toString());
+            }
+            return response;
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            HttpRequest built = request.build();
+            String authority = built.uri().getAuthority();
+            Map<String, String> jar = cookies.computeIfAbsent(authority, a -> new java.util.LinkedHashMap<>());
+            if (!jar.isEmpty()) {
+                request.header(
+                        "Cookie",
+                        jar.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining("; ")));
+                built = request.build();
+            }
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    jar.remove(name);
+                } else {
+                    jar.put(name, value);
+                }
+            }
+            return response;
+        }
+    }
+
+    private static String app(String path) {
+        return "http://localhost:" + KeycloakServer.server().appPort() + path;
+    }
+
+    private static String loginForm(String html) {
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile(
+                        "id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
+                .matcher(html);
+        assertThat(action.find()).as("Keycloak's login form").isTrue();
+        String url = action.group(1) != null ? action.group(1) : action.group(2);
+        return url.replace("&amp;", "&");
+    }
+
+    private static String hidden(String html, String name) {
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile(
+                        "name=\"" + name + "\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"" + name + "\"")
+                .matcher(html);
+        assertThat(input.find()).as("hidden field %s in %s", name, html).isTrue();
+        return input.group(1) != null ? input.group(1) : input.group(2);
+    }
 
     private Task start(String process, Map<String, Object> variables) {
         String instance = runtime.startProcessInstanceByKey(process, variables).getId();

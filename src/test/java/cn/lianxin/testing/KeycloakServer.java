@@ -32,7 +32,7 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
     public static final String REALM = "lianxin";
 
     /** How a test reaches the server and its bootstrap administrator. */
-    public record Server(String url, String engineClientSecret, String adminUser, String adminPassword) {
+    public record Server(String url, String engineClientSecret, String adminUser, String adminPassword, int appPort) {
         public String issuer() {
             return url + "/realms/" + REALM;
         }
@@ -45,7 +45,9 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
         Server keycloak = server();
         TestPropertyValues.of(
                         "lianxin.keycloak.url=" + keycloak.url(),
-                        "lianxin.keycloak.engine-client-secret=" + keycloak.engineClientSecret())
+                        "lianxin.keycloak.engine-client-secret=" + keycloak.engineClientSecret(),
+                        // the realm's redirect URIs name the platform's address: it runs on a port chosen here
+                        "server.port=" + keycloak.appPort())
                 .applyTo(context);
     }
 
@@ -68,6 +70,7 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
         String secret = UUID.randomUUID().toString();
         String adminPassword = UUID.randomUUID().toString();
         int port = freePort();
+        int appPort = freePort();
         try {
             // a fresh development database every run, so the realm is imported with this run's secret
             deleteRecursively(root.resolve("data"));
@@ -82,13 +85,14 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("LIANXIN_ENGINE_CLIENT_SECRET", secret);
+            builder.environment().put("LIANXIN_BASE_URL", "http://localhost:" + appPort);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "kc-admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
             String url = "http://localhost:" + port;
             awaitRealm(url, process, log);
-            return new Server(url, secret, "kc-admin", adminPassword);
+            return new Server(url, secret, "kc-admin", adminPassword, appPort);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Keycloak from " + home, e);
         }
