@@ -59,6 +59,7 @@ import org.springframework.util.MultiValueMap;
         })
 @ActiveProfiles({"postgres", "keycloak"})
 @ContextConfiguration(initializers = {RealPostgres.class, KeycloakServer.class})
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class KeycloakIT {
 
     @TestConfiguration
@@ -190,6 +191,20 @@ class KeycloakIT {
 
         // then
         assertThat(get(token, "/api/me").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void neitherPasswordsNorTokensReachTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+        // given
+        String token = token("supervisor");
+
+        // when: a good request and one with a damaged token
+        get(token, "/engine-rest/task");
+        get(token.substring(0, token.length() - 4) + "AAAA", "/api/me");
+
+        // then
+        assertThat(output.getAll()).doesNotContain(token).doesNotContain(token.split("\\.")[2]);
+        assertThat(output.getAll()).doesNotContain(KeycloakServer.server().engineClientSecret());
     }
 
     @Test
