@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -46,34 +44,40 @@ public class WorkingDays {
         return arrangements.of(date.getYear()).isWorkingDay(date);
     }
 
-    /** The instant N working days after {@code start} (N ≥ 0). */
+    /** The instant N working days after {@code start} (N ≥ 0): N × 24 hours of working time. */
     public Instant add(Instant start, int days) {
         if (days < 0) {
             throw new IllegalArgumentException("working days must not be negative: " + days);
         }
-        ZonedDateTime at = start.atZone(ZONE);
-        LocalDate date = at.toLocalDate();
-        LocalTime time = at.toLocalTime();
+        return addWorkingTime(start, DAY.multipliedBy(days));
+    }
+
+    /**
+     * The earliest instant that has {@code time} of working time between {@code start} and itself
+     * (a share of a deadline, such as the two thirds after which a light turns yellow). A start
+     * outside working time first moves to the start of the next working day.
+     */
+    public Instant addWorkingTime(Instant start, Duration time) {
+        if (time.isNegative()) {
+            throw new IllegalArgumentException("working time must not be negative: " + time);
+        }
+        LocalDate date = start.atZone(ZONE).toLocalDate();
+        Instant at = start;
         if (!isWorkingDay(date)) {
             date = nextWorkingDay(date);
-            time = LocalTime.MIDNIGHT;
+            at = date.atStartOfDay(ZONE).toInstant();
         }
-        if (days == 0) {
-            return date.atTime(time).atZone(ZONE).toInstant();
-        }
-        if (time.equals(LocalTime.MIDNIGHT)) {
-            // the whole of `date` counts as the first day: end at midnight after the N-th working day
-            LocalDate last = date;
-            for (int i = 1; i < days; i++) {
-                last = nextWorkingDay(last);
+        Duration remaining = time;
+        while (true) {
+            Instant endOfDay = date.plusDays(1).atStartOfDay(ZONE).toInstant();
+            Duration available = Duration.between(at, endOfDay);
+            if (remaining.compareTo(available) <= 0) {
+                return at.plus(remaining);
             }
-            return last.plusDays(1).atStartOfDay(ZONE).toInstant();
+            remaining = remaining.minus(available);
+            date = nextWorkingDay(date);
+            at = date.atStartOfDay(ZONE).toInstant();
         }
-        LocalDate target = date;
-        for (int i = 0; i < days; i++) {
-            target = nextWorkingDay(target);
-        }
-        return target.atTime(time).atZone(ZONE).toInstant();
     }
 
     /** The working time between two instants; negative when {@code to} is before {@code from}. */

@@ -60,6 +60,16 @@ class WorkingDaysPropertiesTests {
         assertThat(onWorkingDay || endOfWorkingDay).isTrue();
     }
 
+    @Property
+    void aShareOfTheTimeIsCountedInWorkingTimeToo(
+            @ForAll("instants") Instant start, @ForAll @IntRange(min = 0, max = 60 * 24 * 10) int minutes) {
+        Instant reached = workingDays.addWorkingTime(start, Duration.ofMinutes(minutes));
+
+        assertThat(workingDays.workingTimeBetween(start, reached)).isEqualTo(Duration.ofMinutes(minutes));
+        assertThat(workingDays.addWorkingTime(start, Duration.ofMinutes(minutes + 1)))
+                .isAfter(reached);
+    }
+
     @Provide
     Arbitrary<Instant> instants() {
         long from = WorkingDaysTests.cst("2025-01-01T00:00").getEpochSecond();

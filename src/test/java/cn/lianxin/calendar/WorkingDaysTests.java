@@ -79,6 +79,16 @@ class WorkingDaysTests {
     }
 
     @Test
+    void twoThirdsOfAThreeDayPromiseMadeBeforeNationalDayEndTheFridayAfterIt() {
+        // 3 working days from Wednesday 30 September 10:00 end on the make-up Saturday 10 October 10:00;
+        // two thirds of them (2 working days) end on Friday 9 October 10:00, after the holiday week
+        assertThat(workingDays.addWorkingTime(cst("2026-09-30T10:00"), Duration.ofDays(2)))
+                .isEqualTo(cst("2026-10-09T10:00"));
+        assertThat(workingDays.addWorkingTime(cst("2026-09-30T10:00"), Duration.ofHours(16)))
+                .isEqualTo(cst("2026-10-08T02:00"));
+    }
+
+    @Test
     void workingDaysBetweenCountsOnlyWorkingTime() {
         assertThat(workingDays.workingDaysBetween(cst("2026-09-30T10:00"), cst("2026-10-10T10:00")))
                 .isEqualTo(3);
