@@ -1,0 +1,17 @@
+package cn.lianxin.deadline;
+
+import java.time.Instant;
+
+/**
+ * The time allowed for one step: from {@code start}, yellow from {@code warnAt}, overdue from
+ * {@code dueAt}.
+ */
+public record Deadline(Instant start, Instant warnAt, Instant dueAt) {
+
+    public TrafficLight lightAt(Instant now) {
+        if (!now.isBefore(dueAt)) {
+            return TrafficLight.RED;
+        }
+        return now.isBefore(warnAt) ? TrafficLight.GREEN : TrafficLight.YELLOW;
+    }
+}
