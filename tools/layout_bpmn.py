@@ -47,7 +47,9 @@ def layout(container, x_origin, y_origin):
     for f in flows:
         out.setdefault(f.get('sourceRef'), []).append(f)
     starts = [n for n, e in nodes.items() if e.tag == B + 'startEvent']
-    boundary = [n for n, e in nodes.items() if e.tag == B + 'boundaryEvent']
+    # boundary events sit on their task's lower edge; what follows them hangs below (placed last)
+    attached = {n: e.get('attachedToRef') for n, e in nodes.items() if e.tag == B + 'boundaryEvent'}
+    hanging = {f.get('targetRef') for f in flows if f.get('sourceRef') in attached}
     # longest-path layering over forward edges (DFS back edges are loops)
     column, on_stack, back = {}, set(), set()
 
@@ -90,13 +92,22 @@ def layout(container, x_origin, y_origin):
     for s in starts:
         place(s, 0)
     for n in nodes:
-        place(n, 0)
+        if n not in attached and n not in hanging:
+            place(n, 0)
     bounds = {}
     for n, e in nodes.items():
+        if n in attached or n in hanging:
+            continue
         w, h = SIZES[kind(e.tag)]
         cx = x_origin + column[n] * COL + 50
         cy = y_origin + row[n] * ROW + 40
         bounds[n] = (cx - w / 2, cy - h / 2, w, h)
+    for n, task in attached.items():
+        tx, ty, tw, th = bounds[task]
+        bounds[n] = (tx + tw - 30, ty + th - 18, 36, 36)
+        for f in flows:
+            if f.get('sourceRef') == n:
+                bounds[f.get('targetRef')] = (tx + tw + 14, ty + th + 12, 36, 36)
     height = (max(row.values()) + 1) * ROW if row else ROW
     width = (max(column.values()) + 1) * COL if column else COL
     edges = {}
@@ -105,7 +116,9 @@ def layout(container, x_origin, y_origin):
         s, t = bounds[f.get('sourceRef')], bounds[f.get('targetRef')]
         sx, sy = s[0] + s[2], s[1] + s[3] / 2
         tx, ty = t[0], t[1] + t[3] / 2
-        if f.get('id') in back or tx <= sx:
+        if f.get('sourceRef') in attached:
+            edges[f.get('id')] = [(s[0] + s[2] / 2, s[1] + s[3]), (s[0] + s[2] / 2, ty), (tx, ty)]
+        elif f.get('id') in back or tx <= sx:
             loop += 1
             low = y_origin + height + 10 * loop
             scx, tcx = s[0] + s[2] / 2, t[0] + t[2] / 2

@@ -1,5 +1,6 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.deadline.TrafficLight;
 import java.time.Instant;
 
 /** One citizen's request as the platform keeps it (the aggregate of the appeal module). */
@@ -22,7 +23,8 @@ public record Appeal(
         String processInstanceId,
         Instant createdAt,
         Instant updatedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        TrafficLight light) {
 
     /** The citizen as every list and public view shows them. */
     public String maskedCitizen() {

@@ -1,5 +1,6 @@
 package cn.lianxin.appeal;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,5 +42,11 @@ class AppealDelegates {
     @Bean
     JavaDelegate finishAppeal(AppealSteps steps) {
         return steps::finish;
+    }
+
+    /** Execution listener of every step's light timer (红黄绿灯). */
+    @Bean
+    ExecutionListener trafficLightChanged(AppealSteps steps) {
+        return steps::lightChanged;
     }
 }

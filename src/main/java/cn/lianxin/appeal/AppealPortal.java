@@ -36,6 +36,8 @@ class AppealPortal {
             Instant submittedAt,
             Instant closedAt,
             Instant dueAt,
+            String light,
+            String lightLabel,
             boolean canEvaluate,
             List<TimelineEntry> timeline) {}
 
@@ -91,6 +93,8 @@ class AppealPortal {
                         .map(java.util.Date::toInstant)
                         .min(Instant::compareTo)
                         .orElse(null),
+                appeal.status() == AppealStatus.OPEN ? appeal.light().name() : null,
+                appeal.status() == AppealStatus.OPEN ? appeal.light().label() : null,
                 awaitingEvaluation,
                 appeals.log(trackingNo).stream()
                         .filter(CaseLogEntry::shownToCitizen)

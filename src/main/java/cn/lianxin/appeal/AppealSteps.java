@@ -3,6 +3,7 @@ package cn.lianxin.appeal;
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.appeal.AppealProcess.Tasks;
+import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AppealSteps {
+
+    /** Task-local variable: the step's traffic light. */
+    static final String LIGHT = "light";
 
     private final Appeals appeals;
     private final Units units;
@@ -49,6 +53,40 @@ class AppealSteps {
         if (Tasks.JOINT_HANDLE.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal(JOINT_DEPT_LABEL, departmentName((String) task.getVariable(JOINT_DEPT)));
         }
+        task.setVariableLocal(LIGHT, TrafficLight.GREEN.name());
+        // a new step starts green; a late step still open beside it keeps its own red task
+        appeals.recordLight((String) task.getVariable(TRACKING_NO), TrafficLight.GREEN);
+    }
+
+    /**
+     * A step's light timer fired (yellow, then red): the step's tasks and the case take the new
+     * light, and the case log records it.
+     */
+    void lightChanged(DelegateExecution execution) {
+        String stepKey = ((org.camunda.bpm.model.bpmn.instance.BoundaryEvent) execution.getBpmnModelElementInstance())
+                .getAttachedTo()
+                .getId();
+        var taskService = execution.getProcessEngineServices().getTaskService();
+        List<org.camunda.bpm.engine.task.Task> open = taskService
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(stepKey)
+                .list();
+        if (open.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        boolean overdue = open.stream()
+                .anyMatch(t ->
+                        t.getDueDate() != null && !t.getDueDate().toInstant().isAfter(now));
+        TrafficLight light = overdue ? TrafficLight.RED : TrafficLight.YELLOW;
+        open.forEach(t -> taskService.setVariableLocal(t.getId(), LIGHT, light.name()));
+        String trackingNo = (String) execution.getVariable(TRACKING_NO);
+        Appeal appeal = appeals.byTrackingNo(trackingNo).orElseThrow();
+        if (light.compareTo(appeal.light()) > 0) {
+            appeals.recordLight(trackingNo, light);
+        }
+        appeals.log(trackingNo, now, null, "LIGHT", open.get(0).getName() + (overdue ? "已超期（红灯）" : "临期（黄灯）"), true);
     }
 
     /** Refuses a completion whose data breaks the task's rules (see {@link TaskDataGuard}). */

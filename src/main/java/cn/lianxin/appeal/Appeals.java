@@ -1,5 +1,6 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.deadline.TrafficLight;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public class Appeals {
 
     private static final String COLUMNS = "tracking_no, citizen_name, phone, id_number, category, urgency, scope, "
             + "description, location, village_code, channel, path, status, satisfaction, reopen_count, "
-            + "process_instance_id, created_at, updated_at, closed_at";
+            + "process_instance_id, created_at, updated_at, closed_at, light";
 
     /** A new case as intake records it. */
     record NewAppeal(
@@ -141,6 +142,12 @@ public class Appeals {
                 .single();
     }
 
+    void recordLight(String trackingNo, TrafficLight light) {
+        jdbc.sql("update appeal set light = ? where tracking_no = ?")
+                .params(light.name(), trackingNo)
+                .update();
+    }
+
     void finish(String trackingNo, AppealStatus status, Instant at) {
         jdbc.sql("update appeal set status = ?, closed_at = ?, updated_at = ? where tracking_no = ?")
                 .params(status.name(), utc(at), utc(at), trackingNo)
@@ -206,7 +213,8 @@ public class Appeals {
                 rs.getString("process_instance_id"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"),
+                TrafficLight.valueOf(rs.getString("light")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -34,6 +34,12 @@ class SharedTaskFilters {
                         .taskAssigneeExpression("${currentUser()}")
                         .taskCandidateUserExpression("${currentUser()}")
                         .endOr());
+        save(
+                "临期",
+                "已用去大部分办理时间、尚未超期的任务（黄灯）",
+                -5,
+                tasks.createTaskQuery().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}"));
+        save("超期", "已超过办理期限的任务（红灯）", -8, tasks.createTaskQuery().dueBeforeExpression("${now()}"));
         save("本单位全部", "本单位本岗位可见的全部任务", 0, tasks.createTaskQuery());
     }
 

@@ -123,7 +123,7 @@ final class ModelContract {
                         : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : null;
                 String date =
                         timer.getTimeDate() == null ? null : timer.getTimeDate().getTextContent();
-                if (iso != null || !isExpression(date)) {
+                if (iso != null ? !isExpression(iso) : !isExpression(date)) {
                     violations.add(name + ": timer '" + event.getId() + "' is a working-day deadline but uses '"
                             + (iso != null ? iso.trim() : date == null ? "" : date.trim())
                             + "' instead of a date from the calendar (${workingDays...})");
