@@ -7,6 +7,9 @@ import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
+import cn.lianxin.notification.Notifications;
+import cn.lianxin.notification.Recipient;
+import cn.lianxin.notification.Template;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import java.time.Instant;
@@ -42,14 +45,21 @@ public class AppealIntake {
     private final AccessCodes accessCodes;
     private final RuntimeService runtime;
     private final IdentityService identity;
+    private final Notifications notifications;
 
     AppealIntake(
-            Appeals appeals, Units units, AccessCodes accessCodes, RuntimeService runtime, IdentityService identity) {
+            Appeals appeals,
+            Units units,
+            AccessCodes accessCodes,
+            RuntimeService runtime,
+            IdentityService identity,
+            Notifications notifications) {
         this.appeals = appeals;
         this.units = units;
         this.accessCodes = accessCodes;
         this.runtime = runtime;
         this.identity = identity;
+        this.notifications = notifications;
     }
 
     /** Public intake; a retry with the same idempotency key returns the first case. */
@@ -95,6 +105,12 @@ public class AppealIntake {
                 .execute()
                 .getId();
         appeals.attachProcess(trackingNo, processInstanceId);
+        notifications.queue(
+                Template.RECEIPT,
+                Recipient.citizen(request.phone()),
+                trackingNo,
+                trackingNo,
+                accessCodes.codeFor(trackingNo));
         return new Receipt(trackingNo, accessCodes.codeFor(trackingNo), true);
     }
 
@@ -152,6 +168,9 @@ public class AppealIntake {
                 null,
                 initiator);
         appeals.attachProcess(trackingNo, execution.getProcessInstanceId());
+        // the citizen learns the tracking number and access code by SMS, not from the cadre
+        notifications.queue(
+                Template.RECEIPT, Recipient.citizen(phone), trackingNo, trackingNo, accessCodes.codeFor(trackingNo));
         execution.setProcessBusinessKey(trackingNo);
         // the database keeps the personal data; the process keeps references and a masked summary
         execution.removeVariables(List.of(CITIZEN_NAME, PHONE, ID_NUMBER));

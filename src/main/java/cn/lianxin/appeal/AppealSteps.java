@@ -7,6 +7,9 @@ import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
+import cn.lianxin.notification.Notifications;
+import cn.lianxin.notification.Recipient;
+import cn.lianxin.notification.Template;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,11 +32,13 @@ class AppealSteps {
 
     private final Appeals appeals;
     private final Units units;
+    private final Notifications notifications;
     private final CompletionRules rules;
 
-    AppealSteps(Appeals appeals, Units units) {
+    AppealSteps(Appeals appeals, Units units, Notifications notifications) {
         this.appeals = appeals;
         this.units = units;
+        this.notifications = notifications;
         this.rules = new CompletionRules(this::isDepartment);
     }
 
@@ -52,6 +57,10 @@ class AppealSteps {
     void taskCreated(DelegateTask task) {
         if (Tasks.JOINT_HANDLE.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal(JOINT_DEPT_LABEL, departmentName((String) task.getVariable(JOINT_DEPT)));
+        }
+        if (Tasks.REVISIT.equals(task.getTaskDefinitionKey())) {
+            String trackingNo = (String) task.getVariable(TRACKING_NO);
+            notifications.queue(Template.REVISIT, citizenOf(trackingNo), trackingNo, trackingNo);
         }
         task.setVariableLocal(LIGHT, TrafficLight.GREEN.name());
         // a new step starts green; a late step still open beside it keeps its own red task
@@ -87,6 +96,17 @@ class AppealSteps {
             appeals.recordLight(trackingNo, light);
         }
         appeals.log(trackingNo, now, null, "LIGHT", open.get(0).getName() + (overdue ? "已超期（红灯）" : "临期（黄灯）"), true);
+        String due = java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm")
+                .format(open.get(0).getDueDate().toInstant().atZone(cn.lianxin.calendar.WorkingDays.ZONE));
+        taskService.getIdentityLinksForTask(open.get(0).getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+                .forEach(link -> notifications.queue(
+                        overdue ? Template.OVERDUE : Template.DUE_SOON,
+                        Recipient.group(link.getGroupId()),
+                        trackingNo,
+                        trackingNo,
+                        open.get(0).getName(),
+                        due));
     }
 
     /** Refuses a completion whose data breaks the task's rules (see {@link TaskDataGuard}). */
@@ -282,6 +302,21 @@ class AppealSteps {
                     case OPEN -> "办理中";
                 },
                 true);
+        if (status == AppealStatus.CLOSED) {
+            Object result = execution.getVariable(RESULT);
+            notifications.queue(
+                    Template.CLOSED, citizenOf(trackingNo), trackingNo, trackingNo, result == null ? "已办结" : result);
+        } else if (status == AppealStatus.RETURNED) {
+            TaskValues values = new TaskValues(execution.getVariables());
+            notifications.queue(
+                    Template.RETURN_NOTICE,
+                    citizenOf(trackingNo),
+                    trackingNo,
+                    trackingNo,
+                    String.join("；", values.list(RETURN_REASONS)),
+                    values.text(RETURN_BASIS),
+                    values.text(ALTERNATIVES));
+        }
         execution.getProcessInstance().setVariable(STATUS, status.name());
     }
 
@@ -298,6 +333,10 @@ class AppealSteps {
         }
         reasons.removeIf(String::isBlank);
         return reasons;
+    }
+
+    private Recipient citizenOf(String trackingNo) {
+        return Recipient.citizen(appeals.byTrackingNo(trackingNo).orElseThrow().phone());
     }
 
     private static String feedbackChannel(String code) {

@@ -43,7 +43,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(
         properties = {
             "spring.datasource.url=jdbc:h2:mem:appeal-process;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.job-execution.enabled=false"
+            "camunda.bpm.job-execution.enabled=false",
+            "lianxin.notifications.scheduled=false"
         })
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(
@@ -78,6 +79,9 @@ class AppealProcessTests {
 
     @Autowired
     WorkingDays workingDays;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void initAssertions() {
@@ -114,6 +118,10 @@ class AppealProcessTests {
         assertThat(appeals.log(appeal.getBusinessKey()))
                 .extracting(CaseLogEntry::kind)
                 .contains("APPOINTMENT", "TRIAGE", "ON_SITE", "RESULT", "SIGN_OFF", "EVALUATION", "ARCHIVE");
+        assertThat(messagesTo("13800000001", appeal))
+                .hasSize(2)
+                .anyMatch(m -> m.contains("已受理"))
+                .anyMatch(m -> m.contains("已办结"));
     }
 
     @Test
@@ -392,6 +400,10 @@ class AppealProcessTests {
                 .noneMatch(detail -> detail.toString().contains("13900000002"));
         Appeal stored = appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow();
         assertThat(stored.phone()).isEqualTo("13900000002");
+        assertThat(messagesTo("13900000002", appeal))
+                .singleElement()
+                .asString()
+                .contains(appeal.getBusinessKey(), "查询码");
         assertThat(stored.channel()).isEqualTo(Channel.VISIT);
     }
 
@@ -537,6 +549,8 @@ class AppealProcessTests {
         assertThat(red.getDuedate()).isEqualTo(at("2026-10-10T10:00"));
         fire(red);
         assertThat(tasks.getVariableLocal(promise.getId(), "light")).isEqualTo("RED");
+        assertThat(messagesTo("grid-worker-v0101", appeal))
+                .anyMatch(m -> m.contains("已超期") && m.contains("10月10日 10:00"));
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(cn.lianxin.deadline.TrafficLight.RED);
 
@@ -590,6 +604,13 @@ class AppealProcessTests {
                 .extracting(org.camunda.bpm.model.bpmn.instance.FlowNode::getId)
                 .filteredOn(id -> !id.equals("withdrawal"))
                 .allSatisfy(id -> assertThat(reached).as("flow node %s", id).contains(id));
+    }
+
+    private List<String> messagesTo(String recipient, ProcessInstance appeal) {
+        return jdbc.sql("select body from notification_outbox where recipient = ? and tracking_no = ? order by id")
+                .params(recipient, appeal.getBusinessKey())
+                .query(String.class)
+                .list();
     }
 
     /** Fires a step's light timer twice (yellow, then red) and checks the step's light after each. */

@@ -1,0 +1,23 @@
+package cn.lianxin.notification;
+
+/** The message templates; their Chinese text is {@code notification.<key>} in messages_zh_CN.properties. */
+public enum Template {
+    RECEIPT("receipt"),
+    PROGRESS("progress"),
+    RETURN_NOTICE("return"),
+    CLOSED("closed"),
+    REVISIT("revisit"),
+    DUE_SOON("due-soon"),
+    OVERDUE("overdue"),
+    URGE("urge");
+
+    private final String key;
+
+    Template(String key) {
+        this.key = key;
+    }
+
+    String messageCode() {
+        return "notification." + key;
+    }
+}
