@@ -89,6 +89,9 @@ class AppealSteps {
                 .anyMatch(t ->
                         t.getDueDate() != null && !t.getDueDate().toInstant().isAfter(now));
         TrafficLight light = overdue ? TrafficLight.RED : TrafficLight.YELLOW;
+        if (light.name().equals(taskService.getVariableLocal(open.get(0).getId(), LIGHT))) {
+            return; // a late job executor may fire yellow after red was already shown: nothing changes
+        }
         open.forEach(t -> taskService.setVariableLocal(t.getId(), LIGHT, light.name()));
         String trackingNo = (String) execution.getVariable(TRACKING_NO);
         Appeal appeal = appeals.byTrackingNo(trackingNo).orElseThrow();
