@@ -35,10 +35,17 @@ class AppealSteps {
     private final Notifications notifications;
     private final CompletionRules rules;
 
-    AppealSteps(Appeals appeals, Units units, Notifications notifications) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    AppealSteps(
+            Appeals appeals,
+            Units units,
+            Notifications notifications,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.appeals = appeals;
         this.units = units;
         this.notifications = notifications;
+        this.events = events;
         this.rules = new CompletionRules(this::isDepartment);
     }
 
@@ -99,6 +106,15 @@ class AppealSteps {
             appeals.recordLight(trackingNo, light);
         }
         appeals.log(trackingNo, now, null, "LIGHT", open.get(0).getName() + (overdue ? "已超期（红灯）" : "临期（黄灯）"), true);
+        List<String> groups = taskService.getIdentityLinksForTask(open.get(0).getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+                .toList();
+        if (overdue) {
+            events.publishEvent(new AppealEvents.StepTurnedRed(
+                    trackingNo, stepKey, open.get(0).getName(), groups, appeal.villageCode(), (String)
+                            execution.getVariable(TOWN_CODE)));
+        }
         String due = java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm")
                 .format(open.get(0).getDueDate().toInstant().atZone(cn.lianxin.calendar.WorkingDays.ZONE));
         taskService.getIdentityLinksForTask(open.get(0).getId()).stream()
@@ -129,6 +145,15 @@ class AppealSteps {
     /** The complete listener of every user task: log what was done (四登记). */
     void taskCompleting(DelegateTask task) {
         String key = task.getTaskDefinitionKey();
+        long stillOpen = task.getProcessEngineServices()
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKey(key)
+                .count();
+        if (stillOpen <= 1) {
+            events.publishEvent(new AppealEvents.StepCompleted((String) task.getVariable(TRACKING_NO), key));
+        }
         if (Tasks.NOTIFY_RETURN.equals(key)) {
             task.setVariable(
                     RETURN_REASONS,

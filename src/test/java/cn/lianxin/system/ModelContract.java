@@ -41,7 +41,9 @@ final class ModelContract {
             Pattern.compile("(grid-worker|station-head|deliberation-host|deliberation-rep)-(v\\d{4}|\\$\\{[^}]+})"
                     + "|town-center-(t\\d{2}|\\$\\{[^}]+})"
                     + "|dept-([a-z]{2}|\\$\\{[^}]+})"
-                    + "|supervisor|leader|process-designer");
+                    + "|supervisor|leader|process-designer"
+                    // a group handed over from another step (督办: the overdue step's own candidate group)
+                    + "|\\$\\{[a-z][A-Za-z]*Group}");
 
     /** The extension property that marks a timer or due date as counted in working days. */
     static final String[] WORKING_DAY_DEADLINE = {"deadline", "working-days"};

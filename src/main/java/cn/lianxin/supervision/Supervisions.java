@@ -1,0 +1,272 @@
+package cn.lianxin.supervision;
+
+import static cn.lianxin.supervision.SupervisionProcess.Variables.*;
+
+import cn.lianxin.appeal.AppealEvents;
+import cn.lianxin.appeal.CaseTimeline;
+import cn.lianxin.notification.Notifications;
+import cn.lianxin.notification.Recipient;
+import cn.lianxin.notification.Template;
+import cn.lianxin.system.ApiProblemException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens, runs and closes supervisions (督办); the process steps call in here. */
+@Service
+public class Supervisions {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final CaseTimeline timeline;
+    private final Notifications notifications;
+
+    Supervisions(RuntimeService runtime, TaskService tasks, CaseTimeline timeline, Notifications notifications) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.timeline = timeline;
+        this.notifications = notifications;
+    }
+
+    /** A red light opens one supervision per case and step (a step red again stays in the same one). */
+    @EventListener
+    void stepTurnedRed(AppealEvents.StepTurnedRed red) {
+        String key = businessKey(red.trackingNo(), red.stepKey());
+        if (runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(SupervisionProcess.KEY)
+                        .processInstanceBusinessKey(key)
+                        .active()
+                        .count()
+                > 0) {
+            return;
+        }
+        start(
+                key,
+                red.trackingNo(),
+                red.stepKey(),
+                red.stepName(),
+                "环节超期",
+                Level.STATION,
+                red.handlerGroups().isEmpty()
+                        ? Level.STATION.responsibleGroup(red.villageCode(), red.townCode())
+                        : red.handlerGroups().get(0),
+                red.villageCode(),
+                red.townCode());
+    }
+
+    /** The supervision of a step ends when the step is done. */
+    @EventListener
+    void stepCompleted(AppealEvents.StepCompleted completed) {
+        String key = businessKey(completed.trackingNo(), completed.stepKey());
+        if (runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .processDefinitionKey(SupervisionProcess.KEY)
+                        .active()
+                        .count()
+                > 0) {
+            runtime.createMessageCorrelation(SupervisionProcess.Messages.STEP_COMPLETED)
+                    .processInstanceBusinessKey(key)
+                    .correlateAll();
+        }
+    }
+
+    /** 批示: a leader opens a supervision on the step a case is at now. */
+    @Transactional
+    public String instruct(String trackingNo, String leader, String instruction) {
+        if (!timeline.exists(trackingNo)) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "not-found");
+        }
+        List<Task> open =
+                tasks.createTaskQuery().processInstanceBusinessKey(trackingNo).list();
+        if (open.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "appeal-finished", "结束");
+        }
+        Task step = open.get(0);
+        String village = (String) runtime.getVariable(step.getProcessInstanceId(), "villageCode");
+        String town = (String) runtime.getVariable(step.getProcessInstanceId(), "townCode");
+        String handler = tasks.getIdentityLinksForTask(step.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId())
+                .findFirst()
+                .orElse(Level.STATION.responsibleGroup(village, town));
+        String key = businessKey(trackingNo, step.getTaskDefinitionKey());
+        timeline.record(trackingNo, leader, "INSTRUCTION", "领导批示：" + instruction, false);
+        return start(
+                key,
+                trackingNo,
+                step.getTaskDefinitionKey(),
+                step.getName(),
+                "领导批示：" + instruction,
+                Level.COUNTY,
+                handler,
+                village,
+                town);
+    }
+
+    private String start(
+            String key,
+            String trackingNo,
+            String stepKey,
+            String stepName,
+            String reason,
+            Level level,
+            String handlerGroup,
+            String village,
+            String town) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(TRACKING_NO, trackingNo);
+        variables.put(STEP_KEY, stepKey);
+        variables.put(STEP_NAME, stepName);
+        variables.put(REASON, reason);
+        variables.put(LEVEL, level.name());
+        variables.put(LEVEL_LABEL, level.label());
+        variables.put(HANDLER_GROUP, handlerGroup);
+        variables.put(VILLAGE_CODE, village);
+        variables.put(TOWN_CODE, town);
+        return runtime.createProcessInstanceByKey(SupervisionProcess.KEY)
+                .businessKey(key)
+                .setVariables(variables)
+                .execute()
+                .getId();
+    }
+
+    // ---- the steps of supervision.bpmn ----
+
+    void opened(DelegateExecution execution) {
+        timeline.record(
+                text(execution, TRACKING_NO),
+                null,
+                "SUPERVISION",
+                "“" + text(execution, STEP_NAME) + "”进入督办（" + text(execution, LEVEL_LABEL) + "，"
+                        + text(execution, REASON) + "）",
+                true);
+    }
+
+    /** The supervisor's choice must be complete before anything happens. */
+    void checkAction(DelegateExecution execution) {
+        String action = text(execution, ACTION);
+        if (action == null || !List.of("URGE", "RESET_DEADLINE", "ESCALATE").contains(action)) {
+            throw rejected(ACTION, "应为 URGE（催办）、RESET_DEADLINE（重定期限）或 ESCALATE（升级）");
+        }
+        if (text(execution, NOTE) == null) {
+            throw rejected(NOTE, "必须填写督办意见");
+        }
+        if ("RESET_DEADLINE".equals(action)) {
+            Instant deadline = deadline(execution.getVariable(NEW_DEADLINE));
+            if (deadline == null || !deadline.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+                throw rejected(NEW_DEADLINE, "必须填写一个晚于现在的新期限");
+            }
+            execution.setVariable(NEW_DEADLINE, Date.from(deadline));
+        }
+    }
+
+    void urge(DelegateExecution execution) {
+        String trackingNo = text(execution, TRACKING_NO);
+        notifications.queue(
+                Template.URGE,
+                Recipient.group(text(execution, HANDLER_GROUP)),
+                trackingNo,
+                trackingNo,
+                text(execution, STEP_NAME),
+                text(execution, NOTE));
+        timeline.record(trackingNo, actor(execution), "SUPERVISION", "督办员催办：" + text(execution, NOTE), true);
+    }
+
+    void replied(DelegateExecution execution) {
+        String reply = text(execution, REPLY);
+        if (reply == null) {
+            throw rejected(REPLY, "必须填写回复");
+        }
+        timeline.record(text(execution, TRACKING_NO), actor(execution), "SUPERVISION", "承办单位回复督办：" + reply, true);
+        execution.setVariable(ACTION, null);
+    }
+
+    void resetDeadline(DelegateExecution execution) {
+        String trackingNo = text(execution, TRACKING_NO);
+        Date deadline = (Date) execution.getVariable(NEW_DEADLINE);
+        tasks.createTaskQuery()
+                .processInstanceBusinessKey(trackingNo)
+                .taskDefinitionKey(text(execution, STEP_KEY))
+                .list()
+                .forEach(task -> {
+                    task.setDueDate(deadline);
+                    tasks.saveTask(task);
+                });
+        timeline.record(
+                trackingNo,
+                actor(execution),
+                "SUPERVISION",
+                "督办员重新确定期限为 "
+                        + java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm")
+                                .format(deadline.toInstant().atZone(cn.lianxin.calendar.WorkingDays.ZONE))
+                        + "：" + text(execution, NOTE),
+                true);
+    }
+
+    void escalate(DelegateExecution execution) {
+        Level next = Level.valueOf(text(execution, LEVEL)).next();
+        execution.setVariable(LEVEL, next.name());
+        execution.setVariable(LEVEL_LABEL, next.label());
+        String trackingNo = text(execution, TRACKING_NO);
+        // reached by the supervisor's choice, or by the new deadline passing with the step still open
+        String automatic = "ESCALATE".equals(text(execution, ACTION)) ? "督办员升级督办" : "新期限已过仍未办结，自动升级";
+        notifications.queue(
+                Template.OVERDUE,
+                Recipient.group(next.responsibleGroup(text(execution, VILLAGE_CODE), text(execution, TOWN_CODE))),
+                trackingNo,
+                trackingNo,
+                text(execution, STEP_NAME),
+                next.label());
+        timeline.record(trackingNo, actor(execution), "SUPERVISION", automatic + "：" + next.label(), true);
+    }
+
+    void closed(DelegateExecution execution) {
+        timeline.record(
+                text(execution, TRACKING_NO),
+                null,
+                "SUPERVISION",
+                "“" + text(execution, STEP_NAME) + "”已办结，督办结束",
+                true);
+    }
+
+    static String businessKey(String trackingNo, String stepKey) {
+        return trackingNo + ":" + stepKey;
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank()
+                ? null
+                : value.toString().trim();
+    }
+
+    private static String actor(DelegateExecution execution) {
+        var authentication =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    private static Instant deadline(Object value) {
+        try {
+            return value == null ? null : cn.lianxin.calendar.WorkingDays.instantOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static FormFieldValidationException rejected(String field, String message) {
+        return new FormFieldValidationException(field, "请修正以下内容：" + field + "（" + message + "）");
+    }
+}

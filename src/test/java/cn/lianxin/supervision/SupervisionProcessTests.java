@@ -1,0 +1,290 @@
+package cn.lianxin.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.lianxin.appeal.AppealIntake;
+import cn.lianxin.appeal.Channel;
+import cn.lianxin.appeal.IntakeRequest;
+import cn.lianxin.calendar.WorkingDays;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** {@code supervision.bpmn} (督办), on the real beans: opened by a red light or a leader, closed by the step. */
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:appeal-process;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.job-execution.enabled=false",
+            "lianxin.notifications.scheduled=false"
+        })
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(
+        value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class SupervisionProcessTests {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    AppealIntake intake;
+
+    @Autowired
+    Supervisions supervisions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aRedStepOpensASupervisionThatEndsWhenTheStepIsDone() {
+        // given
+        String trackingNo = submit();
+
+        // when triage is left until red
+        turnRed(trackingNo, "triage");
+
+        // then
+        ProcessInstance supervision = supervisionOf(trackingNo, "triage");
+        assertThat(supervision).isWaitingAt("supervise").task().hasCandidateGroup("supervisor");
+        assertThat(runtime.getVariable(supervision.getId(), "levelLabel")).isEqualTo("站点督办");
+
+        // when the grid worker finally triages
+        tasks.complete(appealTask(trackingNo, "triage").getId(), Map.of("path", "PROMISED", "promisedDays", 2));
+
+        // then
+        assertThat(supervision).isEnded().hasPassed("record-closing", "closed");
+        assertThat(log(trackingNo)).anyMatch(e -> e.contains("进入督办")).anyMatch(e -> e.contains("督办结束"));
+    }
+
+    @Test
+    void theSupervisorUrgesAndTheHandlerReplies() {
+        // given
+        String trackingNo = submit();
+        turnRed(trackingNo, "triage");
+        ProcessInstance supervision = supervisionOf(trackingNo, "triage");
+
+        // when
+        complete(supervision, "supervise", Map.of("action", "URGE", "note", "请今天内分流"));
+
+        // then
+        assertThat(supervision).isWaitingAt("reply").task().hasCandidateGroup("grid-worker-v0101");
+        assertThat(jdbc.sql("select body from notification_outbox where template = 'URGE' and tracking_no = ?")
+                        .param(trackingNo)
+                        .query(String.class)
+                        .single())
+                .contains("督办提醒", "请今天内分流");
+        complete(supervision, "reply", Map.of("reply", "已联系群众，下午分流"));
+        assertThat(supervision).isWaitingAt("supervise");
+        assertThat(log(trackingNo)).anyMatch(e -> e.contains("督办员催办")).anyMatch(e -> e.contains("承办单位回复督办"));
+    }
+
+    @Test
+    void aNewDeadlinePassingWithTheStepStillOpenEscalatesByItself() {
+        // given
+        String trackingNo = submit();
+        turnRed(trackingNo, "triage");
+        ProcessInstance supervision = supervisionOf(trackingNo, "triage");
+        Date newDeadline = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2)));
+
+        // when
+        complete(
+                supervision,
+                "supervise",
+                Map.of("action", "RESET_DEADLINE", "note", "给两天时间", "newDeadline", newDeadline));
+
+        // then the step's own due date moved
+        assertThat(appealTask(trackingNo, "triage").getDueDate()).isEqualTo(newDeadline);
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(supervision.getId())
+                .activityId("new-deadline")
+                .singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(newDeadline);
+
+        // when the new deadline passes
+        ClockUtil.setCurrentTime(new Date(newDeadline.getTime() + 1000));
+        management.executeJob(timer.getId());
+
+        // then it is the town's business now, and then the county's
+        assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("TOWN");
+        assertThat(supervision).isWaitingAt("supervise");
+        complete(supervision, "supervise", Map.of("action", "ESCALATE", "note", "镇里也未推动"));
+        assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("COUNTY");
+        assertThat(jdbc.sql(
+                                "select recipient from notification_outbox where template = 'OVERDUE' and tracking_no = ? order by id")
+                        .param(trackingNo)
+                        .query(String.class)
+                        .list())
+                .contains("town-center-t01", "leader");
+        assertThat(log(trackingNo)).anyMatch(e -> e.contains("自动升级")).anyMatch(e -> e.contains("督办员升级督办"));
+    }
+
+    @Test
+    void aSupervisionDecisionWithoutItsDataIsRefusedAndTheTaskStaysOpen() {
+        // given
+        String trackingNo = submit();
+        turnRed(trackingNo, "triage");
+        ProcessInstance supervision = supervisionOf(trackingNo, "triage");
+        String supervise = task(supervision, "supervise").getId();
+
+        // then
+        assertThatThrownBy(() -> tasks.complete(supervise, Map.of("note", "x")))
+                .isInstanceOf(FormFieldValidationException.class);
+        assertThatThrownBy(() -> tasks.complete(supervise, Map.of("action", "URGE")))
+                .isInstanceOf(FormFieldValidationException.class);
+        assertThatThrownBy(() -> tasks.complete(
+                        supervise,
+                        Map.of("action", "RESET_DEADLINE", "note", "x", "newDeadline", at("2026-01-01T00:00"))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("newDeadline");
+        assertThat(tasks.createTaskQuery().taskId(supervise).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLeadersInstructionOpensASupervisionAtCountyLevel() {
+        // given
+        String trackingNo = submit();
+
+        // when
+        supervisions.instruct(trackingNo, "leader", "群众反映强烈，请尽快办理");
+
+        // then
+        ProcessInstance supervision = supervisionOf(trackingNo, "triage");
+        assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("COUNTY");
+        assertThat((String) runtime.getVariable(supervision.getId(), "reason")).startsWith("领导批示");
+    }
+
+    /** Every flow node of supervision.bpmn was reached by the tests of this class (run last). */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void theTestsReachEveryFlowNodeOfTheModel() {
+        var repository = engine.getRepositoryService();
+        var model = repository.getBpmnModelInstance(repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(SupervisionProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId());
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        engine.getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .list()
+                .forEach(a -> reached.add(a.getActivityId()));
+        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))
+                .extracting(org.camunda.bpm.model.bpmn.instance.FlowNode::getId)
+                .filteredOn(id -> !id.equals("step-completed"))
+                .allSatisfy(id -> assertThat(reached).as("flow node %s", id).contains(id));
+    }
+
+    private String submit() {
+        return intake.intake(
+                        new IntakeRequest(
+                                "张三",
+                                "13800000001",
+                                null,
+                                "lighting",
+                                "楼道灯坏了",
+                                "v0101",
+                                null,
+                                Channel.ONLINE,
+                                "NORMAL",
+                                "BUILDING"),
+                        null)
+                .trackingNo();
+    }
+
+    private void turnRed(String trackingNo, String stepKey) {
+        String instance = appealTask(trackingNo, stepKey).getProcessInstanceId();
+        for (int i = 0; i < 2; i++) {
+            Job light = management
+                    .createJobQuery()
+                    .processInstanceId(instance)
+                    .activityId(stepKey + "-light")
+                    .singleResult();
+            ClockUtil.setCurrentTime(new Date(light.getDuedate().getTime() + 1000));
+            management.executeJob(light.getId());
+        }
+    }
+
+    private ProcessInstance supervisionOf(String trackingNo, String stepKey) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(SupervisionProcess.KEY)
+                .processInstanceBusinessKey(Supervisions.businessKey(trackingNo, stepKey))
+                .singleResult();
+    }
+
+    private Task appealTask(String trackingNo, String key) {
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(trackingNo)
+                .taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private Task task(ProcessInstance instance, String key) {
+        return tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
+        tasks.complete(task(instance, key).getId(), variables);
+    }
+
+    private List<String> log(String trackingNo) {
+        return jdbc.sql("select entry from appeal_log where tracking_no = ? order by id")
+                .param(trackingNo)
+                .query(String.class)
+                .list();
+    }
+
+    private static Date at(String localDateTime) {
+        return Date.from(
+                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
+    }
+}
