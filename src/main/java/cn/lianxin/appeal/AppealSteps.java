@@ -267,6 +267,8 @@ class AppealSteps {
                     default -> "";
                 };
         appeals.log(trackingNo, now(), currentUser(execution), "TRIAGE", "分流：" + path.label() + detail, true);
+        notifications.queue(
+                Template.PROGRESS, citizenOf(trackingNo), trackingNo, trackingNo, "已确定办理方式：" + path.label() + detail);
         if (path == Path.JOINT) {
             List<String> depts = new ArrayList<>();
             depts.add((String) execution.getVariable(LEAD_DEPT));
