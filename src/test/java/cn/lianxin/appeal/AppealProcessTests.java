@@ -119,8 +119,9 @@ class AppealProcessTests {
                 .extracting(CaseLogEntry::kind)
                 .contains("APPOINTMENT", "TRIAGE", "ON_SITE", "RESULT", "SIGN_OFF", "EVALUATION", "ARCHIVE");
         assertThat(messagesTo("13800000001", appeal))
-                .hasSize(2)
+                .hasSize(3)
                 .anyMatch(m -> m.contains("已受理"))
+                .anyMatch(m -> m.contains("有新进展：已确定办理方式：即办"))
                 .anyMatch(m -> m.contains("已办结"));
     }
 
