@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.testing.FlowNodeCoverage;
+import cn.lianxin.testing.ProcessTest;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,15 +25,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * {@code appeal.bpmn}, path by path and branch by branch, on the real beans with an in-memory H2
@@ -40,16 +37,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * in target/process-test-coverage); its own threshold check does not fail a Spring test class, so
  * the last test here asserts that every flow node was reached.
  */
-@SpringBootTest(
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:appeal-process;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.job-execution.enabled=false",
-            "lianxin.notifications.scheduled=false"
-        })
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(
-        value = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AppealProcessTests {
 
@@ -592,19 +580,7 @@ class AppealProcessTests {
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void theTestsReachEveryFlowNodeOfTheModel() {
-        var model = engine.getRepositoryService()
-                .getBpmnModelInstance(engine.getRepositoryService()
-                        .createProcessDefinitionQuery()
-                        .processDefinitionKey(AppealProcess.KEY)
-                        .latestVersion()
-                        .singleResult()
-                        .getId());
-        java.util.Set<String> reached = new java.util.HashSet<>();
-        history.createHistoricActivityInstanceQuery().list().forEach(a -> reached.add(a.getActivityId()));
-        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))
-                .extracting(org.camunda.bpm.model.bpmn.instance.FlowNode::getId)
-                .filteredOn(id -> !id.equals("withdrawal"))
-                .allSatisfy(id -> assertThat(reached).as("flow node %s", id).contains(id));
+        FlowNodeCoverage.assertEveryFlowNodeReached(engine, AppealProcess.KEY, List.of("withdrawal"));
     }
 
     private List<String> messagesTo(String recipient, ProcessInstance appeal) {

@@ -8,6 +8,8 @@ import cn.lianxin.appeal.AppealIntake;
 import cn.lianxin.appeal.Channel;
 import cn.lianxin.appeal.IntakeRequest;
 import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.testing.FlowNodeCoverage;
+import cn.lianxin.testing.ProcessTest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -23,28 +25,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 /** {@code supervision.bpmn} (督办), on the real beans: opened by a red light or a leader, closed by the step. */
-@SpringBootTest(
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:appeal-process;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.job-execution.enabled=false",
-            "lianxin.notifications.scheduled=false"
-        })
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(
-        value = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SupervisionProcessTests {
 
@@ -203,22 +191,7 @@ class SupervisionProcessTests {
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void theTestsReachEveryFlowNodeOfTheModel() {
-        var repository = engine.getRepositoryService();
-        var model = repository.getBpmnModelInstance(repository
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(SupervisionProcess.KEY)
-                .latestVersion()
-                .singleResult()
-                .getId());
-        java.util.Set<String> reached = new java.util.HashSet<>();
-        engine.getHistoryService()
-                .createHistoricActivityInstanceQuery()
-                .list()
-                .forEach(a -> reached.add(a.getActivityId()));
-        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))
-                .extracting(org.camunda.bpm.model.bpmn.instance.FlowNode::getId)
-                .filteredOn(id -> !id.equals("step-completed"))
-                .allSatisfy(id -> assertThat(reached).as("flow node %s", id).contains(id));
+        FlowNodeCoverage.assertEveryFlowNodeReached(engine, SupervisionProcess.KEY, List.of("step-completed"));
     }
 
     private String submit() {
