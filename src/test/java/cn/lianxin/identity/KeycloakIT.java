@@ -52,11 +52,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {
-            "lianxin.demo-world.enabled=true",
-            "lianxin.access-code.secret=integration-tests-only-secret",
-            "camunda.bpm.process-engine-name=default"
-        })
+        properties = {"lianxin.demo-world.enabled=true", "lianxin.access-code.secret=integration-tests-only-secret"})
 @ActiveProfiles({"postgres", "keycloak"})
 @ContextConfiguration(initializers = {RealPostgres.class, KeycloakServer.class})
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
