@@ -25,7 +25,8 @@ import org.springframework.util.ReflectionUtils;
  * the engine wraps listener exceptions into an internal error.)
  *
  * <p>Camunda has no public hook for "validate before complete", so the two command objects are
- * read reflectively; {@code TaskDataGuardTests} fails if a Camunda upgrade renames their fields.
+ * read reflectively; if a Camunda upgrade renames their fields, the platform refuses to start (and
+ * every test with it) instead of silently letting unchecked data through.
  */
 class TaskDataGuard extends CommandInterceptor {
 
