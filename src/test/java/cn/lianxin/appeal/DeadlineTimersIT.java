@@ -8,9 +8,9 @@ import cn.lianxin.testing.PlatformIntegrationTest;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +32,10 @@ class DeadlineTimersIT {
     ManagementService management;
 
     @Autowired
-    JdbcClient jdbc;
+    TaskService tasks;
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theJobExecutorTurnsAnUnansweredRequestYellowThenRed() {
@@ -63,20 +61,26 @@ class DeadlineTimersIT {
                 .activityId("triage-light")
                 .singleResult();
 
-        // when the engine's clock passes two thirds of the 24 hours
-        ClockUtil.setCurrentTime(new Date(light.getDuedate().getTime() + 1000));
+        // when its yellow time comes (brought forward, so that no other case's timer is touched)
+        management.setJobDuedate(light.getId(), new Date());
 
         // then the job executor turns it yellow by itself
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> appeals.byTrackingNo(trackingNo).orElseThrow().light() == TrafficLight.YELLOW);
 
-        // when the 24 hours are over
+        // when the 24 hours are over (the step's due date and its red time brought forward likewise)
+        Task triage = tasks.createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("triage")
+                .singleResult();
+        triage.setDueDate(new Date(System.currentTimeMillis() - 1000));
+        tasks.saveTask(triage);
         Job red = management
                 .createJobQuery()
                 .processInstanceId(instance)
                 .activityId("triage-light")
                 .singleResult();
-        ClockUtil.setCurrentTime(new Date(red.getDuedate().getTime() + 1000));
+        management.setJobDuedate(red.getId(), new Date());
 
         // then red
         await().atMost(Duration.ofSeconds(60))
