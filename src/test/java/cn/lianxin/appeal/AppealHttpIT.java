@@ -498,6 +498,45 @@ class AppealHttpIT {
                 .doesNotContain("改造计划已公示");
     }
 
+    @Test
+    void onlyALeaderInstructsAndTheInstructionOpensASupervision() {
+        // given
+        Case appeal = submit("road", "NORMAL", "VILLAGE", "v0101");
+
+        // when
+        ResponseEntity<JsonNode> byGridWorker = as(http, "gw-v0101")
+                .postForEntity(
+                        "/api/cases/" + appeal.trackingNo() + "/instructions",
+                        json(Map.of("instruction", "")),
+                        JsonNode.class);
+        ResponseEntity<JsonNode> empty = as(http, "leader")
+                .postForEntity(
+                        "/api/cases/" + appeal.trackingNo() + "/instructions",
+                        json(Map.of("instruction", " ")),
+                        JsonNode.class);
+        ResponseEntity<JsonNode> byLeader = as(http, "leader")
+                .postForEntity(
+                        "/api/cases/" + appeal.trackingNo() + "/instructions",
+                        json(Map.of("instruction", "群众反映强烈，尽快办理")),
+                        JsonNode.class);
+
+        // then
+        assertThat(byGridWorker.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(fields(empty.getBody())).containsExactly("instruction");
+        assertThat(byLeader.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("supervision")
+                        .processInstanceBusinessKey(appeal.trackingNo() + ":triage")
+                        .count())
+                .isEqualTo(1);
+        assertThat(tasks.createTaskQuery()
+                        .processDefinitionKey("supervision")
+                        .taskCandidateGroup("supervisor")
+                        .processInstanceBusinessKey(appeal.trackingNo() + ":triage")
+                        .count())
+                .isEqualTo(1);
+    }
+
     // ---- helpers ----
 
     private Case submit(String category, String urgency, String scope, String village) {
