@@ -187,7 +187,8 @@ public class AppealIntake {
                 phone));
     }
 
-    private record Draft(
+    /** What intake records of a request, whichever way it came in. */
+    record Draft(
             String citizenName,
             String phone,
             String idNumber,
@@ -203,20 +204,11 @@ public class AppealIntake {
         String trackingNo =
                 "LX-" + DAY.format(now.atZone(WorkingDays.ZONE)) + "-" + String.format("%06d", appeals.nextNumber());
         appeals.insert(
-                new Appeals.NewAppeal(
-                        trackingNo,
-                        accessCodes.hash(accessCodes.codeFor(trackingNo)),
-                        draft.citizenName(),
-                        draft.phone(),
-                        draft.idNumber(),
-                        draft.category(),
-                        draft.urgency(),
-                        draft.scope(),
-                        draft.description(),
-                        draft.location(),
-                        village.code(),
-                        draft.channel(),
-                        idempotencyKey),
+                trackingNo,
+                accessCodes.hash(accessCodes.codeFor(trackingNo)),
+                draft,
+                village.code(),
+                idempotencyKey,
                 now);
         appeals.log(
                 trackingNo,
@@ -269,7 +261,7 @@ public class AppealIntake {
                 .filter(id -> Role.ofGroup(id)
                         .filter(r -> r == Role.GRID_WORKER || r == Role.STATION_HEAD)
                         .isPresent())
-                .map(id -> id.substring(id.lastIndexOf('-') + 1))
+                .map(id -> Role.unitCodeOf(id).orElseThrow())
                 .map(this::village)
                 .flatMap(Optional::stream)
                 .findFirst();

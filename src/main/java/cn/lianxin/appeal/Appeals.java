@@ -19,22 +19,6 @@ public class Appeals {
             + "description, location, village_code, channel, path, status, satisfaction, reopen_count, "
             + "process_instance_id, created_at, updated_at, closed_at, light";
 
-    /** A new case as intake records it. */
-    record NewAppeal(
-            String trackingNo,
-            String accessCodeHash,
-            String citizenName,
-            String phone,
-            String idNumber,
-            Category category,
-            String urgency,
-            String scope,
-            String description,
-            String location,
-            String villageCode,
-            Channel channel,
-            String idempotencyKey) {}
-
     private final JdbcClient jdbc;
 
     Appeals(JdbcClient jdbc) {
@@ -45,25 +29,31 @@ public class Appeals {
         return jdbc.sql("select nextval('appeal_seq')").query(Long.class).single();
     }
 
-    void insert(NewAppeal appeal, Instant at) {
+    void insert(
+            String trackingNo,
+            String accessCodeHash,
+            AppealIntake.Draft draft,
+            String villageCode,
+            String idempotencyKey,
+            Instant at) {
         jdbc.sql("insert into appeal (tracking_no, access_code_hash, citizen_name, phone, id_number, category, urgency,"
                         + " scope, description, location, village_code, channel, status, idempotency_key, created_at,"
                         + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
-                        appeal.trackingNo(),
-                        appeal.accessCodeHash(),
-                        appeal.citizenName(),
-                        appeal.phone(),
-                        appeal.idNumber(),
-                        appeal.category().code(),
-                        appeal.urgency(),
-                        appeal.scope(),
-                        appeal.description(),
-                        appeal.location(),
-                        appeal.villageCode(),
-                        appeal.channel().name(),
+                        trackingNo,
+                        accessCodeHash,
+                        draft.citizenName(),
+                        draft.phone(),
+                        draft.idNumber(),
+                        draft.category().code(),
+                        draft.urgency(),
+                        draft.scope(),
+                        draft.description(),
+                        draft.location(),
+                        villageCode,
+                        draft.channel().name(),
                         AppealStatus.OPEN.name(),
-                        appeal.idempotencyKey(),
+                        idempotencyKey,
                         utc(at),
                         utc(at))
                 .update();

@@ -117,9 +117,9 @@ class StationCases {
                 return null;
             }
             if (role.scope() == UnitKind.VILLAGE) {
-                villages.add(group.substring(role.id().length() + 1));
+                Role.unitCodeOf(group).ifPresent(villages::add);
             } else if (role == Role.TOWN_CENTER) {
-                String town = group.substring(role.id().length() + 1);
+                String town = Role.unitCodeOf(group).orElseThrow();
                 all.stream()
                         .filter(u -> u.kind() == UnitKind.VILLAGE && town.equals(u.parentCode()))
                         .forEach(u -> villages.add(u.code()));

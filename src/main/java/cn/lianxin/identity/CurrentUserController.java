@@ -31,9 +31,7 @@ class CurrentUserController {
         List<GroupView> groups = identity.createGroupQuery().groupMember(userId).orderByGroupId().asc().list().stream()
                 .map(group -> {
                     Role role = Role.ofGroup(group.getId()).orElse(null);
-                    String unit = role != null && role.isUnitScoped()
-                            ? group.getId().substring(role.id().length() + 1)
-                            : null;
+                    String unit = Role.unitCodeOf(group.getId()).orElse(null);
                     return new GroupView(group.getId(), group.getName(), role == null ? null : role.id(), unit);
                 })
                 .toList();

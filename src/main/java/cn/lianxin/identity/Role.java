@@ -54,7 +54,20 @@ public enum Role {
         if (!isUnitScoped() || unit.kind() != scope) {
             throw new IllegalArgumentException(id + " is not a role of a " + unit.kind() + " unit");
         }
-        return id + "-" + unit.code();
+        return groupIdIn(unit.code());
+    }
+
+    /** The Camunda group of this unit-scoped role in the unit with this code. */
+    public String groupIdIn(String unitCode) {
+        if (!isUnitScoped()) {
+            throw new IllegalStateException(id + " is not scoped to a unit");
+        }
+        return id + "-" + unitCode;
+    }
+
+    /** The unit a unit-scoped role's group belongs to: {@code grid-worker-v0101} → {@code v0101}. */
+    public static Optional<String> unitCodeOf(String groupId) {
+        return ofGroup(groupId).filter(Role::isUnitScoped).map(role -> groupId.substring(role.id.length() + 1));
     }
 
     /** The Camunda group of a county-wide role, e.g. {@code leader}. */

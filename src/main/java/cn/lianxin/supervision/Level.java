@@ -1,5 +1,7 @@
 package cn.lianxin.supervision;
 
+import cn.lianxin.identity.Role;
+
 /** 督办层级: who is answerable at each level, from the station up to the county's leaders. */
 enum Level {
     STATION("站点督办"),
@@ -23,9 +25,9 @@ enum Level {
     /** The group told when a supervision reaches this level. */
     String responsibleGroup(String villageCode, String townCode) {
         return switch (this) {
-            case STATION -> "station-head-" + villageCode;
-            case TOWN -> "town-center-" + townCode;
-            case COUNTY -> "leader";
+            case STATION -> Role.STATION_HEAD.groupIdIn(villageCode);
+            case TOWN -> Role.TOWN_CENTER.groupIdIn(townCode);
+            case COUNTY -> Role.LEADER.groupId();
         };
     }
 }

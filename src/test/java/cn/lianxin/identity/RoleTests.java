@@ -22,6 +22,15 @@ class RoleTests {
     }
 
     @Test
+    void aUnitScopedGroupNamesItsUnit() {
+        assertThat(Role.unitCodeOf("grid-worker-v0101")).contains("v0101");
+        assertThat(Role.unitCodeOf("town-center-t02")).contains("t02");
+        assertThat(Role.unitCodeOf("leader")).isEmpty();
+        assertThat(Role.unitCodeOf("friends-v0101")).isEmpty();
+        assertThat(Role.STATION_HEAD.groupIdIn("v0201")).isEqualTo("station-head-v0201");
+    }
+
+    @Test
     void aGroupIdNamesItsRole() {
         assertThat(Role.ofGroup("grid-worker-v0101")).contains(Role.GRID_WORKER);
         assertThat(Role.ofGroup("dept-cg")).contains(Role.DEPT);
