@@ -10,8 +10,11 @@ import cn.lianxin.identity.Units;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
+import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.workflow.TaskDataRejected;
+import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,6 +40,9 @@ public class AppealIntake {
 
     /** What the citizen gets back: the tracking number and the secret access code. */
     public record Receipt(String trackingNo, String accessCode, boolean created) {}
+
+    /** Tracking numbers read LX-20261124-000001. */
+    static final String NUMBER_PREFIX = "LX-";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -201,8 +207,8 @@ public class AppealIntake {
 
     private String open(Draft draft, Unit village, String idempotencyKey, String actor) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        String trackingNo =
-                "LX-" + DAY.format(now.atZone(WorkingDays.ZONE)) + "-" + String.format("%06d", appeals.nextNumber());
+        String trackingNo = NUMBER_PREFIX + DAY.format(now.atZone(WorkingDays.ZONE)) + "-"
+                + String.format("%06d", appeals.nextNumber());
         appeals.insert(
                 trackingNo,
                 accessCodes.hash(accessCodes.codeFor(trackingNo)),

@@ -2,6 +2,7 @@ package cn.lianxin.appeal;
 
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
+import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,7 @@ class AppealPortal {
             String light,
             String lightLabel,
             boolean canEvaluate,
+            List<LinkedTopics.Topic> deliberations,
             List<TimelineEntry> timeline) {}
 
     private final Appeals appeals;
@@ -46,8 +48,16 @@ class AppealPortal {
     private final Units units;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final List<LinkedTopics> linkedTopics;
 
-    AppealPortal(Appeals appeals, AccessCodes accessCodes, Units units, RuntimeService runtime, TaskService tasks) {
+    AppealPortal(
+            Appeals appeals,
+            AccessCodes accessCodes,
+            Units units,
+            RuntimeService runtime,
+            TaskService tasks,
+            List<LinkedTopics> linkedTopics) {
+        this.linkedTopics = linkedTopics;
         this.appeals = appeals;
         this.accessCodes = accessCodes;
         this.units = units;
@@ -96,6 +106,7 @@ class AppealPortal {
                 appeal.status() == AppealStatus.OPEN ? appeal.light().name() : null,
                 appeal.status() == AppealStatus.OPEN ? appeal.light().label() : null,
                 awaitingEvaluation,
+                linkedTopics.stream().flatMap(l -> l.of(trackingNo).stream()).toList(),
                 appeals.log(trackingNo).stream()
                         .filter(CaseLogEntry::shownToCitizen)
                         .map(e -> new TimelineEntry(e.loggedAt(), e.entry()))

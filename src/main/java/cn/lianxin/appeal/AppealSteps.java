@@ -10,6 +10,9 @@ import cn.lianxin.identity.Units;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
+import cn.lianxin.supervision.StepEvents;
+import cn.lianxin.workflow.TaskDataRejected;
+import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,7 +114,7 @@ class AppealSteps {
                 .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
                 .toList();
         if (overdue) {
-            events.publishEvent(new AppealEvents.StepTurnedRed(
+            events.publishEvent(new StepEvents.StepTurnedRed(
                     trackingNo, stepKey, open.get(0).getName(), groups, appeal.villageCode(), (String)
                             execution.getVariable(TOWN_CODE)));
         }
@@ -128,7 +131,7 @@ class AppealSteps {
                         due));
     }
 
-    /** Refuses a completion whose data breaks the task's rules (see {@link TaskDataGuard}). */
+    /** Refuses a completion whose data breaks the task's rules (see {@link AppealTaskRules}). */
     void checkCompletion(String taskKey, java.util.Map<String, Object> values) {
         TaskValues submitted = new TaskValues(values);
         if (Tasks.NOTIFY_RETURN.equals(taskKey)) {
@@ -152,7 +155,7 @@ class AppealSteps {
                 .taskDefinitionKey(key)
                 .count();
         if (stillOpen <= 1) {
-            events.publishEvent(new AppealEvents.StepCompleted((String) task.getVariable(TRACKING_NO), key));
+            events.publishEvent(new StepEvents.StepCompleted((String) task.getVariable(TRACKING_NO), key));
         }
         if (Tasks.NOTIFY_RETURN.equals(key)) {
             task.setVariable(

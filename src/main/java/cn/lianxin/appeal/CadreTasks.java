@@ -1,6 +1,7 @@
 package cn.lianxin.appeal;
 
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.TaskDataRejected;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

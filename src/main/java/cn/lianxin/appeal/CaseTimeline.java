@@ -1,22 +1,47 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.notification.Notifications;
+import cn.lianxin.notification.Recipient;
+import cn.lianxin.notification.Template;
+import cn.lianxin.supervision.SupervisedRecords;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Lets other modules (督办) write into a case's log, so its timeline tells the whole story. */
+/** Lets other modules (督办, 协商议事) write into a case's log, so its timeline tells the whole story. */
 @Component
-public class CaseTimeline {
+public class CaseTimeline implements SupervisedRecords {
 
     private final Appeals appeals;
+    private final Notifications notifications;
 
-    CaseTimeline(Appeals appeals) {
+    CaseTimeline(Appeals appeals, Notifications notifications) {
         this.appeals = appeals;
+        this.notifications = notifications;
     }
 
+    /** Sends the case's citizen a message (their phone stays in this module). */
+    public void notifyCitizen(String trackingNo, Template template, Object... args) {
+        appeals.byTrackingNo(trackingNo)
+                .ifPresent(
+                        appeal -> notifications.queue(template, Recipient.citizen(appeal.phone()), trackingNo, args));
+    }
+
+    /** The village a case belongs to, if the case exists. */
+    public java.util.Optional<String> villageOf(String trackingNo) {
+        return appeals.byTrackingNo(trackingNo).map(Appeal::villageCode);
+    }
+
+    @Override
+    public boolean handles(String number) {
+        return number.startsWith(AppealIntake.NUMBER_PREFIX);
+    }
+
+    @Override
     public void record(String trackingNo, String actor, String kind, String entry, boolean shownToCitizen) {
         appeals.log(trackingNo, ClockUtil.getCurrentTime().toInstant(), actor, kind, entry, shownToCitizen);
     }
 
+    @Override
     public boolean exists(String trackingNo) {
         return appeals.byTrackingNo(trackingNo).isPresent();
     }

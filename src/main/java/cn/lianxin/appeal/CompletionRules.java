@@ -4,6 +4,7 @@ import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.appeal.AppealProcess.Tasks;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.workflow.TaskValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

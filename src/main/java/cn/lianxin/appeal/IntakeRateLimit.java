@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * proxy, set {@code server.forward-headers-strategy=native} so the client's address is seen.
  */
 @Component
-class IntakeRateLimit {
+public class IntakeRateLimit {
 
     private final int perMinute;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -26,7 +26,7 @@ class IntakeRateLimit {
         this.perMinute = perMinute;
     }
 
-    boolean tryAcquire(String clientAddress) {
+    public boolean tryAcquire(String clientAddress) {
         return buckets.get(clientAddress, address -> Bucket.builder()
                         .addLimit(Bandwidth.builder()
                                 .capacity(perMinute)

@@ -1,12 +1,9 @@
 package cn.lianxin.appeal;
 
-import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
-import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,8 +41,6 @@ class StationCases {
             String location,
             List<OpenStep> openSteps,
             List<CaseLogEntry> log) {}
-
-    private static final Set<Role> SEE_ALL = Set.of(Role.LEADER, Role.SUPERVISOR, Role.ADMIN);
 
     private final Appeals appeals;
     private final Units units;
@@ -105,27 +100,7 @@ class StationCases {
     /** The villages the signed-in cadre follows, or {@code null} for all of them. */
     private Set<String> visibleVillages() {
         Authentication me = identity.getCurrentAuthentication();
-        List<String> groups = me == null || me.getGroupIds() == null ? List.of() : me.getGroupIds();
-        Set<String> villages = new HashSet<>();
-        List<Unit> all = units.all();
-        for (String group : groups) {
-            Role role = Role.ofGroup(group).orElse(null);
-            if (role == null) {
-                continue;
-            }
-            if (SEE_ALL.contains(role)) {
-                return null;
-            }
-            if (role.scope() == UnitKind.VILLAGE) {
-                Role.unitCodeOf(group).ifPresent(villages::add);
-            } else if (role == Role.TOWN_CENTER) {
-                String town = Role.unitCodeOf(group).orElseThrow();
-                all.stream()
-                        .filter(u -> u.kind() == UnitKind.VILLAGE && town.equals(u.parentCode()))
-                        .forEach(u -> villages.add(u.code()));
-            }
-        }
-        return villages;
+        return units.villagesVisibleTo(me == null ? List.of() : me.getGroupIds());
     }
 
     private CaseSummary summary(Appeal appeal) {

@@ -29,6 +29,9 @@ public class WorkingDays {
     /** All deadlines are counted in China Standard Time. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private static final java.time.format.DateTimeFormatter READABLE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
     /** "24 小时响应" counts calendar hours: a citizen waits through weekends too. */
     public static final Duration RESPONSE_TIME = Duration.ofHours(24);
 
@@ -138,6 +141,11 @@ public class WorkingDays {
     /** {@code ${workingDays.respondBy(intakeAt)}}: 24 calendar hours after intake. */
     public Date respondBy(Object intake) {
         return Date.from(responseDeadline(instantOf(intake)));
+    }
+
+    /** How people read a date and time: 2026年12月8日 15:00 (China Standard Time). */
+    public static String format(Instant at) {
+        return READABLE.format(at.atZone(ZONE));
     }
 
     /**

@@ -27,7 +27,10 @@ public record MeetingRules(double quorumShare, double passShare) {
     /** The vote as recorded in the minutes. */
     public record Vote(List<String> attendees, int votesFor, int votesAgainst, int votesAbstain) {}
 
-    /** Every problem of the record at once; empty when the meeting may decide. */
+    /**
+     * Every problem of the record at once; empty when it may be stored. A quorate meeting's tally
+     * must account for everyone present; an inquorate one may not vote at all.
+     */
     public List<FieldError> problems(Set<String> representatives, Vote vote) {
         List<FieldError> problems = new ArrayList<>();
         List<String> attendees = vote.attendees() == null ? List.of() : vote.attendees();
@@ -39,25 +42,30 @@ public record MeetingRules(double quorumShare, double passShare) {
                 .filter(id -> !representatives.contains(id))
                 .sorted()
                 .forEach(id -> problems.add(new FieldError("attendees", id + " 不是本单位的议事代表")));
+        int cast = vote.votesFor() + vote.votesAgainst() + vote.votesAbstain();
         if (vote.votesFor() < 0 || vote.votesAgainst() < 0 || vote.votesAbstain() < 0) {
             problems.add(new FieldError("votesFor", "票数不能为负"));
-        } else if (vote.votesFor() + vote.votesAgainst() + vote.votesAbstain() != distinct.size()) {
-            problems.add(new FieldError(
-                    "votesFor",
-                    "赞成、反对、弃权合计 " + (vote.votesFor() + vote.votesAgainst() + vote.votesAbstain()) + " 票，与到会代表 "
-                            + distinct.size() + " 人不符"));
-        }
-        if (problems.isEmpty() && !quorate(representatives.size(), distinct.size())) {
-            problems.add(new FieldError(
-                    "attendees",
-                    "到会代表 " + distinct.size() + " 人，未达到法定人数（本单位代表 " + representatives.size() + " 人的 "
-                            + Math.round(quorumShare * 100) + "%）"));
+        } else if (!quorate(representatives.size(), distinct.size())) {
+            // an inquorate meeting is recorded (流会) and called again; it may not vote
+            if (cast != 0) {
+                problems.add(new FieldError(
+                        "attendees",
+                        "到会代表 " + distinct.size() + " 人，未达到法定人数（本单位代表 " + representatives.size() + " 人，至少 "
+                                + required(representatives.size()) + " 人到会），不能表决；流会时票数请填 0"));
+            }
+        } else if (cast != distinct.size()) {
+            problems.add(new FieldError("votesFor", "赞成、反对、弃权合计 " + cast + " 票，与到会代表 " + distinct.size() + " 人不符"));
         }
         return problems;
     }
 
     public boolean quorate(int representatives, int present) {
-        return representatives > 0 && present >= Math.ceil(representatives * quorumShare - 1e-9);
+        return representatives > 0 && present >= required(representatives);
+    }
+
+    /** How many representatives must attend; a share configured as 0.6667 means two thirds. */
+    public int required(int representatives) {
+        return (int) Math.ceil(representatives * quorumShare - 1e-3);
     }
 
     /** Whether a quorate, consistent vote passed the topic. */

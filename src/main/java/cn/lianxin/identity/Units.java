@@ -1,7 +1,10 @@
 package cn.lianxin.identity;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +30,35 @@ public class Units {
                 .param(code)
                 .query(Unit.class)
                 .optional();
+    }
+
+    /**
+     * The villages whose work a member of these groups may follow: their own village for village
+     * roles, a town's villages for its centre, {@code null} (every village) for leaders, supervisors
+     * and administrators.
+     */
+    public Set<String> villagesVisibleTo(Collection<String> groupIds) {
+        Set<String> villages = new HashSet<>();
+        List<Unit> all = null;
+        for (String group : groupIds == null ? List.<String>of() : groupIds) {
+            Role role = Role.ofGroup(group).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            if (role == Role.LEADER || role == Role.SUPERVISOR || role == Role.ADMIN) {
+                return null;
+            }
+            if (role.scope() == UnitKind.VILLAGE) {
+                Role.unitCodeOf(group).ifPresent(villages::add);
+            } else if (role == Role.TOWN_CENTER) {
+                String town = Role.unitCodeOf(group).orElseThrow();
+                all = all == null ? all() : all;
+                all.stream()
+                        .filter(u -> u.kind() == UnitKind.VILLAGE && town.equals(u.parentCode()))
+                        .forEach(u -> villages.add(u.code()));
+            }
+        }
+        return villages;
     }
 
     /** Inserts the unit or brings an existing one up to date; safe to repeat. */

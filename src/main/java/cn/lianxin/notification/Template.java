@@ -9,7 +9,9 @@ public enum Template {
     REVISIT("revisit"),
     DUE_SOON("due-soon"),
     OVERDUE("overdue"),
-    URGE("urge");
+    URGE("urge"),
+    TOPIC_RECEIPT("topic-receipt"),
+    TOPIC_PROGRESS("topic-progress");
 
     private final String key;
 

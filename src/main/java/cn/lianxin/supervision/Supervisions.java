@@ -2,8 +2,6 @@ package cn.lianxin.supervision;
 
 import static cn.lianxin.supervision.SupervisionProcess.Variables.*;
 
-import cn.lianxin.appeal.AppealEvents;
-import cn.lianxin.appeal.CaseTimeline;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
@@ -30,19 +28,23 @@ public class Supervisions {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final CaseTimeline timeline;
+    private final Timeline timeline;
     private final Notifications notifications;
 
-    Supervisions(RuntimeService runtime, TaskService tasks, CaseTimeline timeline, Notifications notifications) {
+    Supervisions(
+            RuntimeService runtime,
+            TaskService tasks,
+            java.util.List<SupervisedRecords> records,
+            Notifications notifications) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.timeline = timeline;
+        this.timeline = new Timeline(records);
         this.notifications = notifications;
     }
 
     /** A red light opens one supervision per case and step (a step red again stays in the same one). */
     @EventListener
-    void stepTurnedRed(AppealEvents.StepTurnedRed red) {
+    void stepTurnedRed(StepEvents.StepTurnedRed red) {
         String key = businessKey(red.trackingNo(), red.stepKey());
         if (runtime.createProcessInstanceQuery()
                         .processDefinitionKey(SupervisionProcess.KEY)
@@ -68,7 +70,7 @@ public class Supervisions {
 
     /** The supervision of a step ends when the step is done. */
     @EventListener
-    void stepCompleted(AppealEvents.StepCompleted completed) {
+    void stepCompleted(StepEvents.StepCompleted completed) {
         String key = businessKey(completed.trackingNo(), completed.stepKey());
         if (runtime.createProcessInstanceQuery()
                         .processInstanceBusinessKey(key)
@@ -239,6 +241,25 @@ public class Supervisions {
                 "SUPERVISION",
                 "“" + text(execution, STEP_NAME) + "”已办结，督办结束",
                 true);
+    }
+
+    /** Writes into the log of whichever module owns the number. */
+    private record Timeline(List<SupervisedRecords> records) {
+
+        private SupervisedRecords of(String number) {
+            return records.stream()
+                    .filter(r -> number != null && r.handles(number))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no module keeps the log of " + number));
+        }
+
+        boolean exists(String number) {
+            return records.stream().anyMatch(r -> number != null && r.handles(number) && r.exists(number));
+        }
+
+        void record(String number, String actor, String kind, String entry, boolean shownToPublic) {
+            of(number).record(number, actor, kind, entry, shownToPublic);
+        }
     }
 
     static String businessKey(String trackingNo, String stepKey) {

@@ -50,6 +50,14 @@ class WebSecurity {
                                         path(HttpMethod.POST, "/api/appeals/*/evaluation"),
                                         path(HttpMethod.POST, "/api/appeals/*/withdrawal"))
                                 .permitAll()
+                                // public deliberation: proposals, the notice board, opinions, evaluations
+                                .requestMatchers(
+                                        path(HttpMethod.POST, "/api/deliberations"),
+                                        path(HttpMethod.GET, "/api/deliberations/*"),
+                                        path(HttpMethod.POST, "/api/deliberations/*/opinions"),
+                                        path(HttpMethod.POST, "/api/deliberations/*/evaluations"),
+                                        path(HttpMethod.GET, "/api/notices"))
+                                .permitAll()
                                 .anyRequest()
                                 .authenticated())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(problems.forbidden()))

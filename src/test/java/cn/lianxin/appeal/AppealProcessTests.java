@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.testing.FlowNodeCoverage;
 import cn.lianxin.testing.ProcessTest;
+import cn.lianxin.workflow.TaskDataRejected;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;

@@ -33,13 +33,33 @@ class MeetingRulesTests {
     }
 
     @Test
-    void threeOfFiveAreBelowTwoThirds() {
+    void threeOfFiveAreBelowTwoThirdsAndMayNotVote() {
         assertThat(rules.problems(REPRESENTATIVES, new Vote(List.of("rep1", "rep2", "rep3"), 3, 0, 0)))
-                .extracting(FieldError::field)
-                .containsExactly("attendees");
+                .extracting(FieldError::field, FieldError::message)
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.toList())
+                        .containsExactly("attendees", "到会代表 3 人，未达到法定人数（本单位代表 5 人，至少 4 人到会），不能表决；流会时票数请填 0"));
         assertThat(rules.quorate(5, 4)).isTrue();
         assertThat(rules.quorate(6, 4)).isTrue();
         assertThat(rules.quorate(6, 3)).isFalse();
+    }
+
+    @Test
+    void anInquorateMeetingWithoutAVoteIsRecorded() {
+        Vote adjourned = new Vote(List.of("rep1", "rep2"), 0, 0, 0);
+
+        assertThat(rules.problems(REPRESENTATIVES, adjourned)).isEmpty();
+        assertThat(rules.quorate(REPRESENTATIVES.size(), 2)).isFalse();
+    }
+
+    @Test
+    void aConfiguredShareOfTwoThirdsMeansTwoThirds() {
+        MeetingRules configured = new MeetingRules(0.6667, 0.5);
+
+        assertThat(configured.required(6)).isEqualTo(4);
+        assertThat(configured.required(5)).isEqualTo(4);
+        assertThat(configured.required(3)).isEqualTo(2);
+        assertThat(MeetingRules.DEFAULT.required(6)).isEqualTo(4);
     }
 
     @Test

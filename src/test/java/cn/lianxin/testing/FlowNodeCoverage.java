@@ -27,10 +27,15 @@ public final class FlowNodeCoverage {
                 .singleResult()
                 .getId());
         Set<String> reached = new HashSet<>();
-        engine.getHistoryService()
-                .createHistoricActivityInstanceQuery()
+        repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
                 .list()
-                .forEach(a -> reached.add(a.getActivityId()));
+                .forEach(definition -> engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processDefinitionId(definition.getId())
+                        .list()
+                        .forEach(a -> reached.add(a.getActivityId())));
         assertThat(model.getModelElementsByType(FlowNode.class))
                 .extracting(FlowNode::getId)
                 .filteredOn(id -> !containers.contains(id))

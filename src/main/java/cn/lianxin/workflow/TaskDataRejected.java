@@ -1,4 +1,4 @@
-package cn.lianxin.appeal;
+package cn.lianxin.workflow;
 
 import cn.lianxin.system.ApiProblemException.FieldError;
 import java.util.List;

@@ -1,8 +1,4 @@
-package cn.lianxin.appeal;
-
-import static cn.lianxin.appeal.AppealProcess.Variables.CITIZEN_NAME;
-import static cn.lianxin.appeal.AppealProcess.Variables.ID_NUMBER;
-import static cn.lianxin.appeal.AppealProcess.Variables.PHONE;
+package cn.lianxin.workflow;
 
 import java.util.List;
 import java.util.Set;
@@ -13,12 +9,13 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
  * Keeps a citizen's name, phone and ID number out of Camunda's history tables. A cadre's start form
- * passes them through the engine for a moment (intake moves them into the case table at once); the
+ * passes them through the engine for a moment (intake moves them into the case or topic table at once); the
  * history would otherwise keep them for everyone who may read history, leaders included.
  */
 class PersonalDataOutOfHistory implements HistoryEventHandler {
 
-    static final Set<String> PERSONAL = Set.of(CITIZEN_NAME, PHONE, ID_NUMBER);
+    /** The variable names of personal data in every process's start form (appeal, deliberation). */
+    static final Set<String> PERSONAL = Set.of("citizenName", "phone", "idNumber", "proposerName");
 
     private final HistoryEventHandler delegate;
 

@@ -1,7 +1,9 @@
-package cn.lianxin.appeal;
+package cn.lianxin.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -10,26 +12,25 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the completion rules in front of every user task of the appeal process, inside the engine
- * ({@link TaskDataGuard}): Tasklist, Camunda's REST API and the platform's API all pass there, and a
- * refusal rolls the completion back so the task stays open with its data unchanged. A complete
- * listener on every user task writes the case log. No designer has to remember either on a new task.
+ * Puts each process's {@link UserTaskRules} on all its user tasks, inside the engine: the check in
+ * front of every completion ({@link TaskDataGuard}), a create and a complete listener on every user
+ * task. The rules are looked up when a task is worked, so they may use engine services themselves.
+ * Personal data of start forms stays out of the history ({@link PersonalDataOutOfHistory}).
  */
 @Component
-class AppealEngineHooks extends AbstractProcessEnginePlugin {
+class WorkflowEngineHooks extends AbstractProcessEnginePlugin {
 
-    private final AppealSteps steps;
+    private final ObjectProvider<UserTaskRules> rules;
 
-    AppealEngineHooks(@Lazy AppealSteps steps) {
-        this.steps = steps;
+    WorkflowEngineHooks(ObjectProvider<UserTaskRules> rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -40,11 +41,9 @@ class AppealEngineHooks extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-                        && AppealProcess.KEY.equals(definition.getKey())
-                        && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    TaskListener created = steps::taskCreated;
-                    TaskListener completing = steps::taskCompleting;
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                    TaskListener created = task -> rulesOf(task).ifPresent(r -> r.created(task));
+                    TaskListener completing = task -> rulesOf(task).ifPresent(r -> r.completing(task));
                     userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, created);
                     userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, completing);
                 }
@@ -54,8 +53,19 @@ class AppealEngineHooks extends AbstractProcessEnginePlugin {
         List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new TaskDataGuard(steps));
+        interceptors.add(new TaskDataGuard(this::rulesOf));
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
         configuration.setHistoryEventHandler(new PersonalDataOutOfHistory(new DbHistoryEventHandler()));
+    }
+
+    private Optional<UserTaskRules> rulesOf(DelegateTask task) {
+        String definition = task.getProcessDefinitionId();
+        return definition == null ? Optional.empty() : rulesOf(definition.substring(0, definition.indexOf(':')));
+    }
+
+    private Optional<UserTaskRules> rulesOf(String processKey) {
+        return rules.orderedStream()
+                .filter(r -> r.processKey().equals(processKey))
+                .findFirst();
     }
 }

@@ -1,10 +1,12 @@
-package cn.lianxin.appeal;
+package cn.lianxin.workflow;
 
 import cn.lianxin.system.ApiProblemException.FieldError;
 import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -17,7 +19,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Checks the data a user submits to complete a task of the appeal process before the engine
+ * Checks the data a user submits to complete a task before the engine
  * completes it — for {@code TaskService.complete} (the platform's API, {@code /engine-rest/task/{id}/complete})
  * and {@code FormService.submitTaskForm} (Tasklist, {@code /submit-form}). It runs inside the
  * command, so a refusal ({@link TaskDataRejected}) rolls everything back and reaches Camunda's
@@ -35,10 +37,11 @@ class TaskDataGuard extends CommandInterceptor {
     static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
     static final Field SUBMIT_PROPERTIES = field(SubmitTaskFormCmd.class, "properties");
 
-    private final AppealSteps steps;
+    private final Function<String, Optional<UserTaskRules>> checks;
 
-    TaskDataGuard(AppealSteps steps) {
-        this.steps = steps;
+    /** @param checks the completion check of a process key, if it has one */
+    TaskDataGuard(Function<String, Optional<UserTaskRules>> checks) {
+        this.checks = checks;
     }
 
     @Override
@@ -60,12 +63,19 @@ class TaskDataGuard extends CommandInterceptor {
             return;
         }
         TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-        if (task == null || task.getProcessDefinitionId() == null || !isAppeal(task)) {
+        if (task == null || task.getProcessDefinitionId() == null) {
             return;
         }
+        String processKey = task.getProcessDefinitionId()
+                .substring(0, task.getProcessDefinitionId().indexOf(':'));
+        Optional<UserTaskRules> found = checks.apply(processKey);
+        if (found.isEmpty()) {
+            return;
+        }
+        UserTaskRules check = found.get();
         Map<String, Object> stored = task.getVariables();
         List<FieldError> tampered = submitted.keySet().stream()
-                .filter(CompletionRules.PROTECTED::contains)
+                .filter(check.protectedFields()::contains)
                 .filter(name -> !sameValue(stored.get(name), submitted.get(name)))
                 .map(name -> new FieldError(name, "由系统设置，不能修改"))
                 .toList();
@@ -75,9 +85,9 @@ class TaskDataGuard extends CommandInterceptor {
         // a task reached again (triage after a reopening…) must be answered anew: its own fields
         // count only as submitted now, never as left over from the last time
         Map<String, Object> values = new HashMap<>(stored);
-        values.keySet().removeAll(CompletionRules.fieldsOf(task.getTaskDefinitionKey()));
+        values.keySet().removeAll(check.fieldsOf(task.getTaskDefinitionKey()));
         values.putAll(submitted);
-        steps.checkCompletion(task.getTaskDefinitionKey(), values);
+        check.check(task.getTaskDefinitionKey(), values);
     }
 
     /** Forms send numbers back as decimals (3 → 3.0): equal values are not a change. */
@@ -87,10 +97,6 @@ class TaskDataGuard extends CommandInterceptor {
         }
         return java.util.Objects.equals(
                 stored == null ? null : stored.toString(), submitted == null ? null : submitted.toString());
-    }
-
-    private static boolean isAppeal(TaskEntity task) {
-        return task.getProcessDefinitionId().startsWith(AppealProcess.KEY + ":");
     }
 
     /** Submitted values as the rules read them; a serialized object stays its JSON text. */

@@ -1,4 +1,4 @@
-package cn.lianxin.appeal;
+package cn.lianxin.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,11 +9,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The citizen's secret for one case. It is derived from the tracking number with a server secret
+ * The citizen's secret for one case or topic. It is derived from the number with a server secret
  * (so a retried intake can answer with the same code) and only its hash is stored.
  */
 @Component
-class AccessCodes {
+public class AccessCodes {
 
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int LENGTH = 8;
@@ -29,7 +29,7 @@ class AccessCodes {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    String codeFor(String trackingNo) {
+    public String codeFor(String trackingNo) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -44,11 +44,11 @@ class AccessCodes {
         }
     }
 
-    String hash(String code) {
+    public String hash(String code) {
         return hashes.encode(code);
     }
 
-    boolean matches(String code, String hash) {
+    public boolean matches(String code, String hash) {
         return code != null && hash != null && hashes.matches(code.trim().toUpperCase(java.util.Locale.ROOT), hash);
     }
 }

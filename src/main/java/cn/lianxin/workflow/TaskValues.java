@@ -1,4 +1,4 @@
-package cn.lianxin.appeal;
+package cn.lianxin.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,21 +12,21 @@ import org.camunda.spin.json.SpinJsonNode;
  * Reads submitted task data the way it arrives from Tasklist (Camunda Forms send lists as JSON),
  * from Camunda's REST API (strings, numbers, JSON or serialized lists) and from Java.
  */
-final class TaskValues {
+public final class TaskValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> values;
 
-    TaskValues(Map<String, Object> values) {
+    public TaskValues(Map<String, Object> values) {
         this.values = values;
     }
 
-    Object raw(String name) {
+    public Object raw(String name) {
         return values.get(name);
     }
 
-    String text(String name) {
+    public String text(String name) {
         Object value = values.get(name);
         if (value == null) {
             return null;
@@ -35,12 +35,12 @@ final class TaskValues {
         return text.isBlank() ? null : text.trim();
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return text(name) != null;
     }
 
     /** An integer, or {@code null} when missing or not a whole number. */
-    Integer integer(String name) {
+    public Integer integer(String name) {
         Object value = values.get(name);
         if (value instanceof Number number) {
             double d = number.doubleValue();
@@ -58,7 +58,7 @@ final class TaskValues {
     }
 
     /** A boolean, or {@code null} when missing or neither true nor false. */
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         Object value = values.get(name);
         if (value instanceof Boolean b) {
             return b;
@@ -68,7 +68,7 @@ final class TaskValues {
     }
 
     /** A list of strings from a Java list, a JSON array or a JSON string; {@code null} if missing. */
-    List<String> list(String name) {
+    public List<String> list(String name) {
         Object value = values.get(name);
         if (value == null) {
             return null;

@@ -1,0 +1,131 @@
+package cn.lianxin.deliberation;
+
+import cn.lianxin.appeal.IntakeRateLimit;
+import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.system.ApiProblemException.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 协商议事 over HTTP (DESIGN §3): citizens propose topics, read the notice board and a topic's
+ * public record, post opinions while a notice is open and evaluate an implemented topic; cadres
+ * raise a topic from a case; leaders read the figures.
+ */
+@RestController
+class DeliberationController {
+
+    record Receipt(String deliberationNo, String accessCode) {}
+
+    record Raised(String deliberationNo) {}
+
+    private final DeliberationIntake intake;
+    private final DeliberationBoard board;
+    private final DeliberationFigures figures;
+    private final IntakeRateLimit rateLimit;
+    private final IdentityService identity;
+    private final Representatives representatives;
+
+    DeliberationController(
+            DeliberationIntake intake,
+            DeliberationBoard board,
+            DeliberationFigures figures,
+            IntakeRateLimit rateLimit,
+            IdentityService identity,
+            Representatives representatives) {
+        this.intake = intake;
+        this.board = board;
+        this.figures = figures;
+        this.rateLimit = rateLimit;
+        this.identity = identity;
+        this.representatives = representatives;
+    }
+
+    @PostMapping("/api/deliberations")
+    ResponseEntity<Receipt> propose(
+            @Valid @RequestBody ProposalRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ApiProblemException.invalid(List.of(new FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
+        }
+        limit(http);
+        DeliberationIntake.Receipt receipt;
+        try {
+            receipt = intake.propose(request, idempotencyKey);
+        } catch (DataIntegrityViolationException concurrentRetry) {
+            receipt = intake.propose(request, idempotencyKey);
+        }
+        Receipt body = new Receipt(receipt.deliberationNo(), receipt.accessCode());
+        return receipt.created()
+                ? ResponseEntity.created(URI.create("/api/deliberations/" + receipt.deliberationNo()))
+                        .body(body)
+                : ResponseEntity.ok().header("Idempotent-Replayed", "true").body(body);
+    }
+
+    @GetMapping("/api/deliberations/{no}")
+    DeliberationBoard.PublicTopic view(@PathVariable String no) {
+        return board.view(no);
+    }
+
+    /** Anyone may comment while a notice is open; a signed-in representative of the village is marked as such. */
+    @PostMapping("/api/deliberations/{no}/opinions")
+    ResponseEntity<Void> opinion(
+            @PathVariable String no, @RequestBody DeliberationBoard.OpinionRequest request, HttpServletRequest http) {
+        limit(http);
+        Authentication me = identity.getCurrentAuthentication();
+        String representative = null;
+        String name = null;
+        if (me != null && me.getGroupIds() != null && board.isRepresentativeFor(no, me.getGroupIds())) {
+            representative = me.getUserId();
+            name = representatives.nameOf(me.getUserId());
+        }
+        board.postOpinion(no, request, representative, name);
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    @PostMapping("/api/deliberations/{no}/evaluations")
+    ResponseEntity<Void> evaluate(
+            @PathVariable String no,
+            @RequestBody DeliberationBoard.EvaluationRequest request,
+            HttpServletRequest http) {
+        limit(http);
+        board.evaluate(no, request);
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    @GetMapping("/api/notices")
+    List<DeliberationBoard.PublicNotice> notices(@RequestParam(required = false) String unit) {
+        return board.board(unit);
+    }
+
+    @PostMapping("/api/cases/{trackingNo}/deliberations")
+    ResponseEntity<Raised> raise(@PathVariable String trackingNo, @RequestBody DeliberationIntake.FromCase request) {
+        String no = intake.raiseFromCase(trackingNo, request);
+        return ResponseEntity.created(URI.create("/api/deliberations/" + no)).body(new Raised(no));
+    }
+
+    @GetMapping("/api/cockpit/deliberations")
+    DeliberationFigures.Figures figures(@RequestParam(required = false) String unit) {
+        return figures.figures(unit);
+    }
+
+    private void limit(HttpServletRequest http) {
+        if (!rateLimit.tryAcquire(http.getRemoteAddr())) {
+            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
+        }
+    }
+}

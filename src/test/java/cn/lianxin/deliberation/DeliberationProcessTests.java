@@ -1,0 +1,586 @@
+package cn.lianxin.deliberation;
+
+import static cn.lianxin.deliberation.DeliberationProcess.Tasks.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.lianxin.appeal.AppealIntake;
+import cn.lianxin.appeal.Channel;
+import cn.lianxin.appeal.IntakeRequest;
+import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.deliberation.Deliberations.NoticeKind;
+import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.testing.FlowNodeCoverage;
+import cn.lianxin.testing.ProcessTest;
+import cn.lianxin.workflow.TaskDataRejected;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code deliberation.bpmn}, branch by branch, on the real beans with an in-memory H2 database:
+ * reject, merge, objection → revision → new notice, quorum missed, vote failed, vote passed →
+ * ledger → overdue milestone (督办) → completion → evaluation. The job executor is off: notice
+ * periods, reminders and overdue milestones fire when a test moves the engine's clock and runs the
+ * job. The demo village v0101 has five representatives (rep1 … rep5): four make a quorum.
+ */
+@ProcessTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeliberationProcessTests {
+
+    private static final String PROPOSER_PHONE = "13800000009";
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    DeliberationIntake intake;
+
+    @Autowired
+    DeliberationBoard board;
+
+    @Autowired
+    Deliberations deliberations;
+
+    @Autowired
+    AppealIntake appeals;
+
+    @Autowired
+    WorkingDays workingDays;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void aRejectedTopicIsPublishedWithItsReasonsAndArchived() {
+        // given
+        ProcessInstance topic = propose("小区广场跳舞音量太大");
+        assertThat(topic).isWaitingAt(TOPIC_REVIEW).task().hasCandidateGroup("deliberation-host-v0101");
+        assertThat(task(topic, TOPIC_REVIEW).getDueDate())
+                .isEqualTo(Date.from(workingDays.add(ClockUtil.getCurrentTime().toInstant(), 5)));
+
+        // when: a rejection must say why
+        assertRejected(task(topic, TOPIC_REVIEW).getId(), Map.of("decision", "REJECT"), "reasons");
+        complete(topic, TOPIC_REVIEW, Map.of("decision", "REJECT", "reasons", "属于个人噪音纠纷，已转人民调解"));
+
+        // then
+        assertThat(topic).isEnded().hasPassed("publish-rejection", "archived");
+        assertThat(variable(topic, "status")).isEqualTo("REJECTED");
+        Deliberations.Topic stored = stored(topic);
+        assertThat(stored.status()).isEqualTo(TopicStatus.REJECTED);
+        assertThat(stored.stage()).isEqualTo(Stage.ARCHIVED);
+        assertThat(board.board("v0101"))
+                .filteredOn(n -> n.deliberationNo().equals(topic.getBusinessKey()))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.kind()).isEqualTo("REJECTION");
+                    assertThat(n.body()).contains("已转人民调解");
+                });
+        assertThat(board.view(topic.getBusinessKey()).reviewReasons()).contains("已转人民调解");
+        assertThat(messagesTo(PROPOSER_PHONE, topic))
+                .anyMatch(m -> m.contains("查询码"))
+                .anyMatch(m -> m.contains("不予受理") && m.contains("已转人民调解"));
+    }
+
+    @Test
+    void aTopicLikeAnOpenOneIsMergedIntoItAndItsCaseFollows() {
+        // given: an open topic, and the same matter raised by the grid worker from a citizen's request
+        ProcessInstance first = propose("东风路 3 号楼前加装路灯");
+        String trackingNo = appeal();
+        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
+        String raised =
+                intake.raiseFromCase(trackingNo, new DeliberationIntake.FromCase("3 号楼前路灯", "晚上太黑，老人摔倒过", null, null));
+        identity.clearAuthentication();
+        ProcessInstance second = instance(raised);
+        assertThat(stored(second).origin()).isEqualTo(Origin.APPEAL);
+        assertThat(board.of(trackingNo))
+                .extracting(LinkedTopics -> LinkedTopics.deliberationNo())
+                .containsExactly(raised);
+        Task review = task(second, TOPIC_REVIEW);
+        assertThat(tasks.getVariableLocal(review.getId(), "mergeOptions").toString())
+                .contains(first.getBusinessKey());
+
+        // when: merging into itself or into nothing is refused
+        assertRejected(review.getId(), Map.of("decision", "MERGE", "mergeInto", raised), "mergeInto");
+        assertRejected(review.getId(), Map.of("decision", "MERGE"), "mergeInto");
+        complete(
+                second,
+                TOPIC_REVIEW,
+                Map.of("decision", "MERGE", "mergeInto", first.getBusinessKey(), "reasons", "同一处路灯"));
+
+        // then
+        assertThat(second).isEnded().hasPassed("merge-topic", "archived");
+        assertThat(stored(second).status()).isEqualTo(TopicStatus.MERGED);
+        assertThat(stored(second).mergedInto()).isEqualTo(first.getBusinessKey());
+        assertThat(deliberations.linkedCases(first.getBusinessKey())).containsExactly(trackingNo);
+        assertThat(deliberations.logOf(first.getBusinessKey(), true))
+                .anyMatch(e -> e.entry().contains(raised) && e.entry().contains("并入本议题"));
+        assertThat(board.of(trackingNo))
+                .extracting(LinkedTopics -> LinkedTopics.deliberationNo())
+                .containsExactlyInAnyOrder(raised, first.getBusinessKey());
+        assertThat(first).isWaitingAt(TOPIC_REVIEW);
+    }
+
+    @Test
+    void objectionsSendThePlanBackForRevisionAndTheNoticeStartsAgain() {
+        // given
+        ProcessInstance topic = propose("老旧小区加装电梯费用分摊");
+        complete(topic, TOPIC_REVIEW, Map.of("decision", "ACCEPT"));
+        assertThat(stored(topic).stage()).isEqualTo(Stage.PLANNING);
+        String planTask = task(topic, PREPARE_PLAN).getId();
+
+        // when: the meeting may not come before the notice period ends, nor lie in the past
+        assertRejected(planTask, plan("2026-11-27T15:00:00+08:00"), "meetingAt");
+        assertRejected(planTask, plan("2026-11-20T15:00:00+08:00"), "meetingAt");
+        Map<String, Object> incomplete = new HashMap<>(plan("2026-12-02T15:00:00+08:00"));
+        incomplete.remove("plan");
+        assertRejected(planTask, incomplete, "plan");
+        complete(topic, PREPARE_PLAN, plan("2026-12-02T15:00:00+08:00"));
+
+        // then: the plan is on the board for five working days
+        Deliberations.Notice notice = openNotice(topic, NoticeKind.PLAN);
+        assertThat(notice.closesAt()).isEqualTo(at("2026-12-01T09:30").toInstant());
+        assertThat(notice.onTime()).isTrue();
+        assertThat(noticeJob(topic, "plan-notice-period").getDuedate()).isEqualTo(at("2026-12-01T09:30"));
+
+        // when: a neighbour objects while the notice is open
+        board.postOpinion(
+                topic.getBusinessKey(),
+                new DeliberationBoard.OpinionRequest("王小明", "13700000007", "一楼住户不应分摊", true),
+                null,
+                null);
+        fire(noticeJob(topic, "plan-notice-period"));
+
+        // then: the notice is closed, and an opinion now is refused with 409
+        assertThat(topic).isWaitingAt(REVIEW_OPINIONS);
+        assertThatThrownBy(() -> board.postOpinion(
+                        topic.getBusinessKey(),
+                        new DeliberationBoard.OpinionRequest("赵六", null, "晚了也想说两句", false),
+                        null,
+                        null))
+                .isInstanceOfSatisfying(
+                        ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        Task review = task(topic, REVIEW_OPINIONS);
+        assertThat((String) tasks.getVariableLocal(review.getId(), "opinionsSummary"))
+                .contains("【异议】王*明：一楼住户不应分摊")
+                .doesNotContain("13700000007");
+
+        // when: the host finds the objection significant
+        assertRejected(review.getId(), Map.of("objectionsSignificant", true), "opinionResponse");
+        complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", true, "opinionResponse", "一楼住户不分摊"));
+
+        // then: revised plan, noticed again from now on
+        assertThat(topic).isWaitingAt(PREPARE_PLAN);
+        ClockUtil.setCurrentTime(at("2026-12-01T10:00"));
+        complete(topic, PREPARE_PLAN, plan("2026-12-09T15:00:00+08:00"));
+        assertThat(deliberations.noticesOfTopic(topic.getBusinessKey()))
+                .filteredOn(n -> n.kind() == NoticeKind.PLAN)
+                .hasSize(2)
+                .last()
+                .satisfies(n -> {
+                    assertThat(n.title()).startsWith("【修改后重新公示】");
+                    assertThat(n.closesAt()).isEqualTo(at("2026-12-08T10:00").toInstant());
+                });
+        fire(noticeJob(topic, "plan-notice-period"));
+        complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", false));
+        assertThat(topic).isWaitingAt(MEETING_RECORD);
+        assertThat(task(topic, MEETING_RECORD).getFollowUpDate()).isEqualTo(at("2026-12-09T15:00"));
+    }
+
+    @Test
+    void aMeetingWithoutQuorumMayNotVoteAndIsCalledAgain() {
+        // given
+        ProcessInstance topic = toMeeting("小区停车位划线");
+        Task meeting = task(topic, MEETING_RECORD);
+        assertThat((String) tasks.getVariableLocal(meeting.getId(), "quorumNote"))
+                .contains("议事代表 5 人", "至少 4 人");
+        assertThat(tasks.getVariableLocal(meeting.getId(), "representativeOptions")
+                        .toString())
+                .contains("rep1", "rep5");
+
+        // when: three of five came and still voted
+        assertRejected(meeting.getId(), meeting(List.of("rep1", "rep2", "rep3"), 3, 0, 0), "attendees");
+        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3"), 0, 0, 0));
+
+        // then: 流会, recorded, and the host plans a new meeting
+        assertThat(topic).isWaitingAt(PREPARE_PLAN);
+        assertThat(variable(topic, "quorate")).isEqualTo(false);
+        assertThat(deliberations.minutesOf(topic.getBusinessKey()))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.quorate()).isFalse();
+                    assertThat(m.attendees()).containsExactly("rep1", "rep2", "rep3");
+                    assertThat(m.passed()).isNull();
+                });
+        assertThat(board.view(topic.getBusinessKey()).timeline())
+                .anyMatch(e -> e.entry().contains("流会"));
+    }
+
+    @Test
+    void aFailedVoteIsNoticedAndTheTopicArchivedAsNotPassed() {
+        // given
+        ProcessInstance topic = toMeeting("取消小区东门");
+        String meeting = task(topic, MEETING_RECORD).getId();
+
+        // when: the tally must fit the attendance, and only the unit's representatives sign in
+        assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "rep4"), 3, 1, 1), "votesFor");
+        assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "gw-v0101"), 2, 1, 1), "attendees");
+        assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "rep4"), -1, 4, 1), "votesFor");
+        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4"), 2, 1, 1));
+
+        // then: half is no majority; the result is noticed, then the topic is archived
+        assertThat(variable(topic, "passed")).isEqualTo(false);
+        Deliberations.Notice result = openNotice(topic, NoticeKind.RESULT);
+        assertThat(result.body()).contains("赞成 2 票", "反对 1 票", "弃权 1 票", "表决未通过");
+        assertThat(result.onTime()).isTrue();
+        fire(noticeJob(topic, "result-notice-period"));
+        assertThat(topic).isEnded().hasPassed("close-result-notice", "archive-topic");
+        assertThat(variable(topic, "status")).isEqualTo("NOT_PASSED");
+        assertThat(stored(topic).status()).isEqualTo(TopicStatus.NOT_PASSED);
+        assertThat(messagesTo(PROPOSER_PHONE, topic)).anyMatch(m -> m.contains("表决未通过"));
+    }
+
+    @Test
+    void aPassedTopicIsTrackedMilestoneByMilestoneToCompletionAndEvaluated() {
+        // given: a passed topic after its result notice
+        ProcessInstance topic = toMeeting("东风社区 3 号楼前加装路灯");
+        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4", "rep5"), 4, 1, 0));
+        assertThat(variable(topic, "passed")).isEqualTo(true);
+        fire(noticeJob(topic, "result-notice-period"));
+        assertThat(topic).isWaitingAt(SET_UP_LEDGER);
+        ClockUtil.setCurrentTime(at("2026-12-14T09:00"));
+        String ledger = task(topic, SET_UP_LEDGER).getId();
+
+        // when: a milestone dated in the past, or an unknown unit, is refused
+        assertRejected(ledger, ledger("cg", "2026-12-10 完成选址"), "milestones");
+        assertRejected(ledger, ledger("moon", "2026-12-20 完成选址"), "responsibleUnit");
+        assertRejected(ledger, ledger("cg", "明天 完成选址"), "milestones");
+        complete(
+                topic,
+                SET_UP_LEDGER,
+                Map.of(
+                        "responsibleUnit",
+                        "cg",
+                        "measures",
+                        "城管局安装两盏太阳能路灯",
+                        "milestones",
+                        List.of(
+                                Map.of("title", "完成选址和采购", "dueDate", "2026-12-18"),
+                                Map.of("title", "完成安装并通电", "dueDate", "2026-12-31"))));
+
+        // then: the department reports on the first milestone, due at the end of its day
+        Task report = task(topic, REPORT_PROGRESS);
+        assertThat(report).isNotNull();
+        assertThat(tasks.getIdentityLinksForTask(report.getId())).anyMatch(l -> "dept-cg".equals(l.getGroupId()));
+        assertThat(report.getDueDate()).isEqualTo(at("2026-12-18T18:00"));
+        assertThat(stored(topic).stage()).isEqualTo(Stage.IMPLEMENTING);
+
+        // when: two working days before, the department is reminded (yellow) …
+        Job reminder = job(topic, "milestone-reminder");
+        assertThat(reminder.getDuedate()).isEqualTo(at("2026-12-16T18:00"));
+        fire(reminder);
+        assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("YELLOW");
+        assertThat(messagesTo("dept-cg", topic)).anyMatch(m -> m.contains("即将到期") && m.contains("完成选址和采购"));
+
+        // … and at the date without a report the milestone turns red and supervision starts
+        fire(job(topic, "milestone-overdue"));
+        assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("RED");
+        assertThat(deliberations.milestonesOf(topic.getBusinessKey()).get(0).light())
+                .isEqualTo("RED");
+        ProcessInstance supervision = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("supervision")
+                .processInstanceBusinessKey(topic.getBusinessKey() + ":" + REPORT_PROGRESS)
+                .singleResult();
+        assertThat(supervision).isNotNull();
+        assertThat(supervision).isWaitingAt("supervise");
+        assertThat(deliberations.logOf(topic.getBusinessKey(), true))
+                .anyMatch(e -> e.kind().equals("SUPERVISION") && e.entry().contains("进入督办"));
+
+        // when: the department reports; the supervision ends with it
+        assertRejected(report.getId(), Map.of("progress", " "), "progress");
+        complete(topic, REPORT_PROGRESS, Map.of("progress", "已完成选址，路灯已到货"));
+        assertThat(supervision).isEnded();
+        assertThat(board.board("v0101"))
+                .anyMatch(n -> n.kind().equals("PROGRESS") && n.body().contains("路灯已到货"));
+        assertThat(messagesTo(PROPOSER_PHONE, topic)).anyMatch(m -> m.contains("路灯已到货"));
+        complete(topic, REPORT_PROGRESS, Map.of("progress", "两盏路灯已安装通电"));
+
+        // when: the host finds it not yet done and adds a milestone
+        assertThat(topic).isWaitingAt(CONFIRM_COMPLETION);
+        assertRejected(task(topic, CONFIRM_COMPLETION).getId(), Map.of("implemented", true), "completionSummary");
+        complete(topic, CONFIRM_COMPLETION, Map.of("implemented", false, "completionSummary", "还差路灯照度验收"));
+        complete(topic, SET_UP_LEDGER, ledger("cg", "2026-12-30 完成照度验收"));
+        complete(topic, REPORT_PROGRESS, Map.of("progress", "照度验收合格"));
+        complete(topic, CONFIRM_COMPLETION, Map.of("implemented", true, "completionSummary", "两盏路灯已安装并验收合格"));
+
+        // then: the result is noticed and anyone may evaluate until the period ends
+        assertThat(stored(topic).stage()).isEqualTo(Stage.EVALUATION);
+        assertThatThrownBy(() -> board.evaluate(
+                        topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("SATISFIED", null, "WRONG123")))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(ApiProblemException.FieldError::field)
+                        .containsExactly("accessCode"));
+        board.evaluate(topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("SATISFIED", "晚上亮堂了", null));
+        board.evaluate(
+                topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("BASICALLY_SATISFIED", null, null));
+        fire(noticeJob(topic, "evaluation-period"));
+        assertThat(topic).isEnded().hasPassed("close-evaluation", "archive-topic");
+        assertThat(variable(topic, "status")).isEqualTo("IMPLEMENTED");
+        DeliberationBoard.PublicTopic view = board.view(topic.getBusinessKey());
+        assertThat(view.status()).isEqualTo("IMPLEMENTED");
+        assertThat(view.evaluations()).containsEntry("SATISFIED", 1L).containsEntry("BASICALLY_SATISFIED", 1L);
+        assertThat(view.ledger().milestones()).hasSize(3).allMatch(m -> m.reportedAt() != null);
+        assertThat(view.proposer()).isEqualTo("陈*");
+        assertThatThrownBy(() -> board.evaluate(
+                        topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("SATISFIED", null, null)))
+                .isInstanceOfSatisfying(
+                        ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void aHostStartsATopicFromTasklistAndTheProposersDataLeavesTheProcess() {
+        // given
+        String trackingNo = appeal();
+        identity.setAuthentication("host-v0101", List.of("deliberation-host-v0101"));
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(DeliberationProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
+        Map<String, Object> form = new HashMap<>(Map.of(
+                "title", "河边护栏加固",
+                "background", "护栏松动，孩子常在河边玩",
+                "proposerName", "刘芳",
+                "phone", "13600000006",
+                "linkedTrackingNo", "LX-20991231-999999"));
+
+        // when: a case of no village of the host's is refused, then the right one is accepted
+        assertThatThrownBy(() -> forms.submitStartForm(definition, form))
+                .isInstanceOfSatisfying(
+                        TaskDataRejected.class,
+                        e -> assertThat(e.fields()).extracting(f -> f.field()).containsExactly("linkedTrackingNo"));
+        form.put("linkedTrackingNo", trackingNo);
+        ProcessInstance topic = forms.submitStartForm(definition, form);
+        identity.clearAuthentication();
+
+        // then
+        assertThat(topic.getBusinessKey()).startsWith("YS-");
+        assertThat(stored(topic).origin()).isEqualTo(Origin.APPEAL);
+        assertThat(stored(topic).proposerName()).isEqualTo("刘芳");
+        assertThat(runtime.getVariables(topic.getId())).doesNotContainKeys("proposerName", "phone");
+        assertThat(variable(topic, "proposerSummary")).isEqualTo("刘* 136****0006");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(topic.getId())
+                        .variableNameIn("proposerName", "phone")
+                        .count())
+                .isZero();
+        assertThat(deliberations.linkedCases(topic.getBusinessKey())).containsExactly(trackingNo);
+
+        // and: a grid worker may not start topics from Tasklist
+        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
+        assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("title", "x", "background", "y")))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    }
+
+    /** Every flow node of deliberation.bpmn was reached by the tests of this class (run last). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theTestsReachEveryFlowNodeOfTheModel() {
+        FlowNodeCoverage.assertEveryFlowNodeReached(engine, DeliberationProcess.KEY, List.of());
+    }
+
+    // ---- helpers ----
+
+    private ProcessInstance propose(String title) {
+        DeliberationIntake.Receipt receipt = intake.propose(
+                new ProposalRequest(title, "楼里的老人反映多次", "东风社区", null, "陈静", PROPOSER_PHONE, "v0101"), null);
+        return instance(receipt.deliberationNo());
+    }
+
+    /** Accepted, planned for 2 December, noticed and reviewed without objection. */
+    private ProcessInstance toMeeting(String title) {
+        ProcessInstance topic = propose(title);
+        complete(topic, TOPIC_REVIEW, Map.of("decision", "ACCEPT"));
+        complete(topic, PREPARE_PLAN, plan("2026-12-02T15:00:00+08:00"));
+        fire(noticeJob(topic, "plan-notice-period"));
+        complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", false));
+        ClockUtil.setCurrentTime(at("2026-12-02T17:00"));
+        return topic;
+    }
+
+    private String appeal() {
+        return appeals.intake(
+                        new IntakeRequest(
+                                "张三",
+                                "13800000001",
+                                null,
+                                "lighting",
+                                "楼前没有路灯",
+                                "v0101",
+                                "3号楼",
+                                Channel.ONLINE,
+                                "NORMAL",
+                                "BUILDING"),
+                        null)
+                .trackingNo();
+    }
+
+    private static Map<String, Object> plan(String meetingAt) {
+        return Map.of(
+                "meetingAt", meetingAt,
+                "meetingPlace", "东风社区党群服务中心议事厅",
+                "participants", "议事代表 5 人，3 号楼住户代表，城管局",
+                "plan", "讨论路灯位置和经费来源，表决是否实施");
+    }
+
+    private static Map<String, Object> meeting(List<String> attendees, int votesFor, int against, int abstain) {
+        return Map.of(
+                "attendees", attendees,
+                "agenda", "一、介绍方案；二、自由发言；三、表决",
+                "speeches", "议事代表1：支持\n议事代表2：担心经费",
+                "votesFor", votesFor,
+                "votesAgainst", against,
+                "votesAbstain", abstain,
+                "minutes", "与会代表充分讨论后表决");
+    }
+
+    private static Map<String, Object> ledger(String unit, String milestones) {
+        return Map.of("responsibleUnit", unit, "measures", "城管局安装两盏太阳能路灯", "milestones", milestones);
+    }
+
+    private ProcessInstance instance(String no) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(DeliberationProcess.KEY)
+                .processInstanceBusinessKey(no)
+                .singleResult();
+    }
+
+    private Deliberations.Topic stored(ProcessInstance topic) {
+        return deliberations.byNo(topic.getBusinessKey()).orElseThrow();
+    }
+
+    private Deliberations.Notice openNotice(ProcessInstance topic, NoticeKind kind) {
+        return deliberations.noticesOfTopic(topic.getBusinessKey()).stream()
+                .filter(n -> n.kind() == kind && n.closedAt() == null)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    private Job noticeJob(ProcessInstance topic, String activityId) {
+        return job(topic, activityId);
+    }
+
+    private Job job(ProcessInstance topic, String activityId) {
+        return management
+                .createJobQuery()
+                .processInstanceId(topic.getId())
+                .activityId(activityId)
+                .singleResult();
+    }
+
+    private void fire(Job job) {
+        Date due = job.getDuedate();
+        if (due.after(ClockUtil.getCurrentTime())) {
+            ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
+        }
+        management.executeJob(job.getId());
+    }
+
+    private void complete(ProcessInstance topic, String taskKey, Map<String, Object> variables) {
+        tasks.complete(task(topic, taskKey).getId(), variables);
+    }
+
+    private void assertRejected(String taskId, Map<String, Object> variables, String field) {
+        assertThatThrownBy(() -> tasks.complete(taskId, variables))
+                .isInstanceOfSatisfying(
+                        TaskDataRejected.class,
+                        e -> assertThat(e.fields()).extracting(f -> f.field()).contains(field));
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    private Task task(ProcessInstance topic, String taskKey) {
+        return tasks.createTaskQuery()
+                .processInstanceId(topic.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+
+    private Object variable(ProcessInstance topic, String name) {
+        return history.createHistoricVariableInstanceQuery()
+                .processInstanceId(topic.getId())
+                .variableName(name)
+                .singleResult()
+                .getValue();
+    }
+
+    private List<String> messagesTo(String recipient, ProcessInstance topic) {
+        return jdbc.sql("select body from notification_outbox where recipient = ? and tracking_no = ? order by id")
+                .params(recipient, topic.getBusinessKey())
+                .query(String.class)
+                .list();
+    }
+
+    private static Date at(String localDateTime) {
+        return Date.from(
+                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
+    }
+}
