@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/tasks}: a cadre's open appeal tasks, their completion, and the audited reveal of personal data. */
+/**
+ * {@code /api/tasks}: a cadre's open appeal tasks, the completion of any appeal or deliberation
+ * task, and the audited reveal of personal data.
+ */
 @RestController
 @RequestMapping("/api/tasks")
 class CadreTaskController {

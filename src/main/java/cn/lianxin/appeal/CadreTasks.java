@@ -2,6 +2,7 @@ package cn.lianxin.appeal;
 
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.workflow.TaskDataRejected;
+import cn.lianxin.workflow.UserTaskRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,11 +52,13 @@ class CadreTasks {
     private final TaskService tasks;
     private final IdentityService identity;
     private final Appeals appeals;
+    private final List<UserTaskRules> taskRules;
 
-    CadreTasks(TaskService tasks, IdentityService identity, Appeals appeals) {
+    CadreTasks(TaskService tasks, IdentityService identity, Appeals appeals, List<UserTaskRules> taskRules) {
         this.tasks = tasks;
         this.identity = identity;
         this.appeals = appeals;
+        this.taskRules = taskRules;
     }
 
     /** The open appeal tasks the user may work: claimable by one of their groups, or assigned to them. */
@@ -76,11 +79,18 @@ class CadreTasks {
                 .toList();
     }
 
-    /** Completes a task with the submitted data; the task's rules decide (400 naming the fields). */
+    /**
+     * Completes a task of any process with task rules (appeal, deliberation) with the submitted
+     * data; the task's rules decide (400 naming the fields).
+     */
     @Transactional
     void complete(String taskId, Map<String, Object> submitted) {
-        Task task = visibleTask(taskId);
-        Set<String> allowed = CompletionRules.fieldsOf(task.getTaskDefinitionKey());
+        Task task = visibleTask(taskId, null);
+        UserTaskRules rules = taskRules.stream()
+                .filter(r -> task.getProcessDefinitionId().startsWith(r.processKey() + ":"))
+                .findFirst()
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
+        Set<String> allowed = rules.fieldsOf(task.getTaskDefinitionKey());
         List<ApiProblemException.FieldError> unknown = submitted.keySet().stream()
                 .filter(name -> !allowed.contains(name))
                 .map(name -> new ApiProblemException.FieldError(name, "此任务不接受该字段"))
@@ -106,7 +116,7 @@ class CadreTasks {
     /** The citizen's full data, for the handler of an open task only; every reveal is audited. */
     @Transactional
     Citizen revealCitizen(String taskId) {
-        Task task = visibleTask(taskId);
+        Task task = visibleTask(taskId, AppealProcess.KEY);
         Authentication me = identity.getCurrentAuthentication();
         if (!handles(task, me)) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
@@ -133,13 +143,12 @@ class CadreTasks {
                 .anyMatch(groups::contains);
     }
 
-    private Task visibleTask(String taskId) {
+    /** The task if the user may see it (and it belongs to the process, if one is named). */
+    private Task visibleTask(String taskId, String processKey) {
         Task task;
         try {
-            task = tasks.createTaskQuery()
-                    .taskId(taskId)
-                    .processDefinitionKey(AppealProcess.KEY)
-                    .singleResult();
+            var query = tasks.createTaskQuery().taskId(taskId);
+            task = (processKey == null ? query : query.processDefinitionKey(processKey)).singleResult();
         } catch (NullValueException e) {
             task = null;
         }
