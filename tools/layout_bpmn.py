@@ -102,12 +102,15 @@ def layout(container, x_origin, y_origin):
         cx = x_origin + column[n] * COL + 50
         cy = y_origin + row[n] * ROW + 40
         bounds[n] = (cx - w / 2, cy - h / 2, w, h)
+    on_task = {}
     for n, task in attached.items():
         tx, ty, tw, th = bounds[task]
-        bounds[n] = (tx + tw - 30, ty + th - 18, 36, 36)
+        k = on_task.get(task, 0)  # a second boundary event on the same task sits left of the first, its end lower
+        on_task[task] = k + 1
+        bounds[n] = (tx + tw - 30 - 40 * k, ty + th - 18, 36, 36)
         for f in flows:
             if f.get('sourceRef') == n:
-                bounds[f.get('targetRef')] = (tx + tw + 14, ty + th + 12, 36, 36)
+                bounds[f.get('targetRef')] = (tx + tw + 14, ty + th + 12 + 50 * k, 36, 36)
     height = (max(row.values()) + 1) * ROW if row else ROW
     width = (max(column.values()) + 1) * COL if column else COL
     edges = {}

@@ -1,5 +1,6 @@
 package cn.lianxin.deliberation;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,13 +56,15 @@ class DeliberationDelegates {
         return steps::publishProgress;
     }
 
+    /** End listener of the milestone's reminder timer (yellow). */
     @Bean
-    JavaDelegate remindMilestone(DeliberationSteps steps) {
+    ExecutionListener remindMilestone(DeliberationSteps steps) {
         return steps::remindMilestone;
     }
 
+    /** End listener of the milestone's date timer (red, supervision). */
     @Bean
-    JavaDelegate flagOverdueMilestone(DeliberationSteps steps) {
+    ExecutionListener flagOverdueMilestone(DeliberationSteps steps) {
         return steps::flagOverdueMilestone;
     }
 
