@@ -49,6 +49,7 @@ public class DeliberationSteps {
 
     private final Deliberations deliberations;
     private final DeliberationRules rules;
+    private final cn.lianxin.deadline.DeadlineRules deadlines;
     private final WorkingDays workingDays;
     private final Units units;
     private final Representatives representatives;
@@ -60,6 +61,7 @@ public class DeliberationSteps {
     DeliberationSteps(
             Deliberations deliberations,
             DeliberationRules rules,
+            cn.lianxin.deadline.DeadlineRules deadlines,
             WorkingDays workingDays,
             Units units,
             Representatives representatives,
@@ -68,6 +70,7 @@ public class DeliberationSteps {
             ApplicationEventPublisher events) {
         this.deliberations = deliberations;
         this.rules = rules;
+        this.deadlines = deadlines;
         this.workingDays = workingDays;
         this.units = units;
         this.representatives = representatives;
@@ -116,15 +119,30 @@ public class DeliberationSteps {
     /** {@code ${deliberationSteps.dueAt('topic-review', execution)}}: the host's working days for a task. */
     public Date dueAt(String taskKey, DelegateExecution execution) {
         Integer days = rules.workingDaysFor(taskKey);
+        return days == null ? null : Date.from(workingDays.add(start(taskKey, execution), days));
+    }
+
+    /**
+     * {@code ${deliberationSteps.warnAt('topic-review', execution)}}: the follow-up date (临期), after
+     * the same share of the working time as every deadline ({@code lianxin.deadlines.warning-share}).
+     */
+    public Date warnAt(String taskKey, DelegateExecution execution) {
+        Integer days = rules.workingDaysFor(taskKey);
         if (days == null) {
             return null;
         }
+        long seconds = Math.round(java.time.Duration.ofDays(days).toSeconds() * deadlines.warningShare());
+        return Date.from(workingDays.addWorkingTime(start(taskKey, execution), java.time.Duration.ofSeconds(seconds)));
+    }
+
+    /** A meeting is recorded after it was held; every other task's time starts now. */
+    private static Instant start(String taskKey, DelegateExecution execution) {
         Instant from = now();
         if (Tasks.MEETING_RECORD.equals(taskKey) && execution.getVariable(MEETING_AT) != null) {
             Instant meeting = WorkingDays.instantOf(execution.getVariable(MEETING_AT));
-            from = meeting.isAfter(from) ? meeting : from;
+            return meeting.isAfter(from) ? meeting : from;
         }
-        return Date.from(workingDays.add(from, days));
+        return from;
     }
 
     // ---- task listeners ----
@@ -448,12 +466,7 @@ public class DeliberationSteps {
                 "LEDGER",
                 "落实台账：责任单位 " + unit.name() + "，节点 "
                         + milestones.stream()
-                                .map(m -> WorkingDays.format(m.dueAt())
-                                                .substring(
-                                                        0,
-                                                        WorkingDays.format(m.dueAt())
-                                                                .indexOf(' '))
-                                        + " " + m.title())
+                                .map(m -> day(m.dueAt()) + " " + m.title())
                                 .collect(Collectors.joining("；")),
                 true);
         nextMilestone(execution);
@@ -673,9 +686,14 @@ public class DeliberationSteps {
                 + " 条";
     }
 
+    /** A milestone's date as the ledger form writes it: 2026-12-20. */
+    private static java.time.LocalDate day(Instant at) {
+        return at.atZone(WorkingDays.ZONE).toLocalDate();
+    }
+
     private static String milestonesText(Object raw) {
         return DeliberationCompletionRules.milestonesOf(raw).stream()
-                .map(m -> m.dueAt().atZone(WorkingDays.ZONE).toLocalDate() + " " + m.title())
+                .map(m -> day(m.dueAt()) + " " + m.title())
                 .collect(Collectors.joining("\n"));
     }
 

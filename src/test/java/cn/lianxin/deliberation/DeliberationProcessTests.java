@@ -116,6 +116,8 @@ class DeliberationProcessTests {
         assertThat(topic).isWaitingAt(TOPIC_REVIEW).task().hasCandidateGroup("deliberation-host-v0101");
         assertThat(task(topic, TOPIC_REVIEW).getDueDate())
                 .isEqualTo(Date.from(workingDays.add(ClockUtil.getCurrentTime().toInstant(), 5)));
+        // 临期 after two thirds of the five working days: Tuesday 09:30 + 3⅓ working days
+        assertThat(task(topic, TOPIC_REVIEW).getFollowUpDate()).isEqualTo(at("2026-11-27T17:30:14"));
 
         // when: a rejection must say why
         assertRejected(task(topic, TOPIC_REVIEW).getId(), Map.of("decision", "REJECT"), "reasons");
@@ -331,6 +333,7 @@ class DeliberationProcessTests {
         assertThat(report).isNotNull();
         assertThat(tasks.getIdentityLinksForTask(report.getId())).anyMatch(l -> "dept-cg".equals(l.getGroupId()));
         assertThat(report.getDueDate()).isEqualTo(at("2026-12-18T18:00"));
+        assertThat(report.getFollowUpDate()).isEqualTo(at("2026-12-16T18:00"));
         assertThat(stored(topic).stage()).isEqualTo(Stage.IMPLEMENTING);
 
         // when: two working days before, the department is reminded (yellow) …
