@@ -226,6 +226,7 @@ public class DeliberationSteps {
                                 : "公示期满，意见已研判，按方案召开协商会议" + (response == null ? "" : "：" + response),
                         true);
                 deliberations.stage(no, significant ? Stage.PLANNING : Stage.MEETING, now);
+                answerCommenters(no, ((Number) task.getVariable(NOTICE_ID)).longValue(), significant, response);
             }
             case Tasks.MEETING_RECORD -> {
                 List<String> attendees = values.list(ATTENDEES);
@@ -630,6 +631,19 @@ public class DeliberationSteps {
                 .taskDefinitionKey(Tasks.REPORT_PROGRESS)
                 .list()
                 .forEach(t -> tasks.setVariableLocal(t.getId(), LIGHT, light.name()));
+    }
+
+    /** Whoever left a phone number with an opinion on the notice hears how the host answered. */
+    private void answerCommenters(String no, long noticeId, boolean significant, String response) {
+        Topic topic = deliberations.byNo(no).orElseThrow();
+        String answer =
+                (significant ? "意见已采纳，方案修改后将重新公示" : "公示期满，将按方案召开协商会议") + (response == null ? "" : "。答复：" + response);
+        deliberations.opinionsOf(no).stream()
+                .filter(o -> o.noticeId() == noticeId && o.phone() != null)
+                .map(Deliberations.Opinion::phone)
+                .distinct()
+                .forEach(phone -> notifications.queue(
+                        Template.TOPIC_PROGRESS, Recipient.citizen(phone), no, no, topic.title(), answer));
     }
 
     /** The proposer and the citizens of linked cases hear of every turn of the topic. */

@@ -229,7 +229,8 @@ class DeliberationProcessTests {
         assertRejected(review.getId(), Map.of("objectionsSignificant", true), "opinionResponse");
         complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", true, "opinionResponse", "一楼住户不分摊"));
 
-        // then: revised plan, noticed again from now on
+        // then: the neighbour hears the answer; the revised plan is noticed again from now on
+        assertThat(messagesTo("13700000007", topic)).singleElement().asString().contains("意见已采纳", "一楼住户不分摊");
         assertThat(topic).isWaitingAt(PREPARE_PLAN);
         ClockUtil.setCurrentTime(at("2026-12-01T10:00"));
         complete(topic, PREPARE_PLAN, plan("2026-12-09T15:00:00+08:00"));
