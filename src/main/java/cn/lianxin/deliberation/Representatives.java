@@ -1,5 +1,6 @@
 package cn.lianxin.deliberation;
 
+import cn.lianxin.identity.PersonNames;
 import cn.lianxin.identity.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,12 +33,12 @@ class Representatives {
                     .orderByUserId()
                     .asc()
                     .list()
-                    .forEach(u -> reps.put(u.getId(), displayName(u)));
+                    .forEach(u -> reps.put(u.getId(), PersonNames.of(u)));
             return reps;
         });
     }
 
-    /** How people read a user's name: 姓 + 名, or the user id when the directory has no name. */
+    /** The name people read for a user (see {@link PersonNames}). */
     String nameOf(String userId) {
         if (userId == null) {
             return null;
@@ -45,15 +46,8 @@ class Representatives {
         return asPlatform(context -> {
             User user =
                     engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-            return user == null ? userId : displayName(user);
+            return user == null ? userId : PersonNames.of(user);
         });
-    }
-
-    static String displayName(User user) {
-        String name = ((user.getLastName() == null ? "" : user.getLastName())
-                        + (user.getFirstName() == null ? "" : user.getFirstName()))
-                .trim();
-        return name.isEmpty() ? user.getId() : name;
     }
 
     private <T> T asPlatform(Command<T> read) {

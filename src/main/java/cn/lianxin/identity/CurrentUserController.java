@@ -27,7 +27,7 @@ class CurrentUserController {
     CurrentUser me(Principal principal) {
         String userId = principal.getName();
         User user = identity.createUserQuery().userId(userId).singleResult();
-        String name = user == null ? userId : (nullToEmpty(user.getFirstName()) + nullToEmpty(user.getLastName()));
+        String name = user == null ? userId : PersonNames.of(user);
         List<GroupView> groups = identity.createGroupQuery().groupMember(userId).orderByGroupId().asc().list().stream()
                 .map(group -> {
                     Role role = Role.ofGroup(group.getId()).orElse(null);
@@ -36,9 +36,5 @@ class CurrentUserController {
                 })
                 .toList();
         return new CurrentUser(userId, name, groups);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

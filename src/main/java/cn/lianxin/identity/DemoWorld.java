@@ -13,7 +13,11 @@ final class DemoWorld {
 
     static final String PASSWORD = "demo";
 
-    /** A demo user: id, the name people see, and the groups it belongs to. */
+    /**
+     * A demo user: id, the name people see, and the groups it belongs to. Names follow Chinese
+     * order, 姓 (last name) then 名 (first name): the unit stands in the 姓 and the role in the 名,
+     * so a demo name reads 东风社区议事代表1.
+     */
     record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 
     static final List<Unit> UNITS = List.of(
@@ -48,8 +52,8 @@ final class DemoWorld {
                     IntStream.rangeClosed(1, 5)
                             .mapToObj(i -> new DemoUser(
                                     "rep" + i,
-                                    UNIT_NAMES.get("v0101"),
                                     Role.DELIBERATION_REP.label() + i,
+                                    UNIT_NAMES.get("v0101"),
                                     List.of(Role.DELIBERATION_REP.id() + "-v0101"))))
             .flatMap(s -> s)
             .toList();
@@ -57,10 +61,10 @@ final class DemoWorld {
     private DemoWorld() {}
 
     private static DemoUser unitUser(String id, String unitCode, Role role) {
-        return new DemoUser(id, UNIT_NAMES.get(unitCode), role.label(), List.of(role.id() + "-" + unitCode));
+        return new DemoUser(id, role.label(), UNIT_NAMES.get(unitCode), List.of(role.id() + "-" + unitCode));
     }
 
     private static DemoUser countyUser(String id, Role role) {
-        return new DemoUser(id, UNIT_NAMES.get("c01"), role.label(), List.of(role.groupId()));
+        return new DemoUser(id, role.label(), UNIT_NAMES.get("c01"), List.of(role.groupId()));
     }
 }

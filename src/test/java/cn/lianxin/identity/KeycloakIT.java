@@ -227,7 +227,7 @@ class KeycloakIT {
                         .userId("center-t02")
                         .singleResult()
                         .getLastName())
-                .isEqualTo("便民服务中心");
+                .isEqualTo("河口镇");
         assertThat(identity.createGroupQuery().groupMember("rep3").list())
                 .extracting(g -> g.getId())
                 .containsExactly("deliberation-rep-v0101");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The realm as code ({@code keycloak/lianxin-realm.json}) holds the same demo world as the default
- * mode: group names equal the candidate groups, and every user has the same groups.
+ * mode: group names equal the candidate groups, and every user has the same name and groups.
  */
 class RealmMatchesDemoWorldTests {
 
@@ -46,19 +46,26 @@ class RealmMatchesDemoWorldTests {
     }
 
     @Test
-    void theRealmsUsersAreTheDemoUsersWithTheSameGroups() {
+    void theRealmsUsersAreTheDemoUsersWithTheSameNamesAndGroups() {
         Map<String, List<String>> realmUsers = new HashMap<>();
         for (JsonNode user : realm.get("users")) {
             if (!user.has("serviceAccountClientId")) {
-                realmUsers.put(
-                        user.get("username").asText(),
-                        StreamSupport.stream(user.get("groups").spliterator(), false)
-                                .map(g -> g.asText().substring(1))
-                                .toList());
+                List<String> nameAndGroups = new ArrayList<>();
+                nameAndGroups.add(user.get("lastName").asText() + "|"
+                        + user.get("firstName").asText());
+                StreamSupport.stream(user.get("groups").spliterator(), false)
+                        .map(g -> g.asText().substring(1))
+                        .forEach(nameAndGroups::add);
+                realmUsers.put(user.get("username").asText(), nameAndGroups);
             }
         }
         Map<String, List<String>> demoUsers = new HashMap<>();
-        DemoWorld.USERS.forEach(user -> demoUsers.put(user.id(), user.groups()));
+        DemoWorld.USERS.forEach(user -> {
+            List<String> nameAndGroups = new ArrayList<>();
+            nameAndGroups.add(user.lastName() + "|" + user.firstName());
+            nameAndGroups.addAll(user.groups());
+            demoUsers.put(user.id(), nameAndGroups);
+        });
 
         assertThat(realmUsers).isEqualTo(demoUsers);
     }

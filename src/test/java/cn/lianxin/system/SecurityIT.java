@@ -55,6 +55,7 @@ class SecurityIT {
 
         // then
         assertThat(me.get("id").asText()).isEqualTo("gw-v0101");
+        assertThat(me.get("name").asText()).isEqualTo("东风社区网格员");
         assertThat(me.get("groups").get(0).get("id").asText()).isEqualTo("grid-worker-v0101");
         assertThat(me.get("groups").get(0).get("unitCode").asText()).isEqualTo("v0101");
     }
