@@ -41,6 +41,21 @@ public class ProblemResponses {
         };
     }
 
+    /**
+     * 404 for a path the platform does not serve, signed in or not, and without a challenge: a
+     * browser that meets a 401 with {@code WWW-Authenticate: Basic} on a background request opens
+     * its own modal sign-in dialog over the page (Tasklist's login page asks for
+     * {@code /camunda-welcome}, which only Camunda Run serves).
+     */
+    public AuthenticationEntryPoint notServed() {
+        return (request, response, e) -> write(response, HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    /** The same 404 for a signed-in caller. */
+    public AccessDeniedHandler notServedToAnyone() {
+        return (request, response, e) -> write(response, HttpStatus.NOT_FOUND, "not-found");
+    }
+
     public AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden");
     }

@@ -28,6 +28,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       apply (out of the box it would answer anonymous callers).
  *   <li>{@code /camunda/**}: Camunda's webapps, which sign users in themselves and carry their
  *       own CSRF protection and security headers.
+ *   <li>anything else: 404 as problem+json, without a sign-in challenge.
  * </ul>
  */
 @Configuration
@@ -83,8 +84,10 @@ class WebSecurity {
                         .permitAll()
                         .anyRequest()
                         .denyAll())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
-                        .accessDeniedHandler(problems.forbidden()))
+                // nothing else is served: 404, never a sign-in challenge (see ProblemResponses.notServed)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.notServed())
+                        .accessDeniedHandler(problems.notServedToAnyone()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.testing.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,22 @@ class SecurityIT {
         assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
         assertThat(response.getBody().get("title").asText()).isEqualTo("未登录");
         assertThat(response.getBody().get("status").asInt()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/camunda-welcome", "/no-such-page", "/engine-rest-x"})
+    void aPathThePlatformDoesNotServeIs404WithoutASignInChallenge(String path) {
+        // when: Tasklist's login page asks for /camunda-welcome in the background
+        ResponseEntity<JsonNode> anonymous = http.getForEntity(path, JsonNode.class);
+        ResponseEntity<JsonNode> signedIn = as(http, "leader").getForEntity(path, JsonNode.class);
+
+        // then no browser opens its own sign-in dialog over the page
+        for (ResponseEntity<JsonNode> response : List.of(anonymous, signedIn)) {
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE))
+                    .isFalse();
+            assertThat(response.getBody().get("title").asText()).isEqualTo("未找到");
+        }
     }
 
     @Test
