@@ -11,6 +11,7 @@ import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
 import cn.lianxin.supervision.StepEvents;
+import cn.lianxin.workflow.FormOptions;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
@@ -294,13 +295,7 @@ class AppealSteps {
     void loadReturnReasons(DelegateExecution execution) {
         Category category =
                 Category.ofCode((String) execution.getVariable(CATEGORY)).orElse(Category.OTHER);
-        execution.setVariable(
-                STANDARD_RETURN_REASONS,
-                Variables.objectValue(appeals.returnReasons(category).stream()
-                                .map(reason -> java.util.Map.of("label", reason, "value", reason))
-                                .toList())
-                        .serializationDataFormat("application/json")
-                        .create());
+        execution.setVariable(STANDARD_RETURN_REASONS, FormOptions.ofLabels(appeals.returnReasons(category)));
     }
 
     void recordEvaluation(DelegateExecution execution) {

@@ -18,6 +18,7 @@ import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
 import cn.lianxin.supervision.StepEvents;
+import cn.lianxin.workflow.FormOptions;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
@@ -154,7 +155,7 @@ public class DeliberationSteps {
         switch (task.getTaskDefinitionKey()) {
             case Tasks.TOPIC_REVIEW -> task.setVariableLocal(
                     "mergeOptions",
-                    json(deliberations.openTopicsOf(village).stream()
+                    FormOptions.of(deliberations.openTopicsOf(village).stream()
                             .filter(t -> !t.deliberationNo().equals(no))
                             .map(t -> option(t.deliberationNo() + " " + t.title(), t.deliberationNo()))
                             .toList()));
@@ -163,7 +164,7 @@ public class DeliberationSteps {
                 Map<String, String> reps = representatives(village);
                 task.setVariableLocal(
                         REPRESENTATIVE_OPTIONS,
-                        json(reps.entrySet().stream()
+                        FormOptions.of(reps.entrySet().stream()
                                 .map(e -> option(e.getValue() + "（" + e.getKey() + "）", e.getKey()))
                                 .toList()));
                 MeetingRules meeting = rules.meetingRules(village);
@@ -177,7 +178,7 @@ public class DeliberationSteps {
             case Tasks.SET_UP_LEDGER -> {
                 task.setVariableLocal(
                         "unitOptions",
-                        json(units.all().stream()
+                        FormOptions.of(units.all().stream()
                                 .map(u -> option(u.name() + "（" + u.code() + "）", u.code()))
                                 .toList()));
                 task.setVariableLocal(LEDGER_SUMMARY, ledgerSummary(no));
@@ -711,14 +712,8 @@ public class DeliberationSteps {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static Map<String, String> option(String label, String value) {
-        return Map.of("label", label, "value", value);
-    }
-
-    private static Object json(List<?> items) {
-        return Variables.objectValue(new ArrayList<>(items))
-                .serializationDataFormat("application/json")
-                .create();
+    private static FormOptions.Option option(String label, String value) {
+        return new FormOptions.Option(label, value);
     }
 
     private Topic topic(DelegateExecution execution) {

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,16 +220,17 @@ class AppealProcessTests {
         // given
         ProcessInstance appeal = open("parking", "NORMAL", "BUILDING");
         complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "属于业主共有事项"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, String>> offered = (List<Map<String, String>>) variable(appeal, "standardReturnReasons");
-        assertThat(offered).extracting(o -> o.get("value")).contains("小区内部停车位的产权和收费属于业主共有事项，需经业主大会决定");
+        // the choices are typed JSON, so that Tasklist submits the picked reasons as JSON too
+        List<String> offered = ((SpinJsonNode) variable(appeal, "standardReturnReasons"))
+                .elements().stream().map(o -> o.prop("value").stringValue()).toList();
+        assertThat(offered).contains("小区内部停车位的产权和收费属于业主共有事项，需经业主大会决定");
 
         // when
         complete(
                 appeal,
                 NOTIFY_RETURN,
                 Map.of(
-                        "returnReasons", List.of(offered.get(0).get("value")),
+                        "returnReasons", List.of(offered.get(0)),
                         "extraReason", "车位纠纷已在法院审理\n 需先召开业主大会 ",
                         "returnBasis", "《民法典》第二百七十六条",
                         "alternatives", "请联系业主委员会"));
