@@ -1,0 +1,168 @@
+package cn.lianxin.deliberation;
+
+import static cn.lianxin.testing.Http.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.testing.BrowserSession;
+import cn.lianxin.testing.PlatformIntegrationTest;
+import cn.lianxin.testing.Tasklist;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The host records a meeting in Tasklist, in a real headless Chromium: the Camunda Form lists the
+ * village's representatives by name for the sign-in, an inquorate vote is refused with the
+ * server's Chinese message and nothing is stored, a quorate one completes the task.
+ */
+@PlatformIntegrationTest
+class DeliberationTasklistIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    DeliberationIntake intake;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    WorkingDays workingDays;
+
+    @Autowired
+    Deliberations deliberations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
+
+    @Test
+    void theHostSignsInTheRepresentativesAndRecordsTheVoteInTasklist() {
+        // given a topic whose plan has been noticed and whose opinions the host has answered
+        String no = intake.propose(
+                        new ProposalRequest(
+                                "东风社区广场增设健身器材", "广场只有两件器材，晚上排队", "东风社区中心广场", null, "刘洋", "13600000016", "v0101"),
+                        null)
+                .deliberationNo();
+        complete(no, "topic-review", Map.of("decision", "ACCEPT"));
+        Instant meetingAt = workingDays.add(Instant.now(), 6);
+        complete(
+                no,
+                "prepare-plan",
+                Map.of(
+                        "meetingAt",
+                        OffsetDateTime.ofInstant(meetingAt, WorkingDays.ZONE)
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .toString(),
+                        "meetingPlace",
+                        "东风社区党群服务中心",
+                        "participants",
+                        "议事代表 5 人",
+                        "plan",
+                        "选定器材和位置，表决是否增设"));
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(instanceOf(no))
+                .activityId("plan-notice-period")
+                .singleResult()
+                .getId());
+        complete(no, "review-opinions", Map.of("objectionsSignificant", false, "opinionResponse", "无异议"));
+        String meeting = taskId(no, "meeting-record");
+
+        // when the host signs in to Tasklist and opens the meeting record
+        Tasklist tasklist =
+                new Tasklist(session.browser(), port).signIn("host-v0101").open(meeting);
+
+        // then the sign-in list names the village's five representatives
+        assertThat(tasklist.checklistChoices())
+                .containsExactly(
+                        "东风社区议事代表1（rep1）", "东风社区议事代表2（rep2）", "东风社区议事代表3（rep3）", "东风社区议事代表4（rep4）", "东风社区议事代表5（rep5）");
+
+        // when the host claims the task and only three of five sign in, yet vote
+        tasklist.claim()
+                .tick("（rep1）", "（rep2）", "（rep3）")
+                .type("会议议程", "一、介绍方案；二、讨论；三、表决")
+                .type("发言记录", "议事代表1：支持")
+                .type("赞成票", "3")
+                .type("反对票", "0")
+                .type("弃权票", "0")
+                .type("会议纪要", "三名代表到会")
+                .complete();
+
+        // then Tasklist shows the server's reason in Chinese; nothing is stored, the task stays open
+        assertThat(tasklist.error()).contains("未达到法定人数", "至少 4 人到会");
+        assertThat(jdbc.sql("select count(*) from deliberation_minutes where deliberation_no = ?")
+                        .param(no)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(tasks.createTaskQuery().taskId(meeting).count()).isOne();
+
+        // when the other two arrive and the tally fits the attendance
+        tasklist.dismissError()
+                .tick("（rep4）", "（rep5）")
+                .type("赞成票", "4")
+                .type("反对票", "1")
+                .complete()
+                .waitUntilDone();
+
+        // then the minutes are on record and the result goes on the board
+        assertThat(tasks.createTaskQuery().taskId(meeting).count()).isZero();
+        assertThat(deliberations.byNo(no).orElseThrow().stage()).isEqualTo(Stage.RESULT_NOTICE);
+        assertThat(deliberations.minutesOf(no)).singleElement().satisfies(m -> {
+            assertThat(m.attendees()).containsExactly("rep1", "rep2", "rep3", "rep4", "rep5");
+            assertThat(m.votesFor()).isEqualTo(4);
+            assertThat(m.passed()).isTrue();
+        });
+        assertThat(http.getForObject("/api/notices?unit=v0101", String.class)).contains(no, "RESULT");
+    }
+
+    // ---- helpers ----
+
+    private void complete(String no, String taskKey, Map<String, Object> data) {
+        assertThat(as(http, "host-v0101")
+                        .postForEntity("/api/tasks/" + taskId(no, taskKey) + "/completion", data, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private String taskId(String no, String taskKey) {
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(no)
+                .taskDefinitionKey(taskKey)
+                .singleResult()
+                .getId();
+    }
+
+    private String instanceOf(String no) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("deliberation")
+                .processInstanceBusinessKey(no)
+                .singleResult()
+                .getId();
+    }
+}

@@ -1,0 +1,115 @@
+package cn.lianxin.testing;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Camunda's Tasklist as a cadre uses it, in {@link HeadlessChromium}: sign in, open a task, claim
+ * it (认领), fill its Camunda Form and press 完成. Labels are the Chinese ones people see.
+ */
+public final class Tasklist {
+
+    private static final By COMPLETE = By.xpath("//button[@type='submit' and normalize-space()='完成']");
+
+    private final HeadlessChromium browser;
+    private final String base;
+
+    public Tasklist(HeadlessChromium browser, int port) {
+        this.browser = browser;
+        this.base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    }
+
+    /** Camunda's login form, typed in like a person would (demo password). */
+    public Tasklist signIn(String user) {
+        browser.open(base);
+        browser.type(browser.visible(By.cssSelector("input[ng-model=username]")), user);
+        browser.type(browser.visible(By.cssSelector("input[ng-model=password]")), "demo", Keys.ENTER);
+        browser.waitForNone(By.cssSelector("input[type=password]"));
+        return this;
+    }
+
+    /** Opens the task's form (as the link in a task list does) and waits until the form is drawn. */
+    public Tasklist open(String taskId) {
+        browser.open(base + "#/?task=" + taskId);
+        browser.visible(By.cssSelector(".fjs-form"));
+        return this;
+    }
+
+    /** 认领: a candidate's form stays read-only until they claim the task. */
+    public Tasklist claim() {
+        browser.click(browser.visible(By.xpath("//button[contains(@class,'claim') and normalize-space()='认领']")));
+        browser.waitForNone(By.cssSelector(".disabled-form"));
+        return this;
+    }
+
+    /** The choices of the form's checklist, as people read them. */
+    public List<String> checklistChoices() {
+        return browser.driver().findElements(By.cssSelector(".fjs-form-field-checklist label[for]")).stream()
+                .map(WebElement::getText)
+                .map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .toList();
+    }
+
+    /** Ticks the checklist choices whose text contains these parts. */
+    public Tasklist tick(String... parts) {
+        for (String part : parts) {
+            WebElement box = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-checklist')]"
+                    + "//label[contains(normalize-space(), '" + part + "')]/input[@type='checkbox']"));
+            if (!box.isSelected()) {
+                browser.click(box);
+            }
+        }
+        return this;
+    }
+
+    /** Types into a taglist's search box and picks the first suggestion containing the text. */
+    public Tasklist pickTag(String label, String text) {
+        WebElement input = field(label);
+        browser.type(input, text);
+        browser.click(browser.visible(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(), '" + text + "')]")));
+        return this;
+    }
+
+    /** Replaces the value of the form field whose label starts with this text. */
+    public Tasklist type(String label, String value) {
+        WebElement field = field(label);
+        browser.type(field, Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        // Tab on to the next field, as a person does: the form takes the value when the field loses focus
+        browser.type(field, value, Keys.TAB);
+        return this;
+    }
+
+    /** 完成, once the form lets it be pressed. */
+    public Tasklist complete() {
+        browser.click(browser.enabled(COMPLETE));
+        return this;
+    }
+
+    /** Waits for Tasklist's red message and returns its text. */
+    public String error() {
+        return browser.visible(By.cssSelector(".page-notifications .alert-danger"))
+                .getText();
+    }
+
+    /** Closes Tasklist's red message, as a person does before trying again. */
+    public Tasklist dismissError() {
+        browser.click(browser.visible(By.cssSelector(".page-notifications .alert-danger button.close.ng-scope")));
+        browser.waitForNone(By.cssSelector(".page-notifications .alert"));
+        return this;
+    }
+
+    /** Waits until the completed task has left the screen. */
+    public void waitUntilDone() {
+        browser.waitForText("请在列表中选择一个任务");
+    }
+
+    private WebElement field(String label) {
+        WebElement caption = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field')]/label[@for]"
+                + "[starts-with(normalize-space(), '" + label + "')]"));
+        return browser.visible(By.id(caption.getAttribute("for")));
+    }
+}
