@@ -327,9 +327,13 @@ class AppealHttpIT {
 
         // then
         assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(complete.getBody().get("message").asText()).contains("promisedDays", "最多 3 个工作日");
+        assertThat(complete.getBody().get("message").asText())
+                .startsWith("请修正以下内容：")
+                .contains("promisedDays", "最多 3 个工作日");
         assertThat(submitForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(submitForm.getBody().get("message").asText()).contains("overrideReason");
+        assertThat(submitForm.getBody().get("message").asText())
+                .startsWith("请修正以下内容：")
+                .contains("overrideReason");
         assertThat(tampered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tampered.getBody().get("message").asText()).contains("maxPromisedDays", "不能修改");
         assertThat(tasks.createTaskQuery().taskId(triage).count()).isEqualTo(1);
@@ -374,7 +378,9 @@ class AppealHttpIT {
                         .single())
                 .isEqualTo("v0201");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().get("message").asText()).contains("phone");
+        assertThat(refused.getBody().get("message").asText())
+                .startsWith("请修正以下内容：")
+                .contains("phone");
         assertThat(byLeader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey("appeal")
