@@ -62,11 +62,20 @@ class AppealTasklistIT {
                 .isEqualTo(HttpStatus.NO_CONTENT);
         String notifyReturn = taskId(trackingNo, "notify-return");
 
-        // when the grid worker picks a standard reason, adds one and says what the citizen can do
-        new Tasklist(session.browser(), port)
+        // when the grid worker presses 完成 on the empty form
+        Tasklist tasklist = new Tasklist(session.browser(), port)
                 .signIn("gw-v0101")
                 .open(notifyReturn)
                 .claim()
+                .complete();
+
+        // then the form says in Chinese what is missing, and nothing is sent
+        assertThat(tasklist.fieldErrors()).isNotEmpty().allMatch("必须填写。"::equals);
+        assertThat(tasks.createTaskQuery().taskId(notifyReturn).count()).isOne();
+
+        // when the grid worker closes Tasklist's message, picks a standard reason, adds one and says what
+        // the citizen can do
+        tasklist.dismissError()
                 .pickTag("标准退回理由", "业主大会")
                 .type("其他理由", "车位租金由物业与业主协商确定")
                 .type("依据", "《物业管理条例》")

@@ -89,6 +89,14 @@ public final class Tasklist {
         return this;
     }
 
+    /** Waits until the form marks a field as wrong, then returns what it says under each. */
+    public List<String> fieldErrors() {
+        browser.visible(By.cssSelector(".fjs-form-field-error li"));
+        return browser.driver().findElements(By.cssSelector(".fjs-form-field-error li")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     /** Waits for Tasklist's red message and returns its text. */
     public String error() {
         return browser.visible(By.cssSelector(".page-notifications .alert-danger"))

@@ -37,10 +37,81 @@ function addLanguageSwitch() {
   document.body.appendChild(link);
 }
 
-if (document.body) {
+/*
+ * Camunda Forms (form-js) write their own few words in English and offer no way to translate them:
+ * the validation messages under a field, and the empty select's and the search box's prompts. In
+ * Chinese these are put into Chinese as they appear.
+ */
+const FORM_TEXTS = [
+  [/^Field is required\.$/, () => '必须填写。'],
+  [/^Field must have minimum value of (.+)\.$/, m => `不能小于 ${m[1]}。`],
+  [/^Field must have maximum value of (.+)\.$/, m => `不能大于 ${m[1]}。`],
+  [/^Field must have minimum length of (\d+)\.$/, m => `至少 ${m[1]} 个字。`],
+  [/^Field must have maximum length of (\d+)\.$/, m => `最多 ${m[1]} 个字。`],
+  [/^Field must match pattern [\s\S]*\.$/, () => '格式不正确。'],
+  [/^Field must be a valid email\.$/, () => '应为有效的电子邮箱地址。'],
+  [/^Field must be a valid\s+international phone number\.[\s\S]*$/, () => '应为带国际区号的电话号码（如 +8613800000000）。'],
+  [/^No results$/, () => '没有匹配的选项'],
+  [/^Select$/, () => '请选择']
+];
+const FORM_PLACEHOLDERS = { Search: '搜索' };
+
+function chineseFor(text) {
+  for (const [pattern, chinese] of FORM_TEXTS) {
+    const match = pattern.exec(text);
+    if (match) {
+      return chinese(match);
+    }
+  }
+  return null;
+}
+
+function translateForms(root) {
+  const forms = root.closest && root.closest('.fjs-container') ? [root] : root.querySelectorAll ? root.querySelectorAll('.fjs-container') : [];
+  forms.forEach(form => {
+    const walker = document.createTreeWalker(form, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const chinese = chineseFor(node.data.trim());
+      if (chinese) {
+        node.data = chinese;
+      }
+    }
+    (form.matches && form.matches('input[placeholder]') ? [form] : form.querySelectorAll('input[placeholder]'))
+      .forEach(input => {
+        const chinese = FORM_PLACEHOLDERS[input.getAttribute('placeholder')];
+        if (chinese) {
+          input.setAttribute('placeholder', chinese);
+        }
+      });
+  });
+}
+
+function startLanguage() {
   addLanguageSwitch();
+  if (chosen !== 'zh') {
+    return;
+  }
+  translateForms(document.body);
+  new MutationObserver(changes => {
+    changes.forEach(change => {
+      const target = change.type === 'characterData' ? change.target.parentElement : change.target;
+      if (target) {
+        translateForms(target);
+      }
+    });
+  }).observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['placeholder']
+  });
+}
+
+if (document.body) {
+  startLanguage();
 } else {
-  document.addEventListener('DOMContentLoaded', addLanguageSwitch);
+  document.addEventListener('DOMContentLoaded', startLanguage);
 }
 
 export default [];
