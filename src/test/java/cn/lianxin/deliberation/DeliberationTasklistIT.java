@@ -8,6 +8,7 @@ import cn.lianxin.testing.BrowserSession;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.Tasklist;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -63,12 +64,7 @@ class DeliberationTasklistIT {
     @Test
     void theHostSignsInTheRepresentativesAndRecordsTheVoteInTasklist() {
         // given a topic whose plan has been noticed and whose opinions the host has answered
-        String no = intake.propose(
-                        new ProposalRequest(
-                                "东风社区广场增设健身器材", "广场只有两件器材，晚上排队", "东风社区中心广场", null, "刘洋", "13600000016", "v0101"),
-                        null)
-                .deliberationNo();
-        complete(no, "topic-review", Map.of("decision", "ACCEPT"));
+        String no = accepted("东风社区广场增设健身器材");
         Instant meetingAt = workingDays.add(Instant.now(), 6);
         complete(
                 no,
@@ -141,7 +137,60 @@ class DeliberationTasklistIT {
         assertThat(http.getForObject("/api/notices?unit=v0101", String.class)).contains(no, "RESULT");
     }
 
+    @Test
+    void theHostPlansTheMeetingWithTheChineseDatePicker() {
+        // given an accepted topic
+        String no = accepted("东风社区老年食堂延长供餐时间");
+        String plan = taskId(no, "prepare-plan");
+
+        // when the host opens the plan in Tasklist
+        Tasklist tasklist = new Tasklist(session.browser(), port)
+                .signIn("host-v0101")
+                .open(plan)
+                .claim();
+
+        // then the date picker speaks Chinese, weeks starting on Monday
+        assertThat(tasklist.datePicker("日期")).contains("月").contains("一 二 三 四 五 六 日");
+
+        // when the host sets the meeting for tomorrow, inside the notice period
+        LocalDate tomorrow = LocalDate.now(WorkingDays.ZONE).plusDays(1);
+        tasklist.type("日期", typed(tomorrow))
+                .type("时间", "15:00")
+                .type("会议地点", "东风社区党群服务中心")
+                .type("参会人员", "议事代表 5 人，食堂运营方，民政局")
+                .type("协商方案", "延长晚餐供应一小时，测算费用后表决")
+                .complete();
+
+        // then the server refuses in Chinese: the meeting must come after the notice
+        assertThat(tasklist.error()).contains("会议须在协商前公示期满之后召开").doesNotContain("Cannot");
+        assertThat(tasks.createTaskQuery().taskId(plan).count()).isOne();
+
+        // when the host picks a day after the notice ends
+        LocalDate later = LocalDate.ofInstant(workingDays.add(Instant.now(), 6), WorkingDays.ZONE);
+        tasklist.dismissError().type("日期", typed(later)).complete().waitUntilDone();
+
+        // then the plan is noticed with the meeting at 15:00 China time on that day
+        Deliberations.Topic topic = deliberations.byNo(no).orElseThrow();
+        assertThat(topic.stage()).isEqualTo(Stage.NOTICE);
+        assertThat(topic.meetingAt())
+                .isEqualTo(later.atTime(15, 0).atZone(WorkingDays.ZONE).toInstant());
+        assertThat(http.getForObject("/api/notices?unit=v0101", String.class)).contains(no, "PLAN");
+    }
+
     // ---- helpers ----
+
+    private String accepted(String title) {
+        String no = intake.propose(
+                        new ProposalRequest(title, "居民反映多次，希望议一议", "东风社区", null, "刘洋", "13600000016", "v0101"), null)
+                .deliberationNo();
+        complete(no, "topic-review", Map.of("decision", "ACCEPT"));
+        return no;
+    }
+
+    /** A date as Camunda Forms' date field takes it typed: month/day/year. */
+    private static String typed(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    }
 
     private void complete(String no, String taskKey, Map<String, Object> data) {
         assertThat(as(http, "host-v0101")

@@ -61,6 +61,8 @@ public final class HeadlessChromium implements AutoCloseable {
                         "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver)
+                // the cadres' browsers run on China time, whatever this machine's zone
+                .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);

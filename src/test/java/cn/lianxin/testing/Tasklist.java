@@ -74,6 +74,22 @@ public final class Tasklist {
         return this;
     }
 
+    /** Opens the date picker of the date field with this label, reads its month and weekday rows, closes it. */
+    public String datePicker(String label) {
+        WebElement input = field(label);
+        browser.click(input);
+        String shown = browser.visible(By.cssSelector(".flatpickr-calendar.open .flatpickr-current-month"))
+                        .getText()
+                + "\n"
+                + browser.visible(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekdays"))
+                        .getText()
+                        .replaceAll("\\s+", " ")
+                        .strip();
+        browser.type(input, Keys.ESCAPE);
+        browser.waitForNone(By.cssSelector(".flatpickr-calendar.open"));
+        return shown;
+    }
+
     /** Replaces the value of the form field whose label starts with this text. */
     public Tasklist type(String label, String value) {
         WebElement field = field(label);
@@ -116,7 +132,7 @@ public final class Tasklist {
     }
 
     private WebElement field(String label) {
-        WebElement caption = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field')]/label[@for]"
+        WebElement caption = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field')]//label[@for]"
                 + "[starts-with(normalize-space(), '" + label + "')]"));
         return browser.visible(By.id(caption.getAttribute("for")));
     }

@@ -39,8 +39,9 @@ function addLanguageSwitch() {
 
 /*
  * Camunda Forms (form-js) write their own few words in English and offer no way to translate them:
- * the validation messages under a field, and the empty select's and the search box's prompts. In
- * Chinese these are put into Chinese as they appear.
+ * the validation messages under a field, the empty select's, the search box's and the date and time
+ * fields' prompts, and the date picker's month and day names. In Chinese these are put into Chinese
+ * as they appear (dates are still typed month/day/year, as the prompt says).
  */
 const FORM_TEXTS = [
   [/^Field is required\.$/, () => '必须填写。'],
@@ -54,7 +55,7 @@ const FORM_TEXTS = [
   [/^No results$/, () => '没有匹配的选项'],
   [/^Select$/, () => '请选择']
 ];
-const FORM_PLACEHOLDERS = { Search: '搜索' };
+const FORM_PLACEHOLDERS = { Search: '搜索', 'mm/dd/yyyy': '月/日/年', 'hh:mm': '时:分' };
 
 function chineseFor(text) {
   for (const [pattern, chinese] of FORM_TEXTS) {
@@ -86,13 +87,45 @@ function translateForms(root) {
   });
 }
 
+/* The date picker of Camunda Forms (flatpickr, which the page exposes as window.flatpickr). */
+const DATE_PICKER_ZH = {
+  weekdays: {
+    shorthand: ['日', '一', '二', '三', '四', '五', '六'],
+    longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月']
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' 至 ',
+  weekAbbreviation: '周',
+  scrollTitle: '滚动切换',
+  toggleTitle: '点击切换 12/24 小时制',
+  yearAriaLabel: '年',
+  monthAriaLabel: '月',
+  hourAriaLabel: '时',
+  minuteAriaLabel: '分',
+  time_24hr: true
+};
+let datePickerInChinese = false;
+
+function chineseDatePicker() {
+  if (!datePickerInChinese && window.flatpickr && typeof window.flatpickr.localize === 'function') {
+    window.flatpickr.localize(DATE_PICKER_ZH);
+    datePickerInChinese = true;
+  }
+}
+
 function startLanguage() {
   addLanguageSwitch();
   if (chosen !== 'zh') {
     return;
   }
+  chineseDatePicker();
   translateForms(document.body);
   new MutationObserver(changes => {
+    chineseDatePicker();
     changes.forEach(change => {
       const target = change.type === 'characterData' ? change.target.parentElement : change.target;
       if (target) {
