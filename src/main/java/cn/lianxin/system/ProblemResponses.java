@@ -53,7 +53,8 @@ public class ProblemResponses {
 
     /** The same 404 for a signed-in caller. */
     public AccessDeniedHandler notServedToAnyone() {
-        return (request, response, e) -> write(response, HttpStatus.NOT_FOUND, "not-found");
+        AuthenticationEntryPoint notServed = notServed();
+        return (request, response, e) -> notServed.commence(request, response, null);
     }
 
     public AccessDeniedHandler forbidden() {

@@ -10,6 +10,7 @@ import cn.lianxin.testing.Tasklist;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -189,7 +190,7 @@ class DeliberationTasklistIT {
 
     /** A date as Camunda Forms' date field takes it typed: month/day/year. */
     private static String typed(LocalDate date) {
-        return date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+        return date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     }
 
     private void complete(String no, String taskKey, Map<String, Object> data) {

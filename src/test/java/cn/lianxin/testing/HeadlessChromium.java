@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -17,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Chromium, headless, driven by Selenium through Debian's chromium-driver (README:
@@ -62,7 +64,7 @@ public final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver)
                 // the cadres' browsers run on China time, whatever this machine's zone
-                .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
@@ -83,14 +85,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Scrolls the element to the middle of its pane (clear of fixed headers and footers), then clicks it. */
     public void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        scrollToMiddle(element);
         element.click();
     }
 
     /** Scrolls the element to the middle of its pane, then types into it. */
     public void type(WebElement element, CharSequence... keys) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        scrollToMiddle(element);
         element.sendKeys(keys);
+    }
+
+    private void scrollToMiddle(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
     /** Waits until the element is visible and enabled (a form's button once the form is valid), then returns it. */
@@ -127,10 +133,8 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .map(Path::toFile)
-                        .forEach(File::delete);
+            try {
+                FileSystemUtils.deleteRecursively(profile);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

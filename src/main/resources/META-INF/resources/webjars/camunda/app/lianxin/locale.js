@@ -67,8 +67,14 @@ function chineseFor(text) {
   return null;
 }
 
-function translateForms(root) {
-  const forms = root.closest && root.closest('.fjs-container') ? [root] : root.querySelectorAll ? root.querySelectorAll('.fjs-container') : [];
+/* The element and whatever inside it matches the selector. */
+function selfAndInside(element, selector) {
+  return [...(element.matches(selector) ? [element] : []), ...element.querySelectorAll(selector)];
+}
+
+/* Puts form-js's English into Chinese in every form at, inside or around the changed element. */
+function translateForms(element) {
+  const forms = element.closest('.fjs-container') ? [element] : element.querySelectorAll('.fjs-container');
   forms.forEach(form => {
     const walker = document.createTreeWalker(form, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -77,13 +83,12 @@ function translateForms(root) {
         node.data = chinese;
       }
     }
-    (form.matches && form.matches('input[placeholder]') ? [form] : form.querySelectorAll('input[placeholder]'))
-      .forEach(input => {
-        const chinese = FORM_PLACEHOLDERS[input.getAttribute('placeholder')];
-        if (chinese) {
-          input.setAttribute('placeholder', chinese);
-        }
-      });
+    selfAndInside(form, 'input[placeholder]').forEach(input => {
+      const chinese = FORM_PLACEHOLDERS[input.getAttribute('placeholder')];
+      if (chinese) {
+        input.setAttribute('placeholder', chinese);
+      }
+    });
   });
 }
 
@@ -128,7 +133,7 @@ function startLanguage() {
     chineseDatePicker();
     changes.forEach(change => {
       const target = change.type === 'characterData' ? change.target.parentElement : change.target;
-      if (target) {
+      if (target instanceof Element) {
         translateForms(target);
       }
     });
