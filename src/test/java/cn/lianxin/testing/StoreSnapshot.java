@@ -1,0 +1,103 @@
+package cn.lianxin.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A fingerprint of everything a hostile request could change: the platform's case, deliberation,
+ * log and outbox tables and Camunda's runtime, history, identity and authorization tables, each as
+ * a row count and a digest of the rows' contents (PostgreSQL). Two snapshots taken around a
+ * refused request must be equal: nothing stored, nothing changed.
+ *
+ * <p>Columns that change without anyone asking (a job's lock, a user's failed-login counter,
+ * an outbox row's delivery state) are left out of the digest where noted, so the snapshot shows
+ * what a request wrote, not what the platform's own background work did meanwhile.
+ */
+public final class StoreSnapshot {
+
+    /** Table → the rows' text that is digested; {@code t} is the table alias. */
+    private static final Map<String, String> TABLES = tables();
+
+    private final Map<String, String> digests;
+
+    private StoreSnapshot(Map<String, String> digests) {
+        this.digests = digests;
+    }
+
+    public static StoreSnapshot of(JdbcTemplate jdbc) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        TABLES.forEach((table, row) -> digests.put(
+                table,
+                jdbc.queryForObject(
+                        "select count(*) || ':' || md5(coalesce(string_agg(" + row + ", '|' order by " + row
+                                + "), '')) from " + table + " t",
+                        String.class)));
+        return new StoreSnapshot(digests);
+    }
+
+    /** Fails naming each table whose rows differ from this snapshot's. */
+    public void assertUnchanged(JdbcTemplate jdbc) {
+        StoreSnapshot now = of(jdbc);
+        List<String> changed = digests.keySet().stream()
+                .filter(table -> !digests.get(table).equals(now.digests.get(table)))
+                .toList();
+        assertThat(changed).as("tables changed by a request that must change nothing").isEmpty();
+    }
+
+    private static Map<String, String> tables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (String table : List.of(
+                "appeal",
+                "appeal_log",
+                "personal_data_reveal",
+                "return_reason",
+                "deliberation",
+                "deliberation_case",
+                "deliberation_log",
+                "deliberation_notice",
+                "deliberation_opinion",
+                "deliberation_minutes",
+                "deliberation_attendance",
+                "deliberation_vote",
+                "deliberation_ledger",
+                "deliberation_milestone",
+                "deliberation_evaluation",
+                "holiday_year",
+                "unit",
+                "act_re_deployment",
+                "act_re_procdef",
+                "act_ru_execution",
+                "act_ru_task",
+                "act_ru_variable",
+                "act_ru_identitylink",
+                "act_ru_event_subscr",
+                "act_ru_incident",
+                "act_ru_authorization",
+                "act_ru_batch",
+                "act_ru_filter",
+                "act_ru_ext_task",
+                "act_hi_procinst",
+                "act_hi_actinst",
+                "act_hi_taskinst",
+                "act_hi_varinst",
+                "act_hi_detail",
+                "act_hi_comment",
+                "act_hi_attachment",
+                "act_hi_identitylink",
+                "act_id_group",
+                "act_id_membership")) {
+            tables.put(table, "t::text");
+        }
+        // a job's lock owner and expiry change as any node's job executor looks at it
+        tables.put("act_ru_job", "concat_ws(',', t.id_, t.duedate_, t.retries_, t.handler_cfg_, t.suspension_state_)");
+        // failed sign-ins are counted here by design; what must never change is who exists and their password
+        tables.put("act_id_user", "concat_ws(',', t.id_, t.pwd_, t.salt_, t.first_, t.last_, t.email_)");
+        // the sender marks rows as it delivers them; a refused request must add none
+        tables.put("notification_outbox", "t.id::text");
+        return tables;
+    }
+}
