@@ -1,8 +1,10 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.EngineAsPlatform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +48,10 @@ class StationCases {
     private final Units units;
     private final IdentityService identity;
     private final TaskService tasks;
+    private final EngineAsPlatform platform;
 
-    StationCases(Appeals appeals, Units units, IdentityService identity, TaskService tasks) {
+    StationCases(Appeals appeals, Units units, IdentityService identity, TaskService tasks, EngineAsPlatform platform) {
+        this.platform = platform;
         this.appeals = appeals;
         this.units = units;
         this.identity = identity;
@@ -76,31 +80,34 @@ class StationCases {
      * without the engine's per-task check.
      */
     private List<OpenStep> openSteps(String processInstanceId) {
-        Authentication me = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                    .map(task -> new OpenStep(
-                            task.getTaskDefinitionKey(),
-                            task.getName(),
-                            tasks.getIdentityLinksForTask(task.getId()).stream()
-                                    .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-                                    .map(IdentityLink::getGroupId)
-                                    .toList(),
-                            task.getAssignee(),
-                            task.getDueDate() == null ? null : task.getDueDate().toInstant()))
-                    .toList();
-        } finally {
-            if (me != null) {
-                identity.setAuthentication(me);
-            }
-        }
+        return platform.call(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(task -> new OpenStep(
+                        task.getTaskDefinitionKey(),
+                        task.getName(),
+                        tasks.getIdentityLinksForTask(task.getId()).stream()
+                                .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+                                .map(IdentityLink::getGroupId)
+                                .toList(),
+                        task.getAssignee(),
+                        task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+                .toList());
     }
 
-    /** The villages the signed-in cadre follows, or {@code null} for all of them. */
+    /**
+     * The villages the signed-in cadre follows, or {@code null} for all of them. Deliberation
+     * representatives are residents chosen to vote on topics, not case handlers: their group gives
+     * them no case (the case log holds internal entries and personal data of other residents).
+     */
     private Set<String> visibleVillages() {
         Authentication me = identity.getCurrentAuthentication();
-        return units.villagesVisibleTo(me == null ? List.of() : me.getGroupIds());
+        List<String> groups = me == null
+                ? List.of()
+                : me.getGroupIds().stream()
+                        .filter(group -> Role.ofGroup(group)
+                                .filter(r -> r == Role.DELIBERATION_REP)
+                                .isEmpty())
+                        .toList();
+        return units.villagesVisibleTo(groups);
     }
 
     private CaseSummary summary(Appeal appeal) {

@@ -37,7 +37,6 @@ public class AccessPolicy {
 
     static final String APPEAL_PROCESS = "appeal";
     static final String DELIBERATION_PROCESS = "deliberation";
-    static final String SUPERVISION_PROCESS = "supervision";
 
     private final AuthorizationService authorizations;
 
@@ -56,19 +55,37 @@ public class AccessPolicy {
         switch (role) {
             case GRID_WORKER, STATION_HEAD -> grants.addAll(starts(APPEAL_PROCESS));
             case DELIBERATION_HOST -> grants.addAll(starts(DELIBERATION_PROCESS));
-            case LEADER, SUPERVISOR -> {
-                grants.addAll(readsEverything());
-                grants.addAll(starts(SUPERVISION_PROCESS));
-            }
+                // supervision is opened by the platform (red light, 批示), never started by a person
+            case LEADER, SUPERVISOR -> grants.addAll(readsEverything());
             case PROCESS_DESIGNER -> grants.addAll(designs());
             default -> {}
         }
         return grants;
     }
 
-    /** Makes the group's authorizations exactly the role's grants; safe to repeat. */
+    /**
+     * Makes the group's authorizations exactly the role's grants; safe to repeat. A grant the role
+     * no longer has (from an earlier version of this policy, or added by hand) is removed — except
+     * the engine's own grants on single tasks, which it gives a task's candidate groups.
+     */
     public void apply(Role role, String groupId) {
-        for (Grant grant : grantsOf(role)) {
+        List<Grant> grants = grantsOf(role);
+        for (Authorization existing : authorizations
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .list()) {
+            boolean kept = grants.stream()
+                    .anyMatch(g -> g.resource().resourceType() == existing.getResourceType()
+                            && g.resourceId().equals(existing.getResourceId()));
+            boolean engineTaskGrant = !"*".equals(existing.getResourceId())
+                    && (existing.getResourceType() == Resources.TASK.resourceType()
+                            || existing.getResourceType() == Resources.HISTORIC_TASK.resourceType());
+            if (!kept && !engineTaskGrant) {
+                authorizations.deleteAuthorization(existing.getId());
+            }
+        }
+        for (Grant grant : grants) {
             Authorization authorization = authorizations
                     .createAuthorizationQuery()
                     .authorizationType(AUTH_TYPE_GRANT)
@@ -127,16 +144,15 @@ public class AccessPolicy {
                 Grant.of(Resources.DEPLOYMENT, "*", Permissions.READ));
     }
 
-    /** Process designers deploy from Camunda Modeler and inspect what they deployed. */
+    /**
+     * Process designers deploy from Camunda Modeler and read what is deployed — models, not cases:
+     * no instance, history or variable of any case, and no deleting a deployment (which would take
+     * its running cases with it).
+     */
     private static List<Grant> designs() {
         return List.of(
                 Grant.of(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
-                Grant.of(Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE),
-                Grant.of(
-                        Resources.PROCESS_DEFINITION,
-                        "*",
-                        ProcessDefinitionPermissions.READ,
-                        ProcessDefinitionPermissions.READ_HISTORY),
+                Grant.of(Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ),
                 Grant.of(Resources.DECISION_DEFINITION, "*", Permissions.READ),
                 Grant.of(Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
     }

@@ -6,6 +6,7 @@ import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.EngineAsPlatform;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,11 +32,15 @@ public class Supervisions {
     private final Timeline timeline;
     private final Notifications notifications;
 
+    private final EngineAsPlatform platform;
+
     Supervisions(
             RuntimeService runtime,
             TaskService tasks,
             java.util.List<SupervisedRecords> records,
-            Notifications notifications) {
+            Notifications notifications,
+            EngineAsPlatform platform) {
+        this.platform = platform;
         this.runtime = runtime;
         this.tasks = tasks;
         this.timeline = new Timeline(records);
@@ -137,11 +142,13 @@ public class Supervisions {
         variables.put(HANDLER_GROUP, handlerGroup);
         variables.put(VILLAGE_CODE, village);
         variables.put(TOWN_CODE, town);
-        return runtime.createProcessInstanceByKey(SupervisionProcess.KEY)
+        // nobody may start a supervision in the engine directly: the platform opens it on a red
+        // light or on a leader's instruction it has checked
+        return platform.call(() -> runtime.createProcessInstanceByKey(SupervisionProcess.KEY)
                 .businessKey(key)
                 .setVariables(variables)
                 .execute()
-                .getId();
+                .getId());
     }
 
     // ---- the steps of supervision.bpmn ----

@@ -2,10 +2,18 @@ package cn.lianxin.workflow;
 
 import cn.lianxin.system.ApiProblemException.FieldError;
 import java.lang.reflect.Field;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -14,6 +22,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.util.ReflectionUtils;
@@ -37,6 +46,9 @@ class TaskDataGuard extends CommandInterceptor {
     static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
     static final Field SUBMIT_PROPERTIES = field(SubmitTaskFormCmd.class, "properties");
 
+    /** Camunda's REST date format, e.g. 2026-11-30T18:00:00.000+0800. */
+    private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
     private final Function<String, Optional<UserTaskRules>> checks;
 
     /** @param checks the completion check of a process key, if it has one */
@@ -47,56 +59,129 @@ class TaskDataGuard extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
         if (command instanceof CompleteTaskCmd) {
-            check(
+            Map<String, Object> accepted = check(
                     (String) ReflectionUtils.getField(COMPLETE_TASK_ID, command),
-                    submitted(ReflectionUtils.getField(COMPLETE_VARIABLES, command)));
+                    ReflectionUtils.getField(COMPLETE_VARIABLES, command));
+            if (accepted != null) {
+                ReflectionUtils.setField(COMPLETE_VARIABLES, command, accepted);
+            }
         } else if (command instanceof SubmitTaskFormCmd) {
-            check(
+            Map<String, Object> accepted = check(
                     (String) ReflectionUtils.getField(SUBMIT_TASK_ID, command),
-                    submitted(ReflectionUtils.getField(SUBMIT_PROPERTIES, command)));
+                    ReflectionUtils.getField(SUBMIT_PROPERTIES, command));
+            if (accepted != null) {
+                ReflectionUtils.setField(SUBMIT_PROPERTIES, command, accepted);
+            }
         }
         return next.execute(command);
     }
 
-    private void check(String taskId, Map<String, Object> submitted) {
+    /**
+     * Checks a submission against the task's rules. A task takes exactly its own fields: a value the
+     * form only shows (the case's description, its number…) may come back unchanged, as Camunda Forms
+     * send read-only fields back, but is then left out so it is never written again; a changed one,
+     * or a field the task does not have, is refused.
+     *
+     * @return the variables to complete with, or {@code null} to leave the command as it is
+     */
+    private VariableMap check(String taskId, Object variables) {
         if (taskId == null || Context.getCommandContext() == null) {
-            return;
+            return null;
         }
         TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
         if (task == null || task.getProcessDefinitionId() == null) {
-            return;
+            return null;
         }
         String processKey = task.getProcessDefinitionId()
                 .substring(0, task.getProcessDefinitionId().indexOf(':'));
         Optional<UserTaskRules> found = checks.apply(processKey);
         if (found.isEmpty()) {
-            return;
+            return null;
         }
         UserTaskRules check = found.get();
+        Map<String, Object> submitted = submitted(variables);
         Map<String, Object> stored = task.getVariables();
-        List<FieldError> tampered = submitted.keySet().stream()
-                .filter(check.protectedFields()::contains)
-                .filter(name -> !sameValue(stored.get(name), submitted.get(name)))
-                .map(name -> new FieldError(name, "由系统设置，不能修改"))
-                .toList();
-        if (!tampered.isEmpty()) {
-            throw new TaskDataRejected(tampered);
+        Set<String> fields = check.fieldsOf(task.getTaskDefinitionKey());
+        List<FieldError> refused = new ArrayList<>();
+        Set<String> echoed = new HashSet<>();
+        for (Map.Entry<String, Object> entry : submitted.entrySet()) {
+            String name = entry.getKey();
+            boolean own = fields.contains(name) && !check.protectedFields().contains(name);
+            if (own) {
+                continue;
+            }
+            if (sameValue(stored.get(name), entry.getValue())) {
+                echoed.add(name);
+            } else if (stored.containsKey(name) || check.protectedFields().contains(name)) {
+                refused.add(new FieldError(name, "由系统设置，不能修改"));
+            } else {
+                refused.add(new FieldError(name, "此任务的表单没有这一项，不能提交"));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new TaskDataRejected(refused);
         }
         // a task reached again (triage after a reopening…) must be answered anew: its own fields
         // count only as submitted now, never as left over from the last time
         Map<String, Object> values = new HashMap<>(stored);
-        values.keySet().removeAll(check.fieldsOf(task.getTaskDefinitionKey()));
+        values.keySet().removeAll(fields);
         values.putAll(submitted);
         check.check(task.getTaskDefinitionKey(), values);
+        return echoed.isEmpty() ? null : without(variables, echoed);
     }
 
-    /** Forms send numbers back as decimals (3 → 3.0): equal values are not a change. */
-    private static boolean sameValue(Object stored, Object submitted) {
+    private static VariableMap without(Object variables, Set<String> echoed) {
+        VariableMap kept = Variables.createVariables();
+        if (variables instanceof VariableMap map) {
+            map.keySet().stream()
+                    .filter(name -> !echoed.contains(name))
+                    .forEach(name -> kept.putValueTyped(name, map.getValueTyped(name)));
+        } else if (variables instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> {
+                if (!echoed.contains((String) name)) {
+                    kept.put((String) name, value);
+                }
+            });
+        }
+        return kept;
+    }
+
+    /**
+     * Forms send numbers back as decimals (3 → 3.0), dates as ISO text, and empty read-only fields as
+     * {@code ""} or nothing: equal values are not a change.
+     */
+    static boolean sameValue(Object stored, Object submitted) {
+        if (isEmpty(stored) && isEmpty(submitted)) {
+            return true;
+        }
         if (stored instanceof Number a && submitted instanceof Number b) {
             return a.doubleValue() == b.doubleValue();
         }
+        if (stored instanceof Date date && submitted != null && !(submitted instanceof Date)) {
+            Instant instant = instantOf(submitted.toString());
+            return instant != null && instant.toEpochMilli() == date.getTime();
+        }
+        if (stored instanceof Date a && submitted instanceof Date b) {
+            return a.getTime() == b.getTime();
+        }
         return java.util.Objects.equals(
                 stored == null ? null : stored.toString(), submitted == null ? null : submitted.toString());
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof String text && text.isEmpty();
+    }
+
+    private static Instant instantOf(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notIso) {
+            try {
+                return OffsetDateTime.parse(text, CAMUNDA_DATE).toInstant();
+            } catch (DateTimeParseException notCamunda) {
+                return null;
+            }
+        }
     }
 
     /** Submitted values as the rules read them; a serialized object stays its JSON text. */

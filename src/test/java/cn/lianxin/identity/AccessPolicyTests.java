@@ -32,15 +32,36 @@ class AccessPolicyTests {
     @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
     void noRoleButAdministratorsChangesOrDeletesAnything(Role role) {
         for (Grant grant : policy.grantsOf(role)) {
-            boolean designerRemovesDeployments =
-                    role == Role.PROCESS_DESIGNER && grant.resource() == Resources.DEPLOYMENT;
             assertThat(grant.permissions())
                     .extracting(Permission::getName)
                     .as("%s on %s", role.id(), grant.resource().resourceName())
-                    .doesNotContain("ALL", "UPDATE", "TASK_WORK", "TASK_ASSIGN", "UPDATE_VARIABLE")
-                    .filteredOn(name -> name.equals("DELETE"))
-                    .hasSize(designerRemovesDeployments ? 1 : 0);
+                    .doesNotContain("ALL", "UPDATE", "DELETE", "TASK_WORK", "TASK_ASSIGN", "UPDATE_VARIABLE");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
+    void nobodyStartsASupervisionInTheEngine(Role role) {
+        assertThat(grantOn(role, Resources.PROCESS_DEFINITION, "supervision")).isEmpty();
+        assertThat(grantOn(role, Resources.PROCESS_DEFINITION, "*"))
+                .flatExtracting(Grant::permissions)
+                .extracting(Permission::getName)
+                .doesNotContain("CREATE_INSTANCE");
+    }
+
+    @Test
+    void designersReadModelsNotCases() {
+        assertThat(policy.grantsOf(Role.PROCESS_DESIGNER))
+                .extracting(Grant::resource)
+                .doesNotContain(
+                        Resources.PROCESS_INSTANCE,
+                        Resources.HISTORIC_PROCESS_INSTANCE,
+                        Resources.TASK,
+                        Resources.HISTORIC_TASK);
+        assertThat(grantsOn(Role.PROCESS_DESIGNER, Resources.PROCESS_DEFINITION))
+                .flatExtracting(Grant::permissions)
+                .extracting(Permission::getName)
+                .containsOnly("READ");
     }
 
     @Test

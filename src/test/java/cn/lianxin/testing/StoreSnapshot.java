@@ -45,7 +45,9 @@ public final class StoreSnapshot {
         List<String> changed = digests.keySet().stream()
                 .filter(table -> !digests.get(table).equals(now.digests.get(table)))
                 .toList();
-        assertThat(changed).as("tables changed by a request that must change nothing").isEmpty();
+        assertThat(changed)
+                .as("tables changed by a request that must change nothing")
+                .isEmpty();
     }
 
     private static Map<String, String> tables() {
