@@ -267,9 +267,7 @@ class EngineAttacksIT {
                 HttpStatus.FORBIDDEN);
 
         ResponseEntity<JsonNode> own = post(
-                "gw-v0101",
-                "/engine-rest/task/" + dongfengTriage.getId() + "/claim",
-                Map.of("userId", "gw-v0101"));
+                "gw-v0101", "/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "gw-v0101"));
 
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(tasks.createTaskQuery()
@@ -294,7 +292,8 @@ class EngineAttacksIT {
     void aCandidateCannotEditTheTasksPropertiesOrDeleteIt() {
         String task = "/engine-rest/task/" + dongfengTriage.getId();
         refusedAndNothingStored(
-                () -> exchange("gw-v0101", HttpMethod.PUT, task, Map.of("name", "x", "due", "2099-01-01T00:00:00.000+0800")),
+                () -> exchange(
+                        "gw-v0101", HttpMethod.PUT, task, Map.of("name", "x", "due", "2099-01-01T00:00:00.000+0800")),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(() -> exchange("gw-v0101", HttpMethod.DELETE, task, null), HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
@@ -307,10 +306,12 @@ class EngineAttacksIT {
     void aHandlerCannotOverwriteWhatTheFormOnlyShows() {
         // when / then: on every route that completes a task
         String task = dongfengTriage.getId();
-        Map<String, Object> engineBody = Map.of(
-                "variables", Map.of("path", value("IMMEDIATE"), "description", value("被篡改的诉求内容")));
-        for (String path : List.of("/engine-rest/task/" + task + "/complete", "/engine-rest/task/" + task + "/submit-form")) {
-            JsonNode refusal = refusedAndNothingStored(() -> post("gw-v0101", path, engineBody), HttpStatus.BAD_REQUEST);
+        Map<String, Object> engineBody =
+                Map.of("variables", Map.of("path", value("IMMEDIATE"), "description", value("被篡改的诉求内容")));
+        for (String path :
+                List.of("/engine-rest/task/" + task + "/complete", "/engine-rest/task/" + task + "/submit-form")) {
+            JsonNode refusal =
+                    refusedAndNothingStored(() -> post("gw-v0101", path, engineBody), HttpStatus.BAD_REQUEST);
             assertThat(refusal.path("message").asText()).contains("description");
         }
         JsonNode refusal = refusedAndNothingStored(
@@ -343,7 +344,8 @@ class EngineAttacksIT {
                 "trackingNo", value(dongfeng),
                 "description", value("测试诉求：v0101"),
                 "location", value("3号楼"),
-                "path", value("IMMEDIATE"));
+                "path", value("IMMEDIATE"),
+                "overrideReason", value("现场就能修好"));
         long descriptionWrites = historyDetailsOf("description");
 
         // when
@@ -353,7 +355,7 @@ class EngineAttacksIT {
                 Map.of("variables", variables));
 
         // then
-        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(done.getStatusCode()).as(String.valueOf(done.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(historyDetailsOf("description")).isEqualTo(descriptionWrites);
     }
 
@@ -445,7 +447,8 @@ class EngineAttacksIT {
     @Test
     void nobodyButAnAdministratorRunsOrMovesATimer() {
         // given: the case's light timer
-        String job = management.createJobQuery()
+        String job = management
+                .createJobQuery()
                 .processInstanceId(dongfengTriage.getProcessInstanceId())
                 .list()
                 .get(0)
@@ -478,7 +481,13 @@ class EngineAttacksIT {
                 () -> post(
                         "dept-cg",
                         "/engine-rest/external-task/fetchAndLock",
-                        Map.of("workerId", "w", "maxTasks", 10, "topics", List.of(Map.of("topicName", "x", "lockDuration", 1000)))),
+                        Map.of(
+                                "workerId",
+                                "w",
+                                "maxTasks",
+                                10,
+                                "topics",
+                                List.of(Map.of("topicName", "x", "lockDuration", 1000)))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
                 () -> exchange("dept-cg", HttpMethod.GET, "/engine-rest/external-task", null), HttpStatus.FORBIDDEN);
@@ -486,7 +495,11 @@ class EngineAttacksIT {
                 () -> post(
                         "designer",
                         "/engine-rest/migration/execute",
-                        Map.of("migrationPlan", Map.of(), "processInstanceIds", List.of(dongfengTriage.getProcessInstanceId()))),
+                        Map.of(
+                                "migrationPlan",
+                                Map.of(),
+                                "processInstanceIds",
+                                List.of(dongfengTriage.getProcessInstanceId()))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
                 () -> post(
@@ -495,7 +508,10 @@ class EngineAttacksIT {
                         Map.of("processInstanceIds", List.of(dongfengTriage.getProcessInstanceId()))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post("designer", "/engine-rest/history/process-instance/delete", Map.of("historicProcessInstanceIds", List.of("x"))),
+                () -> post(
+                        "designer",
+                        "/engine-rest/history/process-instance/delete",
+                        Map.of("historicProcessInstanceIds", List.of("x"))),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -506,7 +522,8 @@ class EngineAttacksIT {
                 String.class);
 
         refusedAndNothingStored(
-                () -> exchange("designer", HttpMethod.DELETE, "/engine-rest/deployment/" + deployment + "?cascade=true", null),
+                () -> exchange(
+                        "designer", HttpMethod.DELETE, "/engine-rest/deployment/" + deployment + "?cascade=true", null),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -553,7 +570,8 @@ class EngineAttacksIT {
 
     @Test
     void onlyAdministratorsListEveryUserAndGroup() {
-        for (String path : List.of("/engine-rest/user", "/engine-rest/user/count", "/engine-rest/group", "/engine-rest/group/count")) {
+        for (String path : List.of(
+                "/engine-rest/user", "/engine-rest/user/count", "/engine-rest/group", "/engine-rest/group/count")) {
             refusedAndNothingStored(() -> exchange("gw-v0101", HttpMethod.GET, path, null), HttpStatus.FORBIDDEN);
             assertThat(as(http, "admin").getForEntity(path, JsonNode.class).getStatusCode())
                     .isEqualTo(HttpStatus.OK);
@@ -573,7 +591,9 @@ class EngineAttacksIT {
                         .getForEntity("/api/cases/" + dongfeng, JsonNode.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(as(http, "gw-v0101").getForObject("/api/cases", JsonNode.class).toString())
+        assertThat(as(http, "gw-v0101")
+                        .getForObject("/api/cases", JsonNode.class)
+                        .toString())
                 .contains(dongfeng);
     }
 
@@ -586,10 +606,14 @@ class EngineAttacksIT {
                         Map.of("variables", Map.of("path", value("IMMEDIATE")))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post("leader", "/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "leader")),
+                () -> post(
+                        "leader", "/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "leader")),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post("leader", "/engine-rest/task/" + dongfengTriage.getId() + "/comment/create", Map.of("message", "x")),
+                () -> post(
+                        "leader",
+                        "/engine-rest/task/" + dongfengTriage.getId() + "/comment/create",
+                        Map.of("message", "x")),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -606,7 +630,8 @@ class EngineAttacksIT {
         // when / then
         webappRefused(tasklist, "POST", "task/" + task + "/claim", Map.of("userId", "gw-v0201"), 403);
         webappRefused(tasklist, "POST", "task/" + task + "/assignee", Map.of("userId", "gw-v0201"), 403);
-        webappRefused(tasklist, "POST", "message", Map.of("messageName", "appeal-evaluated", "businessKey", dongfeng), 403);
+        webappRefused(
+                tasklist, "POST", "message", Map.of("messageName", "appeal-evaluated", "businessKey", dongfeng), 403);
         webappRefused(
                 tasklist,
                 "POST",
@@ -645,8 +670,10 @@ class EngineAttacksIT {
         WebappClient anonymous = new WebappClient(port);
         anonymous.send("GET", "/camunda/app/tasklist/default/", null, null);
 
-        webappRefused(anonymous, "POST", "message", Map.of("messageName", "appeal-evaluated", "businessKey", dongfeng), 401);
-        webappRefused(anonymous, "POST", "task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "gw-v0101"), 401);
+        webappRefused(
+                anonymous, "POST", "message", Map.of("messageName", "appeal-evaluated", "businessKey", dongfeng), 401);
+        webappRefused(
+                anonymous, "POST", "task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "gw-v0101"), 401);
     }
 
     // ---- helpers ----
@@ -654,7 +681,9 @@ class EngineAttacksIT {
     private void webappRefused(WebappClient client, String method, String path, Object body, int status) {
         StoreSnapshot before = StoreSnapshot.of(jdbc);
         HttpResponse<String> response = client.engine(method, path, write(body));
-        assertThat(response.statusCode()).as(method + " " + path).isEqualTo(status);
+        assertThat(response.statusCode())
+                .as(method + " " + path + " → " + response.body())
+                .isEqualTo(status);
         assertThat(response.body()).doesNotContain("Exception", "org.camunda", "SQL");
         before.assertUnchanged(jdbc);
     }

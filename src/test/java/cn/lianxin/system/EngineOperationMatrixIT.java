@@ -67,7 +67,8 @@ class EngineOperationMatrixIT {
                     HttpMethod.PUT,
                     "/engine-rest/process-instance/no-such-instance/variables/status",
                     "{\"value\": \"CLOSED\"}");
-            case MODIFY_INSTANCES -> new Probe(HttpMethod.DELETE, "/engine-rest/process-instance/no-such-instance", null);
+            case MODIFY_INSTANCES -> new Probe(
+                    HttpMethod.DELETE, "/engine-rest/process-instance/no-such-instance", null);
             case EDIT_JOBS -> new Probe(HttpMethod.POST, "/engine-rest/job/no-such-job/execute", "{}");
             case CORRELATE_MESSAGES -> new Probe(
                     HttpMethod.POST, "/engine-rest/message", "{\"messageName\": \"no-such-message\"}");
@@ -121,9 +122,10 @@ class EngineOperationMatrixIT {
         // then
         if (operation.allows(role)) {
             assertThat(response.getStatusCode()).isNotEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(response.getBody() == null
-                            ? null
-                            : response.getBody().path("operation").asText(null))
+            assertThat(
+                            response.getBody() == null
+                                    ? null
+                                    : response.getBody().path("operation").asText(null))
                     .as("the gate let it through")
                     .isNull();
         } else {

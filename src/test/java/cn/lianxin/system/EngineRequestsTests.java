@@ -86,7 +86,8 @@ class EngineRequestsTests {
         assertThat(parse("POST", "/camunda/api/engine/engine/default/process-definition/appeal:1:x/submit-form")
                         .startDefinitionId())
                 .contains("appeal:1:x");
-        assertThat(parse("GET", "/engine-rest/process-definition/key/appeal/start").isStart())
+        assertThat(parse("GET", "/engine-rest/process-definition/key/appeal/start")
+                        .isStart())
                 .isFalse();
     }
 

@@ -22,6 +22,9 @@ public final class WebappClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
 
+    /** The token as the webapps last handed it out (header), else as their cookie says. */
+    private String token;
+
     public WebappClient(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -29,11 +32,19 @@ public final class WebappClient {
 
     /** Signs in through Tasklist's login form; returns the status of the login request. */
     public int signIn(String userId, String password) {
-        send("GET", "/camunda/app/tasklist/default/", null, null);
+        send("GET", "/camunda/api/admin/auth/user/default", null, null);
         String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", form, "application/x-www-form-urlencoded")
+        int status = send(
+                        "POST",
+                        "/camunda/api/admin/auth/user/default/login/tasklist",
+                        form,
+                        "application/x-www-form-urlencoded")
                 .statusCode();
+        // signing in starts a new session without a CSRF token: ask who is signed in, as Tasklist
+        // does next, and take the token handed out with the answer
+        send("GET", "/camunda/api/admin/auth/user/default", null, null);
+        return status;
     }
 
     /** A JSON request to Tasklist's copy of the engine API, e.g. {@code task/{id}/claim}. */
@@ -52,12 +63,21 @@ public final class WebappClient {
             request.header("Content-Type", contentType);
         }
         request.header("Accept", "application/json");
-        String token = csrfToken();
-        if (token != null) {
-            request.header("X-XSRF-TOKEN", token);
+        // as a browser on the webapps' own pages does; Camunda's CSRF filter checks it
+        request.header("Origin", base);
+        String csrf = csrfToken();
+        if (csrf != null) {
+            request.header("X-XSRF-TOKEN", csrf);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // "Required" is the filter saying a token was missing, not a token
+            response.headers()
+                    .firstValue("X-XSRF-TOKEN")
+                    .filter(handedOut -> !handedOut.equals("Required"))
+                    .ifPresent(handedOut -> token = handedOut);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException("request to " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -67,6 +87,9 @@ public final class WebappClient {
     }
 
     private String csrfToken() {
+        if (token != null) {
+            return token;
+        }
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue)
