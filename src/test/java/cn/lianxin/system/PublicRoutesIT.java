@@ -207,13 +207,13 @@ class PublicRoutesIT {
         // given an address that posted three times on the board
         Case topic = propose(client());
         Client poster = client();
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
         for (int i = 0; i < 3; i++) {
             // the topic is under review, its notice not open yet: refused, but counted
             assertThat(poster.post("/api/deliberations/" + topic.number() + "/opinions", opinion())
                             .status())
                     .isEqualTo(409);
         }
-        StoreSnapshot before = StoreSnapshot.of(jdbc);
 
         // when
         Answer opinion = poster.post("/api/deliberations/" + topic.number() + "/opinions", opinion());
@@ -524,12 +524,12 @@ class PublicRoutesIT {
     void aForgedForwardedForFromAClientDoesNotResetItsLimits() {
         // given a client that used up its guesses
         Client guesser = client();
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
         for (int i = 0; i < 4; i++) {
             assertThat(guesser.get("/api/appeals/" + forgedNumber() + "?accessCode=ABCD2345")
                             .status())
                     .isEqualTo(404);
         }
-        StoreSnapshot before = StoreSnapshot.of(jdbc);
 
         // when it claims to be someone else
         List<Answer> answers = List.of(
@@ -558,6 +558,7 @@ class PublicRoutesIT {
         // given one client behind the proxy used up its guesses
         Client proxy = new Client(PROXY);
         String client = "203.0.113." + (ADDRESSES.incrementAndGet() % 250 + 1);
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
         for (int i = 0; i < 4; i++) {
             assertThat(proxy.get("/api/appeals/" + forgedNumber() + "?accessCode=ABCD2345", "X-Forwarded-For", client)
                             .status())
@@ -572,6 +573,7 @@ class PublicRoutesIT {
         // then the limit follows the client, not the proxy
         assertTooMany(same, "查询码尝试次数过多");
         assertThat(other.status()).isEqualTo(404);
+        before.assertUnchanged(jdbc);
     }
 
     // ---- helpers ----
