@@ -1,6 +1,9 @@
 package cn.lianxin.appeal;
 
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.system.PublicLimits;
+import cn.lianxin.system.PublicLimits.Limit;
+import cn.lianxin.system.RefusesUnknownFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The citizen's side of a request (DESIGN §3): public, guarded by the access code. */
+/**
+ * The citizen's side of a request (DESIGN §3): public, guarded by the access code and by the
+ * public limits (per client address; access codes also per tracking number).
+ */
 @RestController
 @RequestMapping("/api/appeals")
 class AppealController {
@@ -29,20 +34,22 @@ class AppealController {
     record Evaluation(
             @NotBlank(message = "必须填写查询码") String accessCode,
             @NotNull(message = "必须选择 SATISFIED、BASICALLY_SATISFIED 或 UNSATISFIED") Satisfaction satisfaction,
-            @Size(max = 500, message = "不能超过 500 个字") String comment) {}
+            @Size(max = 500, message = "不能超过 500 个字") String comment)
+            implements RefusesUnknownFields {}
 
     record Withdrawal(
             @NotBlank(message = "必须填写查询码") String accessCode,
-            @NotBlank(message = "必须说明撤回原因") @Size(max = 500, message = "不能超过 500 个字") String reason) {}
+            @NotBlank(message = "必须说明撤回原因") @Size(max = 500, message = "不能超过 500 个字") String reason)
+            implements RefusesUnknownFields {}
 
     private final AppealIntake intake;
     private final AppealPortal portal;
-    private final IntakeRateLimit rateLimit;
+    private final PublicLimits limits;
 
-    AppealController(AppealIntake intake, AppealPortal portal, IntakeRateLimit rateLimit) {
+    AppealController(AppealIntake intake, AppealPortal portal, PublicLimits limits) {
         this.intake = intake;
         this.portal = portal;
-        this.rateLimit = rateLimit;
+        this.limits = limits;
     }
 
     @PostMapping
@@ -54,9 +61,8 @@ class AppealController {
             throw ApiProblemException.invalid(
                     java.util.List.of(new ApiProblemException.FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
         }
-        if (!rateLimit.tryAcquire(http.getRemoteAddr())) {
-            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
-        }
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        limits.take(Limit.INTAKE, http.getRemoteAddr());
         AppealIntake.Receipt receipt;
         try {
             receipt = intake.intake(request, idempotencyKey);
@@ -72,19 +78,30 @@ class AppealController {
     }
 
     @GetMapping("/{trackingNo}")
-    AppealPortal.PublicView progress(@PathVariable String trackingNo, @RequestParam String accessCode) {
-        return portal.view(trackingNo, accessCode);
+    AppealPortal.PublicView progress(
+            @PathVariable String trackingNo, @RequestParam String accessCode, HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        return portal.view(trackingNo, accessCode, http.getRemoteAddr());
     }
 
     @PostMapping("/{trackingNo}/evaluation")
-    ResponseEntity<Void> evaluate(@PathVariable String trackingNo, @Valid @RequestBody Evaluation evaluation) {
-        portal.evaluate(trackingNo, evaluation.accessCode(), evaluation.satisfaction(), evaluation.comment());
+    ResponseEntity<Void> evaluate(
+            @PathVariable String trackingNo, @Valid @RequestBody Evaluation evaluation, HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        portal.evaluate(
+                trackingNo,
+                evaluation.accessCode(),
+                http.getRemoteAddr(),
+                evaluation.satisfaction(),
+                evaluation.comment());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{trackingNo}/withdrawal")
-    ResponseEntity<Void> withdraw(@PathVariable String trackingNo, @Valid @RequestBody Withdrawal withdrawal) {
-        portal.withdraw(trackingNo, withdrawal.accessCode(), withdrawal.reason());
+    ResponseEntity<Void> withdraw(
+            @PathVariable String trackingNo, @Valid @RequestBody Withdrawal withdrawal, HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        portal.withdraw(trackingNo, withdrawal.accessCode(), http.getRemoteAddr(), withdrawal.reason());
         return ResponseEntity.noContent().build();
     }
 }

@@ -13,6 +13,7 @@ import cn.lianxin.notification.Template;
 import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.system.RequestFingerprint;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,13 +70,29 @@ public class AppealIntake {
         this.notifications = notifications;
     }
 
-    /** Public intake; a retry with the same idempotency key returns the first case. */
+    /**
+     * Public intake, always {@code ONLINE}; a retry with the same idempotency key and the same
+     * request returns the first case, the same key with another request is refused (422).
+     */
     @Transactional
     public Receipt intake(IntakeRequest request, String idempotencyKey) {
+        if (request.channelOrOnline() != Channel.ONLINE) {
+            throw invalid(new FieldError("channel", "网上提交只能是 ONLINE；电话、走访、来访、代办由工作人员在任务列表中登记"));
+        }
+        String fingerprint = RequestFingerprint.of(request);
         if (idempotencyKey != null) {
-            Optional<String> existing = appeals.trackingNoByIdempotencyKey(idempotencyKey);
+            Optional<Appeals.Keyed> existing = appeals.byIdempotencyKey(idempotencyKey);
             if (existing.isPresent()) {
-                return new Receipt(existing.get(), accessCodes.codeFor(existing.get()), false);
+                String first = existing.get().fingerprint();
+                // rows from before fingerprints were kept carry none: answered as before
+                if (first != null && !first.equals(fingerprint)) {
+                    throw new ApiProblemException(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            "idempotency-key-reused",
+                            List.of(new FieldError("Idempotency-Key", "已用于内容不同的另一次提交")));
+                }
+                String trackingNo = existing.get().trackingNo();
+                return new Receipt(trackingNo, accessCodes.codeFor(trackingNo), false);
             }
         }
         Category category = Category.ofCode(request.category())
@@ -91,9 +109,10 @@ public class AppealIntake {
                         request.scope() == null ? "HOUSEHOLD" : request.scope(),
                         request.description().trim(),
                         blankToNull(request.location()),
-                        request.channel()),
+                        Channel.ONLINE),
                 village,
                 idempotencyKey,
+                fingerprint,
                 "群众");
         String processInstanceId = runtime.createProcessInstanceByKey(AppealProcess.KEY)
                 .businessKey(trackingNo)
@@ -103,7 +122,7 @@ public class AppealIntake {
                         village,
                         request.urgency(),
                         request.scope(),
-                        request.channel(),
+                        Channel.ONLINE,
                         request.description(),
                         request.location(),
                         request.citizenName(),
@@ -172,6 +191,7 @@ public class AppealIntake {
                 new Draft(name, phone, idNumber, category.get(), urgency, scope, description, location, channel),
                 village.get(),
                 null,
+                null,
                 initiator);
         appeals.attachProcess(trackingNo, execution.getProcessInstanceId());
         // the citizen learns the tracking number and access code by SMS, not from the cadre
@@ -205,7 +225,7 @@ public class AppealIntake {
             String location,
             Channel channel) {}
 
-    private String open(Draft draft, Unit village, String idempotencyKey, String actor) {
+    private String open(Draft draft, Unit village, String idempotencyKey, String fingerprint, String actor) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         String trackingNo = NUMBER_PREFIX + DAY.format(now.atZone(WorkingDays.ZONE)) + "-"
                 + String.format("%06d", appeals.nextNumber());
@@ -215,6 +235,7 @@ public class AppealIntake {
                 draft,
                 village.code(),
                 idempotencyKey,
+                fingerprint,
                 now);
         appeals.log(
                 trackingNo,

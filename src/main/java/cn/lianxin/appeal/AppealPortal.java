@@ -65,8 +65,8 @@ class AppealPortal {
         this.tasks = tasks;
     }
 
-    PublicView view(String trackingNo, String accessCode) {
-        Appeal appeal = authorised(trackingNo, accessCode);
+    PublicView view(String trackingNo, String accessCode, String clientAddress) {
+        Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         List<Task> open = appeal.processInstanceId() == null
                 ? List.of()
                 : tasks.createTaskQuery()
@@ -114,8 +114,9 @@ class AppealPortal {
     }
 
     @Transactional
-    void evaluate(String trackingNo, String accessCode, Satisfaction satisfaction, String comment) {
-        Appeal appeal = authorised(trackingNo, accessCode);
+    void evaluate(
+            String trackingNo, String accessCode, String clientAddress, Satisfaction satisfaction, String comment) {
+        Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         try {
             runtime.createMessageCorrelation(AppealProcess.Messages.EVALUATED)
                     .processInstanceBusinessKey(appeal.trackingNo())
@@ -131,8 +132,8 @@ class AppealPortal {
     }
 
     @Transactional
-    void withdraw(String trackingNo, String accessCode, String reason) {
-        Appeal appeal = authorised(trackingNo, accessCode);
+    void withdraw(String trackingNo, String accessCode, String clientAddress, String reason) {
+        Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         if (appeal.status() != AppealStatus.OPEN) {
             throw new ApiProblemException(
                     HttpStatus.CONFLICT, "appeal-finished", appeal.status().label());
@@ -158,10 +159,14 @@ class AppealPortal {
                         > 0;
     }
 
-    /** The same answer for an unknown number and a wrong code: nothing to learn by guessing. */
-    private Appeal authorised(String trackingNo, String accessCode) {
+    /**
+     * The same answer, after the same work, for an unknown number and a wrong code: nothing to
+     * learn by guessing, neither from the body nor from the time it takes. Guesses are limited per
+     * client address and per number before anything is compared.
+     */
+    private Appeal authorised(String trackingNo, String accessCode, String clientAddress) {
         String hash = appeals.accessCodeHash(trackingNo).orElse(null);
-        if (hash == null || !accessCodes.matches(accessCode, hash)) {
+        if (!accessCodes.opens(trackingNo, accessCode, hash, clientAddress)) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "appeal-not-found");
         }
         return appeals.byTrackingNo(trackingNo).orElseThrow();

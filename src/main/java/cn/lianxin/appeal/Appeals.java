@@ -35,10 +35,12 @@ public class Appeals {
             AppealIntake.Draft draft,
             String villageCode,
             String idempotencyKey,
+            String idempotencyFingerprint,
             Instant at) {
         jdbc.sql("insert into appeal (tracking_no, access_code_hash, citizen_name, phone, id_number, category, urgency,"
-                        + " scope, description, location, village_code, channel, status, idempotency_key, created_at,"
-                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " scope, description, location, village_code, channel, status, idempotency_key,"
+                        + " idempotency_fingerprint, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         trackingNo,
                         accessCodeHash,
@@ -54,6 +56,7 @@ public class Appeals {
                         draft.channel().name(),
                         AppealStatus.OPEN.name(),
                         idempotencyKey,
+                        idempotencyFingerprint,
                         utc(at),
                         utc(at))
                 .update();
@@ -88,10 +91,13 @@ public class Appeals {
         return jdbc.sql(sql.toString()).params(params).query(Appeals::appeal).list();
     }
 
-    Optional<String> trackingNoByIdempotencyKey(String key) {
-        return jdbc.sql("select tracking_no from appeal where idempotency_key = ?")
+    /** A case opened earlier under an Idempotency-Key, and the fingerprint of that first request. */
+    record Keyed(String trackingNo, String fingerprint) {}
+
+    Optional<Keyed> byIdempotencyKey(String key) {
+        return jdbc.sql("select tracking_no, idempotency_fingerprint from appeal where idempotency_key = ?")
                 .param(key)
-                .query(String.class)
+                .query((rs, row) -> new Keyed(rs.getString(1), rs.getString(2)))
                 .optional();
     }
 

@@ -12,6 +12,7 @@ import cn.lianxin.supervision.SupervisedRecords;
 import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.system.RefusesUnknownFields;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -100,9 +101,11 @@ class DeliberationBoard implements LinkedTopics, SupervisedRecords {
             int linkedCases,
             List<TimelineEntry> timeline) {}
 
-    record OpinionRequest(String authorName, String phone, String content, Boolean objection) {}
+    /** Whether the author is a representative is the server's to decide: other fields are refused. */
+    record OpinionRequest(String authorName, String phone, String content, Boolean objection)
+            implements RefusesUnknownFields {}
 
-    record EvaluationRequest(String satisfaction, String comment, String accessCode) {}
+    record EvaluationRequest(String satisfaction, String comment, String accessCode) implements RefusesUnknownFields {}
 
     private final Deliberations deliberations;
     private final Units units;
@@ -231,7 +234,7 @@ class DeliberationBoard implements LinkedTopics, SupervisedRecords {
     }
 
     @Transactional
-    void evaluate(String no, EvaluationRequest request) {
+    void evaluate(String no, EvaluationRequest request, String clientAddress) {
         Deliberations.Topic topic = deliberations.byNo(no).orElseThrow(DeliberationBoard::notFound);
         Satisfaction satisfaction = null;
         try {
@@ -252,8 +255,9 @@ class DeliberationBoard implements LinkedTopics, SupervisedRecords {
         }
         boolean byProposer = false;
         if (text(request.accessCode()) != null) {
-            if (!accessCodes.matches(
-                    request.accessCode(), deliberations.accessCodeHash(no).orElse(null))) {
+            // limited per client address and per topic: the proposer's code is a secret like a case's
+            if (!accessCodes.opens(
+                    no, request.accessCode(), deliberations.accessCodeHash(no).orElse(null), clientAddress)) {
                 throw ApiProblemException.invalid(List.of(new FieldError("accessCode", "查询码不正确（不填则作为一般群众评价）")));
             }
             byProposer = true;

@@ -1,8 +1,9 @@
 package cn.lianxin.deliberation;
 
-import cn.lianxin.appeal.IntakeRateLimit;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.system.PublicLimits;
+import cn.lianxin.system.PublicLimits.Limit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -35,7 +36,7 @@ class DeliberationController {
     private final DeliberationIntake intake;
     private final DeliberationBoard board;
     private final DeliberationFigures figures;
-    private final IntakeRateLimit rateLimit;
+    private final PublicLimits limits;
     private final IdentityService identity;
     private final Representatives representatives;
 
@@ -43,13 +44,13 @@ class DeliberationController {
             DeliberationIntake intake,
             DeliberationBoard board,
             DeliberationFigures figures,
-            IntakeRateLimit rateLimit,
+            PublicLimits limits,
             IdentityService identity,
             Representatives representatives) {
         this.intake = intake;
         this.board = board;
         this.figures = figures;
-        this.rateLimit = rateLimit;
+        this.limits = limits;
         this.identity = identity;
         this.representatives = representatives;
     }
@@ -62,7 +63,8 @@ class DeliberationController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw ApiProblemException.invalid(List.of(new FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
         }
-        limit(http);
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        limits.take(Limit.INTAKE, http.getRemoteAddr());
         DeliberationIntake.Receipt receipt;
         try {
             receipt = intake.propose(request, idempotencyKey);
@@ -77,7 +79,8 @@ class DeliberationController {
     }
 
     @GetMapping("/api/deliberations/{no}")
-    DeliberationBoard.PublicTopic view(@PathVariable String no) {
+    DeliberationBoard.PublicTopic view(@PathVariable String no, HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
         return board.view(no);
     }
 
@@ -85,7 +88,8 @@ class DeliberationController {
     @PostMapping("/api/deliberations/{no}/opinions")
     ResponseEntity<Void> opinion(
             @PathVariable String no, @RequestBody DeliberationBoard.OpinionRequest request, HttpServletRequest http) {
-        limit(http);
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        limits.take(Limit.POSTS, http.getRemoteAddr());
         Authentication me = identity.getCurrentAuthentication();
         String representative = null;
         String name = null;
@@ -102,13 +106,15 @@ class DeliberationController {
             @PathVariable String no,
             @RequestBody DeliberationBoard.EvaluationRequest request,
             HttpServletRequest http) {
-        limit(http);
-        board.evaluate(no, request);
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        limits.take(Limit.POSTS, http.getRemoteAddr());
+        board.evaluate(no, request, http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
     @GetMapping("/api/notices")
-    List<DeliberationBoard.PublicNotice> notices(@RequestParam(required = false) String unit) {
+    List<DeliberationBoard.PublicNotice> notices(@RequestParam(required = false) String unit, HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
         return board.board(unit);
     }
 
@@ -121,11 +127,5 @@ class DeliberationController {
     @GetMapping("/api/cockpit/deliberations")
     DeliberationFigures.Figures figures(@RequestParam(required = false) String unit) {
         return figures.figures(unit);
-    }
-
-    private void limit(HttpServletRequest http) {
-        if (!rateLimit.tryAcquire(http.getRemoteAddr())) {
-            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
-        }
     }
 }

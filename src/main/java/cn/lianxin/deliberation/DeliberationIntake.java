@@ -16,6 +16,7 @@ import cn.lianxin.notification.Template;
 import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.system.RequestFingerprint;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
@@ -90,13 +91,26 @@ class DeliberationIntake {
         this.representatives = representatives;
     }
 
-    /** A citizen's proposal; a retry with the same idempotency key returns the first topic. */
+    /**
+     * A citizen's proposal; a retry with the same idempotency key and the same proposal returns the
+     * first topic, the same key with another proposal is refused (422).
+     */
     @Transactional
     public Receipt propose(ProposalRequest request, String idempotencyKey) {
+        String fingerprint = RequestFingerprint.of(request);
         if (idempotencyKey != null) {
-            Optional<String> existing = deliberations.noByIdempotencyKey(idempotencyKey);
+            Optional<Deliberations.Keyed> existing = deliberations.byIdempotencyKey(idempotencyKey);
             if (existing.isPresent()) {
-                return new Receipt(existing.get(), accessCodes.codeFor(existing.get()), false);
+                String first = existing.get().fingerprint();
+                // rows from before fingerprints were kept carry none: answered as before
+                if (first != null && !first.equals(fingerprint)) {
+                    throw new ApiProblemException(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            "idempotency-key-reused",
+                            List.of(new FieldError("Idempotency-Key", "已用于内容不同的另一次提交")));
+                }
+                String no = existing.get().deliberationNo();
+                return new Receipt(no, accessCodes.codeFor(no), false);
             }
         }
         Unit village = village(request.villageCode())
@@ -111,7 +125,7 @@ class DeliberationIntake {
                 request.proposerName().trim(),
                 request.phone(),
                 village.code());
-        String no = open(draft, idempotencyKey, "群众");
+        String no = open(draft, idempotencyKey, fingerprint, "群众");
         start(no, draft, village);
         notifications.queue(
                 Template.TOPIC_RECEIPT, Recipient.citizen(request.phone()), no, no, accessCodes.codeFor(no));
@@ -148,7 +162,7 @@ class DeliberationIntake {
                 nameOf(me.getUserId()),
                 null,
                 village.code());
-        String no = open(draft, null, me.getUserId());
+        String no = open(draft, null, null, me.getUserId());
         link(no, trackingNo, me.getUserId());
         // the platform checked above that the cadre works in the case's village; starting the topic
         // is the platform's act (a grid worker may raise a topic, not start processes in Tasklist)
@@ -205,7 +219,7 @@ class DeliberationIntake {
                 proposer == null ? nameOf(initiator) : proposer,
                 phone,
                 village.get().code());
-        String no = open(draft, null, initiator);
+        String no = open(draft, null, null, initiator);
         deliberations.attachProcess(no, execution.getProcessInstanceId());
         if (trackingNo != null) {
             link(no, trackingNo, initiator);
@@ -218,11 +232,11 @@ class DeliberationIntake {
         execution.setVariables(processVariables(no, draft, village.get()));
     }
 
-    private String open(Draft draft, String idempotencyKey, String actor) {
+    private String open(Draft draft, String idempotencyKey, String fingerprint, String actor) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         String no = NUMBER_PREFIX + DAY.format(now.atZone(WorkingDays.ZONE)) + "-"
                 + String.format("%06d", deliberations.nextNumber());
-        deliberations.insert(no, accessCodes.hash(accessCodes.codeFor(no)), draft, idempotencyKey, now);
+        deliberations.insert(no, accessCodes.hash(accessCodes.codeFor(no)), draft, idempotencyKey, fingerprint, now);
         deliberations.log(no, now, actor, "PROPOSAL", "议题登记（" + draft.origin().label() + "）：" + draft.title(), true);
         return no;
     }

@@ -144,10 +144,17 @@ class Deliberations {
         return jdbc.sql("select nextval('deliberation_seq')").query(Long.class).single();
     }
 
-    void insert(String no, String accessCodeHash, Draft draft, String idempotencyKey, Instant at) {
+    void insert(
+            String no,
+            String accessCodeHash,
+            Draft draft,
+            String idempotencyKey,
+            String idempotencyFingerprint,
+            Instant at) {
         jdbc.sql("insert into deliberation (deliberation_no, access_code_hash, title, background, affected_area,"
-                        + " options, origin, proposer_name, phone, village_code, stage, idempotency_key, created_at,"
-                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " options, origin, proposer_name, phone, village_code, stage, idempotency_key,"
+                        + " idempotency_fingerprint, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         no,
                         accessCodeHash,
@@ -161,6 +168,7 @@ class Deliberations {
                         draft.villageCode(),
                         Stage.REVIEW.name(),
                         idempotencyKey,
+                        idempotencyFingerprint,
                         utc(at),
                         utc(at))
                 .update();
@@ -173,10 +181,13 @@ class Deliberations {
                 .optional();
     }
 
-    Optional<String> noByIdempotencyKey(String key) {
-        return jdbc.sql("select deliberation_no from deliberation where idempotency_key = ?")
+    /** A topic opened earlier under an Idempotency-Key, and the fingerprint of that first request. */
+    record Keyed(String deliberationNo, String fingerprint) {}
+
+    Optional<Keyed> byIdempotencyKey(String key) {
+        return jdbc.sql("select deliberation_no, idempotency_fingerprint from deliberation where idempotency_key = ?")
                 .param(key)
-                .query(String.class)
+                .query((rs, row) -> new Keyed(rs.getString(1), rs.getString(2)))
                 .optional();
     }
 

@@ -3,7 +3,8 @@ package cn.lianxin.appeal;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -13,8 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ProblemDetailsSlice;
-import org.junit.jupiter.api.BeforeEach;
+import cn.lianxin.system.PublicLimits;
+import cn.lianxin.system.PublicLimits.Limit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,13 +54,9 @@ class AppealControllerTests {
     @MockitoBean
     AppealPortal portal;
 
+    /** A mock takes nothing and refuses nobody, unless a test says so. */
     @MockitoBean
-    IntakeRateLimit rateLimit;
-
-    @BeforeEach
-    void anyAddressMaySubmit() {
-        when(rateLimit.tryAcquire(anyString())).thenReturn(true);
-    }
+    PublicLimits limits;
 
     @Test
     void aValidRequestIsAcceptedWith201AndItsLocation() throws Exception {
@@ -73,7 +73,13 @@ class AppealControllerTests {
     void anEmptyRequestNamesEveryMissingField() throws Exception {
         rejected(submit("{}"))
                 .andExpect(jsonPath("$.errors[*].field")
-                        .value(hasItems("citizenName", "phone", "category", "description", "villageCode", "channel")));
+                        .value(hasItems("citizenName", "phone", "category", "description", "villageCode")));
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsNamed() throws Exception {
+        rejected(submit(VALID.replace("{", "{\"status\": \"CLOSED\", ")))
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -136,7 +142,9 @@ class AppealControllerTests {
 
     @Test
     void tooManyRequestsFromOneAddressAreRefused() throws Exception {
-        when(rateLimit.tryAcquire(anyString())).thenReturn(false);
+        doThrow(new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests"))
+                .when(limits)
+                .take(eq(Limit.INTAKE), any());
 
         submit(VALID)
                 .andExpect(status().isTooManyRequests())
@@ -150,7 +158,7 @@ class AppealControllerTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"accessCode\": \"ABCD2345\", \"satisfaction\": \"HAPPY\"}")))
                 .andExpect(jsonPath("$.errors[0].field").value("satisfaction"));
-        verify(portal, never()).evaluate(any(), any(), any(), any());
+        verify(portal, never()).evaluate(any(), any(), any(), any(), any());
     }
 
     @Test
@@ -159,7 +167,7 @@ class AppealControllerTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"accessCode\": \"ABCD2345\"}")))
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        verify(portal, never()).withdraw(any(), any(), any());
+        verify(portal, never()).withdraw(any(), any(), any(), any());
     }
 
     private ResultActions submit(String body) throws Exception {

@@ -53,6 +53,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliberationProcessTests {
 
+    /** The public board limits wrong access codes per client address: the tests come from this one. */
+    static final String CLIENT = "192.0.2.1";
+
     private static final String PROPOSER_PHONE = "13800000009";
 
     @Autowired
@@ -378,13 +381,18 @@ class DeliberationProcessTests {
         // then: the result is noticed and anyone may evaluate until the period ends
         assertThat(stored(topic).stage()).isEqualTo(Stage.EVALUATION);
         assertThatThrownBy(() -> board.evaluate(
-                        topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("SATISFIED", null, "WRONG123")))
+                        topic.getBusinessKey(),
+                        new DeliberationBoard.EvaluationRequest("SATISFIED", null, "WRONG123"),
+                        CLIENT))
                 .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.fieldErrors())
                         .extracting(ApiProblemException.FieldError::field)
                         .containsExactly("accessCode"));
-        board.evaluate(topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("SATISFIED", "晚上亮堂了", null));
         board.evaluate(
-                topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("BASICALLY_SATISFIED", null, null));
+                topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("SATISFIED", "晚上亮堂了", null), CLIENT);
+        board.evaluate(
+                topic.getBusinessKey(),
+                new DeliberationBoard.EvaluationRequest("BASICALLY_SATISFIED", null, null),
+                CLIENT);
         fire(noticeJob(topic, "evaluation-period"));
         assertThat(topic).isEnded().hasPassed("close-evaluation", "archive-topic");
         assertThat(variable(topic, "status")).isEqualTo("IMPLEMENTED");
@@ -394,7 +402,9 @@ class DeliberationProcessTests {
         assertThat(view.ledger().milestones()).hasSize(3).allMatch(m -> m.reportedAt() != null);
         assertThat(view.proposer()).isEqualTo("陈*");
         assertThatThrownBy(() -> board.evaluate(
-                        topic.getBusinessKey(), new DeliberationBoard.EvaluationRequest("SATISFIED", null, null)))
+                        topic.getBusinessKey(),
+                        new DeliberationBoard.EvaluationRequest("SATISFIED", null, null),
+                        CLIENT))
                 .isInstanceOfSatisfying(
                         ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
     }

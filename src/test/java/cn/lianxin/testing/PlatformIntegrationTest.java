@@ -19,7 +19,12 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "lianxin.demo-world.enabled=true",
             "lianxin.access-code.secret=integration-tests-only-secret",
-            "lianxin.intake.rate-limit-per-minute=1000"
+            // every IT calls from 127.0.0.1: limits no test reaches (PublicLimitsIT proves them low)
+            "lianxin.public-limits.requests.capacity=100000",
+            "lianxin.public-limits.intake.capacity=10000",
+            "lianxin.public-limits.posts.capacity=10000",
+            "lianxin.public-limits.code-guesses-per-address.capacity=10000",
+            "lianxin.public-limits.code-guesses-per-case.capacity=1000"
         })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = RealPostgres.class)

@@ -1,0 +1,142 @@
+package cn.lianxin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.lianxin.system.PublicLimits.Limit;
+import cn.lianxin.system.PublicLimits.Rate;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The access code's check does the same work whether or not the number exists (so its time tells
+ * nothing), and wrong codes are limited per address and per number before anything is compared.
+ */
+class AccessCodesTests {
+
+    /** BCrypt that counts its comparisons: the costly step whose presence must not depend on the case. */
+    static final class CountingHashes implements PasswordEncoder {
+        private final PasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        int comparisons;
+
+        @Override
+        public String encode(CharSequence raw) {
+            return bcrypt.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            comparisons++;
+            return bcrypt.matches(raw, encoded);
+        }
+    }
+
+    static final String NUMBER = "LX-20261124-000001";
+
+    final CountingHashes hashes = new CountingHashes();
+
+    @Test
+    void anUnknownNumberAndAWrongCodeEachCostOneHashComparison() {
+        // given
+        AccessCodes codes = codes(100, 100);
+        String hash = codes.hash(codes.codeFor(NUMBER));
+
+        // when
+        boolean unknown = codes.opens("LX-19990101-999999", codes.codeFor(NUMBER), null, "10.0.0.1");
+        int afterUnknown = hashes.comparisons;
+        boolean wrong = codes.opens(NUMBER, "WRONG234", hash, "10.0.0.1");
+
+        // then
+        assertThat(unknown).isFalse();
+        assertThat(wrong).isFalse();
+        assertThat(afterUnknown).isEqualTo(1);
+        assertThat(hashes.comparisons).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingOrOverlongCodeCostsOneHashComparisonAndOpensNothing() {
+        // given
+        AccessCodes codes = codes(100, 100);
+        String hash = codes.hash(codes.codeFor(NUMBER));
+
+        // then
+        assertThat(codes.opens(NUMBER, null, hash, "10.0.0.1")).isFalse();
+        assertThat(codes.opens(NUMBER, "A".repeat(5000), hash, "10.0.0.1")).isFalse();
+        assertThat(codes.opens(NUMBER, "  ", null, "10.0.0.1")).isFalse();
+        assertThat(hashes.comparisons).isEqualTo(3);
+    }
+
+    @Test
+    void theRightCodeOpensInAnyCaseAndDoesNotCountAsAGuess() {
+        // given
+        AccessCodes codes = codes(1, 1);
+        String code = codes.codeFor(NUMBER);
+        String hash = codes.hash(code);
+
+        // then
+        assertThat(codes.opens(NUMBER, code, hash, "10.0.0.1")).isTrue();
+        assertThat(codes.opens(NUMBER, " " + code.toLowerCase() + " ", hash, "10.0.0.1"))
+                .isTrue();
+        assertThat(codes.opens(NUMBER, code, hash, "10.0.0.1")).isTrue();
+    }
+
+    @Test
+    void oneCaseGuessedFromManyAddressesIsStoppedBeforeAnyComparison() {
+        // given
+        AccessCodes codes = codes(100, 3);
+        String hash = codes.hash(codes.codeFor(NUMBER));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(codes.opens(NUMBER, "WRONG23" + i, hash, "10.0.0." + i)).isFalse();
+        }
+
+        // when / then
+        assertThatThrownBy(() -> codes.opens(NUMBER, codes.codeFor(NUMBER), hash, "10.0.0.9"))
+                .isInstanceOfSatisfying(
+                        PublicLimitExceeded.class, e -> assertThat(e.slug()).isEqualTo("too-many-code-attempts"));
+        assertThat(hashes.comparisons).isEqualTo(3);
+    }
+
+    @Test
+    void manyCasesGuessedFromOneAddressAreStoppedBeforeAnyComparison() {
+        // given
+        AccessCodes codes = codes(3, 100);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(codes.opens("LX-20261124-00000" + i, "WRONG234", null, "10.0.0.1"))
+                    .isFalse();
+        }
+
+        // when / then
+        assertThatThrownBy(() -> codes.opens("LX-20261124-000009", "WRONG234", null, "10.0.0.1"))
+                .isInstanceOf(PublicLimitExceeded.class);
+        assertThat(hashes.comparisons).isEqualTo(3);
+        // the refused try took nothing from that number: another address may still try it
+        assertThat(codes.opens("LX-20261124-000009", "WRONG234", null, "10.0.0.2"))
+                .isFalse();
+    }
+
+    private AccessCodes codes(int perAddress, int perCase) {
+        Map<Limit, Rate> rates = new EnumMap<>(Limit.class);
+        for (Limit limit : Limit.values()) {
+            rates.put(limit, new Rate(100, Duration.ofMinutes(15)));
+        }
+        rates.put(Limit.CODE_GUESSES_PER_ADDRESS, new Rate(perAddress, Duration.ofMinutes(15)));
+        rates.put(Limit.CODE_GUESSES_PER_CASE, new Rate(perCase, Duration.ofMinutes(15)));
+        TimeMeter frozen = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return 0;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        return new AccessCodes("unit-tests-only-secret", hashes, new PublicLimits(rates, frozen));
+    }
+}
