@@ -9,12 +9,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 
 /**
  * The default mode: HTTP Basic and the webapps' login form against Camunda's own users and groups,
- * with failed sign-ins throttled per user and client address. In the {@code keycloak} profile
- * Keycloak does all of this.
+ * with failed sign-ins throttled per user and client address, administrator locks and BCrypt
+ * password hashes. In the {@code keycloak} profile Keycloak does all of this.
  */
 @Configuration
 @Profile("!keycloak")
@@ -34,6 +35,17 @@ class BasicSignIn {
     @Bean
     SignInRefusals signInRefusals(Problems problems, ObjectMapper json) {
         return new SignInRefusals(problems, json);
+    }
+
+    @Bean
+    AccountLocks accountLocks(JdbcClient jdbc, ObjectProvider<Clock> clocks) {
+        return new AccountLocks(jdbc, clock(clocks));
+    }
+
+    @Bean
+    SignInEnginePlugin signInEnginePlugin(SignInSettings settings, AccountLocks locks) {
+        return new SignInEnginePlugin(
+                new AdaptivePasswordHash(settings.bcryptStrength(), settings.verifiedCredentialsTtl()), locks);
     }
 
     @Bean
