@@ -139,11 +139,15 @@ class SignInIT {
     void theDelayExpiresByItself() {
         // given
         String attacker = newAddress();
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
         for (int i = 0; i < 5; i++) {
-            basic("/engine-rest/task", "admin", "guess-" + i, attacker);
+            assertThat(basic("/engine-rest/task", "admin", "guess-" + i, attacker)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
         }
         ResponseEntity<JsonNode> throttled = basic("/engine-rest/task", "admin", "demo", attacker);
         assertThrottled(throttled);
+        before.assertUnchanged(jdbc);
 
         // when
         clock.advance(Duration.ofSeconds(Long.parseLong(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))));
@@ -261,6 +265,7 @@ class SignInIT {
         // then
         assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(locked.getBody().get("lockedBy").asText()).isEqualTo("admin");
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
         assertThat(basic("/api/me", TARGET, "target-password", address).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(basic("/engine-rest/task", TARGET, "target-password", address)
@@ -275,6 +280,7 @@ class SignInIT {
                         .get("reason")
                         .asText())
                 .isEqualTo("调离岗位");
+        before.assertUnchanged(jdbc);
 
         // when
         ResponseEntity<Void> unlocked =
