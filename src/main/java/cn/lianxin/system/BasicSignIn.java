@@ -64,6 +64,18 @@ class BasicSignIn {
         return registration;
     }
 
+    /** Camunda REST's password check for signed-in callers, under the same throttle. */
+    @Bean
+    FilterRegistrationBean<PasswordVerificationThrottle> passwordVerificationThrottle(
+            SignInThrottle throttle, SignInRefusals refusals, ObjectMapper json) {
+        FilterRegistrationBean<PasswordVerificationThrottle> registration =
+                new FilterRegistrationBean<>(new PasswordVerificationThrottle(throttle, refusals, json));
+        registration.setName("lianxin-password-verification-throttle");
+        // the whole folder, so that a trailing slash cannot slip past the filter
+        registration.addUrlPatterns("/engine-rest/identity/*");
+        return registration;
+    }
+
     /** The webapps sign users in themselves and carry their own CSRF protection and headers. */
     @Bean
     WebappSignIn webappSignIn() {

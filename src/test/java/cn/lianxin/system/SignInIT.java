@@ -214,6 +214,30 @@ class SignInIT {
     }
 
     @Test
+    void aSignedInCadreCannotGuessAnotherUsersPasswordThroughCamundasVerify() {
+        // given
+        String address = newAddress();
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
+
+        // when: gw-v0101, signed in, asks Camunda's REST API to check guesses of admin's password
+        for (int i = 0; i < 5; i++) {
+            ResponseEntity<JsonNode> guess = verify(Map.of("username", "admin", "password", "guess-" + i), address);
+            assertThat(guess.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(guess.getBody().get("authenticated").asBoolean()).isFalse();
+        }
+        ResponseEntity<JsonNode> throttled = verify(Map.of("username", "admin", "password", "demo"), address);
+        ResponseEntity<JsonNode> trailingSlash =
+                verify("/engine-rest/identity/verify/", Map.of("username", "admin", "password", "demo"), address);
+        ResponseEntity<JsonNode> numericId = verify(Map.of("username", 12345, "password", "demo"), address);
+
+        // then
+        assertThrottled(throttled);
+        assertThat(trailingSlash.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(numericId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        before.assertUnchanged(jdbc);
+    }
+
+    @Test
     void theWebappLoginFormIsThrottledToo() {
         // given
         String attacker = newAddress();
@@ -459,6 +483,18 @@ class SignInIT {
         headers.setBasicAuth(userId, password, StandardCharsets.UTF_8);
         headers.set("X-Forwarded-For", address);
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> verify(Map<String, Object> body, String address) {
+        return verify("/engine-rest/identity/verify", body, address);
+    }
+
+    private ResponseEntity<JsonNode> verify(String path, Map<String, Object> body, String address) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("gw-v0101", "demo", StandardCharsets.UTF_8);
+        headers.set("X-Forwarded-For", address);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private static ResponseEntity<JsonNode> lock(TestRestTemplate client, String userId, Map<String, String> body) {
