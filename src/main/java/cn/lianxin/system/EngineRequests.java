@@ -146,7 +146,8 @@ final class EngineRequests {
             case "job", "job-definition" -> EngineOperation.EDIT_JOBS;
             case "message", "signal", "condition" -> EngineOperation.CORRELATE_MESSAGES;
             case "batch", "migration" -> EngineOperation.BATCHES_AND_MIGRATION;
-            case "user", "group", "tenant", "authorization", "filter" -> EngineOperation.MANAGE_IDENTITY;
+                // identity/verify checks anyone's password: only the sign-in routes, which are throttled, may
+            case "user", "group", "tenant", "authorization", "filter", "identity" -> EngineOperation.MANAGE_IDENTITY;
             default -> EngineOperation.OTHER_CHANGES;
         };
     }

@@ -63,6 +63,8 @@ class EngineRequestsTests {
         "PUT, /engine-rest/user/admin/credentials, MANAGE_IDENTITY",
         "POST, /engine-rest/authorization/create, MANAGE_IDENTITY",
         "POST, /engine-rest/filter/create, MANAGE_IDENTITY",
+        "POST, /engine-rest/identity/verify, MANAGE_IDENTITY",
+        "GET, /engine-rest/identity/groups, READ",
         "POST, /engine-rest/telemetry/configuration, OTHER_CHANGES",
         "POST, /engine-rest/engine/default/message, CORRELATE_MESSAGES",
     })

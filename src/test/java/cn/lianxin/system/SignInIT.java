@@ -52,7 +52,12 @@ import org.springframework.util.MultiValueMap;
  * its own, so the throttle's memory of one test does not reach another.
  */
 @PlatformIntegrationTest
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(
+        properties = {
+            "server.forward-headers-strategy=native",
+            // the test client is the trusted reverse proxy (production trusts none by default)
+            "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"
+        })
 class SignInIT {
 
     @TestConfiguration

@@ -69,6 +69,8 @@ public final class StoreSnapshot {
                 "deliberation_milestone",
                 "deliberation_evaluation",
                 "holiday_year",
+                "account_lock",
+                "account_lock_log",
                 "unit",
                 "act_re_deployment",
                 "act_re_procdef",
