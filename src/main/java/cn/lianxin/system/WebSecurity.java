@@ -1,6 +1,5 @@
 package cn.lianxin.system;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -114,16 +113,6 @@ class WebSecurity {
                 new FilterRegistrationBean<>(new ApiEngineAuthentication(identity));
         registration.setName("lianxin-api-engine-authentication");
         registration.addUrlPatterns("/api/*");
-        return registration;
-    }
-
-    /** Refusals of a task's data read in Chinese only, in Camunda's REST API and in Tasklist. */
-    @Bean
-    FilterRegistrationBean<TaskRefusalMessages> taskRefusalMessages(ObjectMapper json) {
-        FilterRegistrationBean<TaskRefusalMessages> registration =
-                new FilterRegistrationBean<>(new TaskRefusalMessages(json));
-        registration.setName("lianxin-task-refusal-messages");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;
     }
 
