@@ -37,9 +37,10 @@ class WebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiAndEngineRest(HttpSecurity http, ProblemResponses problems, ApiSignIn signIn)
-            throws Exception {
+    SecurityFilterChain apiAndEngineRest(
+            HttpSecurity http, ProblemResponses problems, ApiSignIn signIn, SecurityHeaders headers) throws Exception {
         signIn.configure(http, problems);
+        headers.api(http);
         return http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(paths("/actuator/health/**", "/actuator/info"))
@@ -70,16 +71,19 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http, WebappSignIn signIn) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, WebappSignIn signIn, SecurityHeaders headers)
+            throws Exception {
         signIn.configure(http);
-        // Camunda's webapps send their own security headers; their static files may be cached
-        return http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
-                .build();
+        // Camunda's webapps send their own CSP; their static files may be cached
+        headers.webapps(http);
+        return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems, SecurityHeaders headers)
+            throws Exception {
+        headers.pagesAndTheRest(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths("/", "/error", "/favicon.ico"))
                         .permitAll()
                         .anyRequest()
