@@ -35,6 +35,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class WebSecurity {
 
+    /** The group of the operations role ({@code identity.Role.OPERATIONS}), the only one reading metrics. */
+    static final String OPERATIONS_GROUP = "operations";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiAndEngineRest(
@@ -45,6 +48,9 @@ class WebSecurity {
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(paths("/actuator/health/**", "/actuator/info"))
                                 .permitAll()
+                                // metrics are for operations staff only (docs/identity.md)
+                                .requestMatchers(paths("/actuator/prometheus"))
+                                .hasAuthority(OPERATIONS_GROUP)
                                 // the citizen's side of an appeal: guarded by the access code, not by a login
                                 .requestMatchers(
                                         path(HttpMethod.POST, "/api/appeals"),
