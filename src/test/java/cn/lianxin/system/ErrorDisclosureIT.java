@@ -254,6 +254,7 @@ class ErrorDisclosureIT {
     @Test
     void aShortPlainRequestIdIsKeptAndAnythingElseReplaced() {
         // given
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
         HttpHeaders plain = new HttpHeaders();
         plain.set("X-Request-Id", "proxy-7f3a9c21");
         HttpHeaders forged = new HttpHeaders();
@@ -272,6 +273,7 @@ class ErrorDisclosureIT {
         assertThat(replaced.getHeaders().getFirst(CorrelationIds.HEADER))
                 .isNotBlank()
                 .doesNotContain("forged");
+        before.assertUnchanged(jdbc);
     }
 
     // ---- helpers ----
