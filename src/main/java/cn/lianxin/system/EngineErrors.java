@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -84,13 +85,13 @@ class EngineErrors extends OncePerRequestFilter {
                         capture.getStatus());
                 return;
             }
-            ProblemDetail problem = rewrite(request, capture.getStatus(), capture.body(), capture.getContentType());
+            ProblemDetail problem = rewrite(request, capture.getStatus(), capture.body());
             byte[] bytes = json.writeValueAsBytes(problem);
             capture.writeProblem(problem.getStatus(), bytes);
         }
     }
 
-    private ProblemDetail rewrite(HttpServletRequest request, int status, byte[] body, String contentType) {
+    private ProblemDetail rewrite(HttpServletRequest request, int status, byte[] body) {
         JsonNode original = parse(body);
         String message = original.path("message").asText(original.path("detail").asText(""));
         String type = original.path("type").asText("");
@@ -104,16 +105,14 @@ class EngineErrors extends OncePerRequestFilter {
             // already the platform's own problem (e.g. a refusal of the platform's filters): keep it
             return withMessage(own(original, status));
         }
-        if (status == 500 && MISSING.contains(type)) {
-            // Camunda answers a claim or completion of an id that does not exist with 500
-            status = 404;
-        }
-        HttpStatusCode code = HttpStatusCode.valueOf(status);
-        ProblemDetail problem = problems.of(code, Problems.slugFor(status));
+        // Camunda answers a claim or completion of an id that does not exist with 500
+        int answered = status == 500 && MISSING.contains(type) ? 404 : status;
+        HttpStatusCode code = HttpStatusCode.valueOf(answered);
+        ProblemDetail problem = problems.of(code, Problems.slugFor(answered));
         String reason = withoutCamundaPrefix(message);
         if (SafeMessages.isOwnChinese(reason)) {
             problem.setDetail(reason);
-        } else if (status == 400 && request.getRequestURI().endsWith(DEPLOYMENT)) {
+        } else if (answered == 400 && request.getRequestURI().endsWith(DEPLOYMENT)) {
             problem = problems.of(code, "deployment");
             if (SafeMessages.isSafe(message)) {
                 problem.setDetail(problems.message("problem.deployment.reason", message));
@@ -128,7 +127,7 @@ class EngineErrors extends OncePerRequestFilter {
 
     private static ProblemDetail own(JsonNode original, int status) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(java.net.URI.create(original.path("type").asText()));
+        problem.setType(URI.create(original.path("type").asText()));
         problem.setTitle(original.path("title").asText());
         problem.setDetail(original.path("detail").asText(null));
         original.properties().forEach(field -> {
