@@ -48,6 +48,7 @@ final class DemoWorld {
                             countyUser("leader", Role.LEADER),
                             countyUser("designer", Role.PROCESS_DESIGNER),
                             countyUser("admin", Role.ADMIN),
+                            countyUser("ops", Role.OPERATIONS),
                             unitUser("host-v0101", "v0101", Role.DELIBERATION_HOST)),
                     IntStream.rangeClosed(1, 5)
                             .mapToObj(i -> new DemoUser(

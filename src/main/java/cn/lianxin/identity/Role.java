@@ -18,6 +18,8 @@ public enum Role {
     SUPERVISOR("supervisor", "督办员", null),
     LEADER("leader", "领导", null),
     PROCESS_DESIGNER("process-designer", "流程设计员", null),
+    /** 运维: runs the platform and reads its metrics ({@code /actuator/prometheus}); no case data. */
+    OPERATIONS("operations", "运维", null),
     /** Camunda's own administrators group: every permission on every resource. */
     ADMIN("camunda-admin", "系统管理员", null);
 

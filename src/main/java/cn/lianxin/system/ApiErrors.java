@@ -3,10 +3,12 @@ package cn.lianxin.system;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -66,6 +68,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.of(HttpStatus.CONFLICT, "conflict"));
     }
 
+    /** Two requests raced for the same row (e.g. a retried intake): the later one is a conflict. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        log.warn("数据冲突：{}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.of(HttpStatus.CONFLICT, "conflict"));
+    }
+
+    /** The engine refused what the caller asked (an unknown id, a wrong value). */
+    @ExceptionHandler(BadUserRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(BadUserRequestException e) {
+        log.warn("流程引擎拒绝请求：{}", e.getMessage());
+        return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "bad-request"));
+    }
+
+    /**
+     * Anything else, a {@code DataIntegrityViolationException} with its SQL or an engine failure
+     * included: logged in full under the correlation id, answered with that id only.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("未处理的异常", e);
@@ -174,6 +194,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
         String slug = status.is5xxServerError() ? "internal" : "bad-request";
+        if (status.is5xxServerError()) {
+            log.error("请求失败", e);
+        } else {
+            log.warn("请求有误：{}", e.getMessage());
+        }
         return ResponseEntity.status(status).headers(headers).body(problems.of(status, slug));
     }
 

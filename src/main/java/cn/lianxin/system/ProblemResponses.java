@@ -1,9 +1,12 @@
 package cn.lianxin.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     static final String REALM = "Basic realm=\"Lianxin\", charset=\"UTF-8\"";
 
@@ -37,7 +42,7 @@ public class ProblemResponses {
     public AuthenticationEntryPoint unauthorized(String challenge) {
         return (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-            write(response, HttpStatus.UNAUTHORIZED, "unauthorized");
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
         };
     }
 
@@ -48,7 +53,7 @@ public class ProblemResponses {
      * {@code /camunda-welcome}, which only Camunda Run serves).
      */
     public AuthenticationEntryPoint notServed() {
-        return (request, response, e) -> write(response, HttpStatus.NOT_FOUND, "not-found");
+        return (request, response, e) -> write(request, response, HttpStatus.NOT_FOUND, "not-found");
     }
 
     /** The same 404 for a signed-in caller. */
@@ -58,10 +63,13 @@ public class ProblemResponses {
     }
 
     public AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden");
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String slug) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug)
+            throws IOException {
+        // under the request's correlation id, which the answer carries (a refusal is not a fault: no stack)
+        log.warn("{} {} 答复 {}", request.getMethod(), request.getRequestURI(), status.value());
         response.setStatus(status.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,6 +1,5 @@
 package cn.lianxin.system;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -36,15 +35,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class WebSecurity {
 
+    /** The group of the operations role ({@code identity.Role.OPERATIONS}), the only one reading metrics. */
+    static final String OPERATIONS_GROUP = "operations";
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiAndEngineRest(HttpSecurity http, ProblemResponses problems, ApiSignIn signIn)
-            throws Exception {
+    SecurityFilterChain apiAndEngineRest(
+            HttpSecurity http, ProblemResponses problems, ApiSignIn signIn, SecurityHeaders headers) throws Exception {
         signIn.configure(http, problems);
+        headers.api(http);
         return http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(paths("/actuator/health/**", "/actuator/info"))
                                 .permitAll()
+                                // metrics are for operations staff only (docs/identity.md)
+                                .requestMatchers(paths("/actuator/prometheus"))
+                                .hasAuthority(OPERATIONS_GROUP)
                                 // the citizen's side of an appeal: guarded by the access code, not by a login
                                 .requestMatchers(
                                         path(HttpMethod.POST, "/api/appeals"),
@@ -71,16 +77,19 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http, WebappSignIn signIn) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, WebappSignIn signIn, SecurityHeaders headers)
+            throws Exception {
         signIn.configure(http);
-        // Camunda's webapps send their own security headers; their static files may be cached
-        return http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
-                .build();
+        // Camunda's webapps send their own CSP; their static files may be cached
+        headers.webapps(http);
+        return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems, SecurityHeaders headers)
+            throws Exception {
+        headers.pagesAndTheRest(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths("/", "/error", "/favicon.ico"))
                         .permitAll()
                         .anyRequest()
@@ -114,16 +123,6 @@ class WebSecurity {
                 new FilterRegistrationBean<>(new ApiEngineAuthentication(identity));
         registration.setName("lianxin-api-engine-authentication");
         registration.addUrlPatterns("/api/*");
-        return registration;
-    }
-
-    /** Refusals of a task's data read in Chinese only, in Camunda's REST API and in Tasklist. */
-    @Bean
-    FilterRegistrationBean<TaskRefusalMessages> taskRefusalMessages(ObjectMapper json) {
-        FilterRegistrationBean<TaskRefusalMessages> registration =
-                new FilterRegistrationBean<>(new TaskRefusalMessages(json));
-        registration.setName("lianxin-task-refusal-messages");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;
     }
 

@@ -15,16 +15,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The realm as code ({@code keycloak/lianxin-realm.json}) holds the same demo world as the default
- * mode: group names equal the candidate groups, and every user has the same name and groups.
+ * The realm as code ({@code keycloak/lianxin-realm.json}) holds the same groups as the default
+ * mode, and its demo import ({@code keycloak/demo/lianxin-users-0.json}) the same users with the
+ * same names and groups. The realm alone, as production imports it, lets nobody sign in.
  */
 class RealmMatchesDemoWorldTests {
 
     private static JsonNode realm;
+    private static JsonNode demoUsers;
 
     @BeforeAll
     static void readRealm() throws IOException {
         realm = new ObjectMapper().readTree(new File("keycloak/lianxin-realm.json"));
+        demoUsers = new ObjectMapper().readTree(new File("keycloak/demo/lianxin-users-0.json"));
     }
 
     @Test
@@ -46,9 +49,9 @@ class RealmMatchesDemoWorldTests {
     }
 
     @Test
-    void theRealmsUsersAreTheDemoUsersWithTheSameNamesAndGroups() {
+    void theDemoImportsUsersAreTheDemoUsersWithTheSameNamesAndGroups() {
         Map<String, List<String>> realmUsers = new HashMap<>();
-        for (JsonNode user : realm.get("users")) {
+        for (JsonNode user : demoUsers.get("users")) {
             if (!user.has("serviceAccountClientId")) {
                 List<String> nameAndGroups = new ArrayList<>();
                 nameAndGroups.add(user.get("lastName").asText() + "|"
@@ -68,6 +71,19 @@ class RealmMatchesDemoWorldTests {
         });
 
         assertThat(realmUsers).isEqualTo(demoUsers);
+    }
+
+    @Test
+    void theRealmForProductionHoldsNoUserThatCanSignInAndLocksOutOnlyForAWhile() {
+        // only the engine's service account, which has no password; people are created by the county
+        assertThat(realm.get("users"))
+                .allSatisfy(
+                        user -> assertThat(user.has("serviceAccountClientId")).isTrue())
+                .allSatisfy(user -> assertThat(user.has("credentials")).isFalse());
+        assertThat(demoUsers.get("realm").asText()).isEqualTo(realm.get("realm").asText());
+        assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.get("permanentLockout").asBoolean()).isFalse();
+        assertThat(realm.get("maxFailureWaitSeconds").asInt()).isBetween(60, 3600);
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A real Keycloak 26 for the identity tests: the distribution from Maven Central, unpacked by the
  * build into {@code target/keycloak} (failsafe passes its path), started once per test JVM in
- * development mode on free ports with {@code keycloak/lianxin-realm.json} imported. There is no
+ * development mode on free ports with {@code keycloak/lianxin-realm.json} and the demo users of
+ * {@code keycloak/demo/lianxin-users-0.json} imported. There is no
  * fallback: if Keycloak does not come up, the tests fail with the end of its log.
  */
 public final class KeycloakServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -76,6 +77,8 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
             deleteRecursively(root.resolve("data"));
             Files.createDirectories(root.resolve("data/import"));
             Files.copy(Path.of("keycloak/lianxin-realm.json"), root.resolve("data/import/lianxin-realm.json"));
+            // the demo users and their passwords are a separate file that production never imports
+            Files.copy(Path.of("keycloak/demo/lianxin-users-0.json"), root.resolve("data/import/lianxin-users-0.json"));
             ProcessBuilder builder = new ProcessBuilder(List.of(
                             root.resolve("bin/kc.sh").toString(),
                             "start-dev",

@@ -1,0 +1,361 @@
+package cn.lianxin.system;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every error answer of Camunda's REST API ({@code /engine-rest}) and of the webapps' API
+ * ({@code /camunda/api}, Tasklist's, Cockpit's and Admin's) becomes a problem+json in Chinese with
+ * the request's correlation id. Out of the box Camunda answers {@code {"type": "<exception class>",
+ * "message": "<exception message>"}}, and a message can carry SQL, table and constraint names or
+ * Java class names. Camunda offers no hook for its messages, and its REST applications take no extra
+ * exception mapper from the outside, so the answer is rewritten on its way out; the original is
+ * logged under the correlation id (WARN for 4xx, ERROR for 5xx).
+ *
+ * <p>Kept for people: the platform's own Chinese refusals ({@code 请修正以下内容：…}, see
+ * {@code TaskDataRejected}) without Camunda's English "Cannot submit task form &lt;id&gt;: " before
+ * them, and a model's parse errors when a process designer deploys — each only if it passes
+ * {@link SafeMessages}. The webapps show an error's {@code message}, so it repeats the detail; they
+ * read nothing else of it but, on a 403, {@code type == "AuthorizationException"} with the missing
+ * permissions, which is left out on purpose: they then show their own "not permitted" text.
+ */
+class EngineErrors extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineErrors.class);
+
+    private static final Pattern CAMUNDA_PREFIX = Pattern.compile(
+            "^Cannot (?:submit task form|complete task|instantiate process definition|submit form|start process) .*?: (.*)$",
+            Pattern.DOTALL);
+
+    private static final String DEPLOYMENT = "/deployment/create";
+
+    private static final Set<String> MISSING = Set.of("NullValueException", "NotFoundException");
+
+    private final Problems problems;
+    private final ObjectMapper json;
+
+    EngineErrors(Problems problems, ObjectMapper json) {
+        this.problems = problems;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ErrorCapture capture = new ErrorCapture(response);
+        chain.doFilter(request, capture);
+        if (request.isAsyncStarted()) {
+            // a long poll (external tasks) answers later on another thread: left as Camunda writes it
+            capture.passOn();
+            return;
+        }
+        if (capture.isError()) {
+            if (response.isCommitted()) {
+                log.error(
+                        "{} {} 答复 {}：错误答复已开始发送，无法改写",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        capture.getStatus());
+                return;
+            }
+            ProblemDetail problem = rewrite(request, capture.getStatus(), capture.body());
+            byte[] bytes = json.writeValueAsBytes(problem);
+            capture.writeProblem(problem.getStatus(), bytes);
+        }
+    }
+
+    private ProblemDetail rewrite(HttpServletRequest request, int status, byte[] body) {
+        JsonNode original = parse(body);
+        String message = original.path("message").asText(original.path("detail").asText(""));
+        String type = original.path("type").asText("");
+        if (status >= 500) {
+            log.error("{} {} 答复 {}：{} {}", request.getMethod(), request.getRequestURI(), status, type, message);
+        } else {
+            log.warn("{} {} 答复 {}：{} {}", request.getMethod(), request.getRequestURI(), status, type, message);
+        }
+        if (type.startsWith(Problems.TYPE_PREFIX)
+                && SafeMessages.isSafe(original.path("title").asText())) {
+            // already the platform's own problem (e.g. a refusal of the platform's filters): keep it
+            return withMessage(own(original, status));
+        }
+        // Camunda answers a claim or completion of an id that does not exist with 500
+        int answered = status == 500 && MISSING.contains(type) ? 404 : status;
+        HttpStatusCode code = HttpStatusCode.valueOf(answered);
+        ProblemDetail problem = problems.of(code, Problems.slugFor(answered));
+        String reason = withoutCamundaPrefix(message);
+        if (SafeMessages.isOwnChinese(reason)) {
+            problem.setDetail(reason);
+        } else if (answered == 400 && request.getRequestURI().endsWith(DEPLOYMENT)) {
+            problem = problems.of(code, "deployment");
+            if (SafeMessages.isSafe(message)) {
+                problem.setDetail(problems.message("problem.deployment.reason", message));
+            }
+            JsonNode details = safeParseErrors(original.path("details"));
+            if (details != null) {
+                problem.setProperty("details", details);
+            }
+        }
+        return withMessage(problem);
+    }
+
+    private static ProblemDetail own(JsonNode original, int status) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(original.path("type").asText()));
+        problem.setTitle(original.path("title").asText());
+        problem.setDetail(original.path("detail").asText(null));
+        original.properties().forEach(field -> {
+            if (!Set.of("type", "title", "status", "detail", "instance").contains(field.getKey())) {
+                problem.setProperty(field.getKey(), field.getValue());
+            }
+        });
+        if (CorrelationIds.current() != null) {
+            problem.setProperty(CorrelationIds.KEY, CorrelationIds.current());
+        }
+        return problem;
+    }
+
+    /** Camunda's webapps show {@code message}: the same Chinese as the detail. */
+    private static ProblemDetail withMessage(ProblemDetail problem) {
+        problem.setProperty("message", problem.getDetail());
+        return problem;
+    }
+
+    private static String withoutCamundaPrefix(String message) {
+        Matcher prefixed = CAMUNDA_PREFIX.matcher(message);
+        return prefixed.matches() ? prefixed.group(1) : message;
+    }
+
+    /**
+     * A parse error's details ({@code {"<resource>": {"errors": [{"message", "line", "column",
+     * "mainElementId", "elementIds"}], "warnings": [...]}}}), which Camunda Modeler shows per
+     * element; a message that reveals internals is dropped, positions and element ids stay.
+     */
+    private JsonNode safeParseErrors(JsonNode details) {
+        if (!(details instanceof ObjectNode resources)) {
+            return null;
+        }
+        ObjectNode safe = json.createObjectNode();
+        resources.properties().forEach(resource -> {
+            if (!SafeMessages.isSafe(resource.getKey())) {
+                return;
+            }
+            ObjectNode report = safe.putObject(resource.getKey());
+            for (String kind : new String[] {"errors", "warnings"}) {
+                ArrayNode problems = report.putArray(kind);
+                for (JsonNode problem : resource.getValue().path(kind)) {
+                    ObjectNode kept = problems.addObject();
+                    String text = problem.path("message").asText("");
+                    kept.put("message", SafeMessages.isSafe(text) ? text : "模型有误（详情已记录日志）");
+                    for (String field : new String[] {"line", "column", "mainElementId", "elementIds"}) {
+                        if (problem.has(field)) {
+                            kept.set(field, problem.get(field));
+                        }
+                    }
+                }
+            }
+        });
+        return safe;
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? node : json.createObjectNode();
+        } catch (JsonProcessingException notJson) {
+            return json.createObjectNode();
+        } catch (IOException unreadable) {
+            return json.createObjectNode();
+        }
+    }
+
+    /**
+     * Lets a successful answer through as it is written and holds back the body of an error answer
+     * (status 400 or more when its body is written, or {@code sendError}), so that it can be
+     * replaced before anything reaches the client.
+     */
+    static final class ErrorCapture extends HttpServletResponseWrapper {
+
+        private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+        private boolean passingOn;
+
+        ErrorCapture(HttpServletResponse response) {
+            super(response);
+        }
+
+        boolean isError() {
+            return !passingOn && getStatus() >= 400;
+        }
+
+        byte[] body() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return held.toByteArray();
+        }
+
+        void passOn() throws IOException {
+            if (isError() && held.size() > 0) {
+                getResponse().getOutputStream().write(held.toByteArray());
+            }
+            passingOn = true;
+        }
+
+        void writeProblem(int status, byte[] problem) throws IOException {
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            response.resetBuffer();
+            response.setStatus(status);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setContentLength(problem.length);
+            response.getOutputStream().write(problem);
+            response.flushBuffer();
+        }
+
+        @Override
+        public void sendError(int status) {
+            // no container error page: the problem body is written after the chain
+            setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            setStatus(status);
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            if (!isError()) {
+                super.setContentLength(length);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            if (!isError()) {
+                super.setContentLengthLong(length);
+            }
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!(isError() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!(isError() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
+                super.addHeader(name, value);
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!isError()) {
+                super.flushBuffer();
+            }
+        }
+
+        @Override
+        public void resetBuffer() {
+            held.reset();
+            super.resetBuffer();
+        }
+
+        @Override
+        public void reset() {
+            held.reset();
+            super.reset();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream real = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (isError()) {
+                            held.write(b);
+                        } else {
+                            real.write(b);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        if (isError()) {
+                            held.write(bytes, offset, length);
+                        } else {
+                            real.write(bytes, offset, length);
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (!isError()) {
+                            real.flush();
+                        }
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return real.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        real.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (!isError()) {
+                return super.getWriter();
+            }
+            if (writer == null) {
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+                writer = new PrintWriter(new OutputStreamWriter(held, charset));
+            }
+            return writer;
+        }
+    }
+}
