@@ -51,6 +51,10 @@ public class AccessPolicy {
                     .map(resource -> Grant.of(resource, "*", Permissions.ALL))
                     .toList();
         }
+        if (role == Role.OPERATIONS) {
+            // operations read the platform's metrics (WebSecurity), nothing of the engine's
+            return List.of();
+        }
         List<Grant> grants = new ArrayList<>(everyone());
         switch (role) {
             case GRID_WORKER, STATION_HEAD -> grants.addAll(starts(APPEAL_PROCESS));

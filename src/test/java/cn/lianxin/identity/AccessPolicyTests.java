@@ -108,9 +108,15 @@ class AccessPolicyTests {
     }
 
     @Test
-    void everyRoleHasAtLeastTasklistExceptNone() {
-        Arrays.stream(Role.values()).forEach(role -> assertThat(has(role, Resources.APPLICATION, Permissions.ACCESS)
-                        || has(role, Resources.APPLICATION, Permissions.ALL))
+    void operationsGetNothingOfTheEngine() {
+        assertThat(policy.grantsOf(Role.OPERATIONS)).isEmpty();
+    }
+
+    @Test
+    void everyRoleButOperationsHasAtLeastTasklist() {
+        Arrays.stream(Role.values()).filter(role -> role != Role.OPERATIONS).forEach(role -> assertThat(
+                        has(role, Resources.APPLICATION, Permissions.ACCESS)
+                                || has(role, Resources.APPLICATION, Permissions.ALL))
                 .as(role.id())
                 .isTrue());
     }

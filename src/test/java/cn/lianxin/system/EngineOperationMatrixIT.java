@@ -101,6 +101,7 @@ class EngineOperationMatrixIT {
             case LEADER -> "leader";
             case PROCESS_DESIGNER -> "designer";
             case ADMIN -> "admin";
+            case OPERATIONS -> "ops";
         };
     }
 
