@@ -201,7 +201,7 @@ class AppealProcessTests {
         complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
 
         // when
-        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "RETURN", "comment", "已进入行政复议"));
+        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "RETURN", "townComment", "已进入行政复议"));
 
         // then
         assertThat(appeal).isWaitingAt(NOTIFY_RETURN);
