@@ -227,7 +227,8 @@ class EngineOperationGate extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, Caller caller, EngineOperation operation, String path)
             throws IOException {
-        log.info("拒绝 {} 的引擎操作 {}（{}）", caller.userId(), operation, path);
+        // a refused operation is someone trying what their role does not allow: worth an operator's look
+        log.warn("拒绝 {} 的引擎操作 {}（{}）", caller.userId(), operation, path);
         ProblemDetail problem = problems.of(HttpStatus.FORBIDDEN, "operation-forbidden", operation.label());
         problem.setProperty("operation", operation.name());
         write(response, problem, HttpStatus.FORBIDDEN);

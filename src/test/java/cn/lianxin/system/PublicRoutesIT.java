@@ -578,12 +578,17 @@ class PublicRoutesIT {
 
     // ---- helpers ----
 
-    /** The problem without {@code instance}, which only repeats the path the client itself sent. */
+    /**
+     * The problem without {@code instance}, which only repeats the path the client itself sent, and
+     * without {@code correlationId}, which names the request, not the answer.
+     */
     private static JsonNode withoutInstance(Answer answer) {
         com.fasterxml.jackson.databind.node.ObjectNode problem =
                 (com.fasterxml.jackson.databind.node.ObjectNode) answer.json();
         assertThat(problem.has("instance")).isTrue();
+        assertThat(problem.has("correlationId")).isTrue();
         problem.remove("instance");
+        problem.remove("correlationId");
         return problem;
     }
 
