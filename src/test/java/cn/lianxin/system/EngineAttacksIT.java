@@ -676,6 +676,27 @@ class EngineAttacksIT {
                 anonymous, "POST", "task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "gw-v0101"), 401);
     }
 
+    @Test
+    void nobodyMakesThemselvesAdministratorThroughTheWebappsSetup() {
+        // given: what Camunda's setup page sends while no administrator exists
+        WebappClient stranger = new WebappClient(port);
+        stranger.send("GET", "/camunda/app/admin/default/setup/", null, null);
+        String body = write(Map.of(
+                "profile", Map.of("id", "intruder", "firstName", "入", "lastName", "侵", "email", "x@example.org"),
+                "credentials", Map.of("password", "intruder-password")));
+        StoreSnapshot before = StoreSnapshot.of(jdbc);
+
+        // when
+        HttpResponse<String> setup =
+                stranger.send("POST", "/camunda/api/admin/setup/default/user/create", body, "application/json");
+
+        // then
+        assertThat(setup.statusCode()).isEqualTo(403);
+        assertThat(setup.body()).contains("不能在网页上创建管理员");
+        assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+        before.assertUnchanged(jdbc);
+    }
+
     // ---- helpers ----
 
     private void webappRefused(WebappClient client, String method, String path, Object body, int status) {
