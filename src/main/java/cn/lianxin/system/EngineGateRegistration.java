@@ -1,6 +1,5 @@
 package cn.lianxin.system;
 
-import cn.lianxin.workflow.StartForms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +14,7 @@ class EngineGateRegistration {
 
     @Bean
     FilterRegistrationBean<EngineOperationGate> engineOperationGate(
-            Problems problems, ObjectMapper json, StartForms startForms) {
+            Problems problems, ObjectMapper json, StartFormFields startForms) {
         FilterRegistrationBean<EngineOperationGate> registration =
                 new FilterRegistrationBean<>(new EngineOperationGate(problems, json, startForms));
         registration.setName("lianxin-engine-operation-gate");

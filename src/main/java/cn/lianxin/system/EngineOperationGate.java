@@ -4,8 +4,7 @@ import cn.lianxin.identity.EngineOperation;
 import cn.lianxin.identity.Role;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.EngineRequests.EngineRequest;
-import cn.lianxin.workflow.StartForms;
-import cn.lianxin.workflow.StartForms.StartForm;
+import cn.lianxin.system.StartFormFields.StartForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -63,9 +62,9 @@ class EngineOperationGate extends OncePerRequestFilter {
 
     private final Problems problems;
     private final ObjectMapper json;
-    private final StartForms startForms;
+    private final StartFormFields startForms;
 
-    EngineOperationGate(Problems problems, ObjectMapper json, StartForms startForms) {
+    EngineOperationGate(Problems problems, ObjectMapper json, StartFormFields startForms) {
         this.problems = problems;
         this.json = json;
         this.startForms = startForms;

@@ -1,5 +1,6 @@
 package cn.lianxin.workflow;
 
+import cn.lianxin.system.StartFormFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,10 +22,7 @@ import org.springframework.stereotype.Component;
  * in Camunda Modeler). A definition never changes once deployed, so its answer is kept.
  */
 @Component
-public class StartForms {
-
-    /** A definition as the REST gate needs it: its key and the fields of its start form. */
-    public record StartForm(String processKey, Set<String> fields) {}
+class StartForms implements StartFormFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +37,7 @@ public class StartForms {
         this.platform = platform;
     }
 
-    /** The start form of a definition id, if the definition exists. */
+    @Override
     public Optional<StartForm> ofDefinition(String definitionId) {
         StartForm known = byDefinitionId.get(definitionId);
         if (known != null) {
@@ -56,7 +54,7 @@ public class StartForms {
         return read;
     }
 
-    /** The start form of the latest version of a process key (what a start by key uses). */
+    @Override
     public Optional<StartForm> ofLatest(String processKey) {
         String id = platform.call(() -> {
             ProcessDefinition latest = repository

@@ -1,6 +1,6 @@
-package cn.lianxin.identity;
+package cn.lianxin.system;
 
-import cn.lianxin.system.ApiSignIn;
+import cn.lianxin.identity.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,5 @@
-package cn.lianxin.identity;
+package cn.lianxin.system;
 
-import cn.lianxin.system.SpringSecurityEngineAuthentication;
-import cn.lianxin.system.WebappSignIn;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
