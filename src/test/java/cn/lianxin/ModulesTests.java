@@ -31,14 +31,17 @@ class ModulesTests {
     void theArchitectureDocumentShowsTheModulesAsTheyAre() throws IOException {
         String doc = Files.readString(Path.of("docs/architecture.md"), StandardCharsets.UTF_8);
 
-        assertThat(doc).as("docs/architecture.md must contain exactly this diagram").contains(diagram());
+        assertThat(doc)
+                .as("docs/architecture.md must contain exactly this diagram")
+                .contains(diagram());
     }
 
     /** The modules and who uses whom, as a Mermaid flowchart (GitHub draws it). */
     static String diagram() {
         String edges = MODULES.stream()
                 .sorted(Comparator.comparing(ApplicationModule::getName))
-                .flatMap(module -> module.getDirectDependencies(MODULES).uniqueModules()
+                .flatMap(module -> module.getDirectDependencies(MODULES)
+                        .uniqueModules()
                         .filter(target -> !target.equals(module))
                         .map(ApplicationModule::getName)
                         .sorted()

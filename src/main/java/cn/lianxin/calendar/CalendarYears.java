@@ -1,13 +1,13 @@
 package cn.lianxin.calendar;
 
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.EngineClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -41,8 +41,7 @@ public class CalendarYears {
 
     /** Last year, this year, next year and every uploaded year. */
     public List<YearStatus> all() {
-        int thisYear =
-                ClockUtil.getCurrentTime().toInstant().atZone(WorkingDays.ZONE).getYear();
+        int thisYear = EngineClock.now().atZone(WorkingDays.ZONE).getYear();
         TreeSet<Integer> years = new TreeSet<>(uploads.years());
         for (int year = thisYear - 1; year <= thisYear + 1; year++) {
             years.add(year);
@@ -75,12 +74,7 @@ public class CalendarYears {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "calendar-file", problems, year);
         }
         List<SpecialDay> days = file.specialDays();
-        uploads.replace(
-                year,
-                days,
-                file.papersOrNone(),
-                actor,
-                ClockUtil.getCurrentTime().toInstant());
+        uploads.replace(year, days, file.papersOrNone(), actor, EngineClock.now());
         arrangements.evict(year);
         log.info("{} 上传了 {} 年的放假安排（{} 个特殊日期），即时生效", actor, year, days.size());
         return status(year);

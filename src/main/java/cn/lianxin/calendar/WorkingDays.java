@@ -1,5 +1,6 @@
 package cn.lianxin.calendar;
 
+import cn.lianxin.workflow.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,7 +135,7 @@ public class WorkingDays {
 
     /** N working days after the engine's current time. */
     public Date fromNow(int days) {
-        return Date.from(add(ClockUtil.getCurrentTime().toInstant(), days));
+        return Date.from(add(EngineClock.now(), days));
     }
 
     /** {@code ${workingDays.respondBy(intakeAt)}}: 24 calendar hours after intake. */

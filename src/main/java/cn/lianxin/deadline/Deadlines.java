@@ -1,12 +1,12 @@
 package cn.lianxin.deadline;
 
 import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.workflow.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +78,7 @@ public class Deadlines {
                 taskKey,
                 category == null ? null : category.toString(),
                 days instanceof Number n ? n.intValue() : null,
-                ClockUtil.getCurrentTime().toInstant());
+                EngineClock.now());
         if (deadline == null) {
             throw new IllegalStateException(
                     "no deadline rule for task " + taskKey + " (lianxin.deadlines.working-days)");

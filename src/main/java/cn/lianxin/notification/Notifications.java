@@ -1,9 +1,9 @@
 package cn.lianxin.notification;
 
+import cn.lianxin.workflow.EngineClock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,7 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void queue(Template template, Recipient recipient, String trackingNo, Object... args) {
         String body = messages.getMessage(template.messageCode(), args, Locale.SIMPLIFIED_CHINESE);
-        OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = EngineClock.now().atOffset(ZoneOffset.UTC);
         jdbc.sql("insert into notification_outbox (template, recipient_kind, recipient, tracking_no, body, status,"
                         + " next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)")
                 .params(template.name(), recipient.kind().name(), recipient.address(), trackingNo, body, now, now)
