@@ -15,38 +15,38 @@ class AppealDelegates {
     }
 
     @Bean
-    JavaDelegate recordPath(AppealSteps steps) {
-        return steps::recordPath;
+    JavaDelegate recordPath(ChosenPath path) {
+        return path::record;
     }
 
     @Bean
-    JavaDelegate convertToEscalation(AppealSteps steps) {
-        return steps::convertToEscalation;
+    JavaDelegate convertToEscalation(ChosenPath path) {
+        return path::convertToEscalation;
     }
 
     @Bean
-    JavaDelegate loadReturnReasons(AppealSteps steps) {
-        return steps::loadReturnReasons;
+    JavaDelegate loadReturnReasons(ChosenPath path) {
+        return path::loadReturnReasons;
     }
 
     @Bean
-    JavaDelegate recordEvaluation(AppealSteps steps) {
-        return steps::recordEvaluation;
+    JavaDelegate recordEvaluation(CaseClosing closing) {
+        return closing::recordEvaluation;
     }
 
     @Bean
-    JavaDelegate reopenAppeal(AppealSteps steps) {
-        return steps::reopen;
+    JavaDelegate reopenAppeal(CaseClosing closing) {
+        return closing::reopen;
     }
 
     @Bean
-    JavaDelegate finishAppeal(AppealSteps steps) {
-        return steps::finish;
+    JavaDelegate finishAppeal(CaseClosing closing) {
+        return closing::finish;
     }
 
     /** Execution listener of every step's light timer (红黄绿灯). */
     @Bean
-    ExecutionListener trafficLightChanged(AppealSteps steps) {
-        return steps::lightChanged;
+    ExecutionListener trafficLightChanged(StepLights lights) {
+        return lights::changed;
     }
 }

@@ -1,48 +1,64 @@
 package cn.lianxin.appeal;
 
-import cn.lianxin.workflow.UserTaskRules;
-import java.util.Map;
+import static cn.lianxin.appeal.AppealProcess.Variables.*;
+
+import cn.lianxin.supervision.StepEvents;
+import cn.lianxin.workflow.ProcessTasks;
+import cn.lianxin.workflow.UserTask;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The appeal process's user task rules and listeners, as the engine asks for them. */
+/**
+ * The appeal process's user tasks, one class each in {@code appeal.tasks} (the task key's class is
+ * the task's whole rule), and what every step shares: its traffic light starts green, and a finished
+ * step ends its supervision.
+ */
 @Component
-class AppealTaskRules implements UserTaskRules {
+class AppealTaskRules extends ProcessTasks {
 
-    private final AppealSteps steps;
+    /** Set by the process, shown read-only in forms: a submission may repeat them, never change them. */
+    static final Set<String> PROTECTED = Set.of(
+            TRACKING_NO,
+            VILLAGE_CODE,
+            TOWN_CODE,
+            SUGGESTED_PATH,
+            MAX_PROMISED_DAYS,
+            SUGGESTED_DEPT,
+            REOPEN_COUNT,
+            JOINT_DEPTS,
+            JOINT_DEPT,
+            STATUS,
+            CATEGORY);
 
-    AppealTaskRules(AppealSteps steps) {
-        this.steps = steps;
+    private final StepLights lights;
+    private final ApplicationEventPublisher events;
+
+    AppealTaskRules(List<UserTask> tasks, StepLights lights, ApplicationEventPublisher events) {
+        super(AppealProcess.KEY, PROTECTED, tasks);
+        this.lights = lights;
+        this.events = events;
     }
 
     @Override
-    public String processKey() {
-        return AppealProcess.KEY;
+    protected void everyTaskCreated(DelegateTask task) {
+        lights.started(task);
     }
 
+    /** The last open task of a step (joint handling has several) ends the step's supervision. */
     @Override
-    public Set<String> protectedFields() {
-        return CompletionRules.PROTECTED;
-    }
-
-    @Override
-    public Set<String> fieldsOf(String taskKey) {
-        return CompletionRules.fieldsOf(taskKey);
-    }
-
-    @Override
-    public void check(String taskKey, Map<String, Object> values) {
-        steps.checkCompletion(taskKey, values);
-    }
-
-    @Override
-    public void created(DelegateTask task) {
-        steps.taskCreated(task);
-    }
-
-    @Override
-    public void completing(DelegateTask task) {
-        steps.taskCompleting(task);
+    protected void everyTaskCompleting(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
+        long stillOpen = task.getProcessEngineServices()
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKey(key)
+                .count();
+        if (stillOpen <= 1) {
+            events.publishEvent(new StepEvents.StepCompleted((String) task.getVariable(TRACKING_NO), key));
+        }
     }
 }

@@ -170,7 +170,7 @@ class CadreTasks {
                 instant(task.getCreateTime()),
                 instant(task.getDueDate()),
                 instant(task.getFollowUpDate()),
-                (String) tasks.getVariableLocal(task.getId(), AppealSteps.LIGHT),
+                (String) tasks.getVariableLocal(task.getId(), StepLights.LIGHT),
                 trackingNo,
                 appeal == null ? null : appeal.category().label(),
                 appeal == null ? null : appeal.villageCode(),
