@@ -1,7 +1,11 @@
 package cn.lianxin;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +29,32 @@ class ModulesTests {
     @Test
     void modulesKeepTheirBoundariesWithoutCycles() {
         MODULES.verify();
+    }
+
+    /**
+     * Camunda's {@code engine.impl} is its inside, free to change in any release: only {@code workflow}
+     * (the engine's clock, users, hooks) and the engine plugins of sign-in, whose extension points
+     * Camunda defines there (a password encryptor, an identity provider), may use it.
+     */
+    @Test
+    void onlyTheWorkflowModuleAndEnginePluginsUseTheEnginesInside() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.lianxin");
+
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("cn.lianxin.workflow..")
+                .and()
+                .doNotHaveFullyQualifiedName("cn.lianxin.system.AdaptivePasswordHash")
+                .and()
+                .doNotHaveFullyQualifiedName("cn.lianxin.system.LockAwareIdentityProvider")
+                .and()
+                .doNotHaveFullyQualifiedName("cn.lianxin.system.SignInEnginePlugin")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.camunda.bpm.engine.impl..")
+                .check(classes);
     }
 
     @Test

@@ -14,6 +14,7 @@ import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.RequestFingerprint;
+import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -226,7 +226,7 @@ public class AppealIntake {
             Channel channel) {}
 
     private String open(Draft draft, Unit village, String idempotencyKey, String fingerprint, String actor) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = EngineClock.now();
         String trackingNo = NUMBER_PREFIX + DAY.format(now.atZone(WorkingDays.ZONE)) + "-"
                 + String.format("%06d", appeals.nextNumber());
         appeals.insert(

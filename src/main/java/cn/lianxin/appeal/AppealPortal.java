@@ -4,6 +4,7 @@ import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -138,13 +139,7 @@ class AppealPortal {
             throw new ApiProblemException(
                     HttpStatus.CONFLICT, "appeal-finished", appeal.status().label());
         }
-        appeals.log(
-                trackingNo,
-                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-                "群众",
-                "WITHDRAWAL",
-                "群众申请撤回：" + reason,
-                true);
+        appeals.log(trackingNo, EngineClock.now(), "群众", "WITHDRAWAL", "群众申请撤回：" + reason, true);
         runtime.createMessageCorrelation(AppealProcess.Messages.WITHDRAWN)
                 .processInstanceBusinessKey(appeal.trackingNo())
                 .correlate();

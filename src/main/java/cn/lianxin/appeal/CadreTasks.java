@@ -1,6 +1,8 @@
 package cn.lianxin.appeal;
 
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.CurrentUser;
+import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.UserTaskRules;
 import java.time.Instant;
@@ -15,8 +17,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -63,13 +63,13 @@ class CadreTasks {
 
     /** The open appeal tasks the user may work: claimable by one of their groups, or assigned to them. */
     List<TaskSummary> openTasks() {
-        Authentication me = identity.getCurrentAuthentication();
+        CurrentUser me = CurrentUser.of(identity).orElseThrow();
         return tasks
                 .createTaskQuery()
                 .processDefinitionKey(AppealProcess.KEY)
                 .or()
-                .taskCandidateUser(me.getUserId())
-                .taskAssignee(me.getUserId())
+                .taskCandidateUser(me.userId())
+                .taskAssignee(me.userId())
                 .endOr()
                 .orderByTaskCreateTime()
                 .asc()
@@ -117,25 +117,24 @@ class CadreTasks {
     @Transactional
     Citizen revealCitizen(String taskId) {
         Task task = visibleTask(taskId, AppealProcess.KEY);
-        Authentication me = identity.getCurrentAuthentication();
+        CurrentUser me = CurrentUser.of(identity).orElseThrow();
         if (!handles(task, me)) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
         }
         String trackingNo = (String) tasks.getVariable(taskId, AppealProcess.Variables.TRACKING_NO);
         Appeal appeal = appeals.byTrackingNo(trackingNo).orElseThrow();
-        appeals.recordReveal(
-                trackingNo, me.getUserId(), taskId, ClockUtil.getCurrentTime().toInstant());
+        appeals.recordReveal(trackingNo, me.userId(), taskId, EngineClock.now());
         return new Citizen(trackingNo, appeal.citizenName(), appeal.phone(), appeal.idNumber());
     }
 
-    private boolean handles(Task task, Authentication me) {
-        if (me.getUserId().equals(task.getAssignee())) {
+    private boolean handles(Task task, CurrentUser me) {
+        if (me.userId().equals(task.getAssignee())) {
             return true;
         }
         if (task.getAssignee() != null) {
             return false;
         }
-        List<String> groups = me.getGroupIds() == null ? List.of() : me.getGroupIds();
+        List<String> groups = me.groupIds();
         return tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> "candidate".equals(link.getType()))
                 .map(IdentityLink::getGroupId)

@@ -3,10 +3,10 @@ package cn.lianxin.appeal;
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.notification.Template;
+import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,6 +77,6 @@ class CaseClosing {
 
     /** The engine's clock, so a test that moves it moves the case's dates with it. */
     private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 }

@@ -4,7 +4,7 @@ import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
 import cn.lianxin.supervision.SupervisedRecords;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.lianxin.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** Lets other modules (督办, 协商议事) write into a case's log, so its timeline tells the whole story. */
@@ -38,7 +38,7 @@ public class CaseTimeline implements SupervisedRecords {
 
     @Override
     public void record(String trackingNo, String actor, String kind, String entry, boolean shownToCitizen) {
-        appeals.log(trackingNo, ClockUtil.getCurrentTime().toInstant(), actor, kind, entry, shownToCitizen);
+        appeals.log(trackingNo, EngineClock.now(), actor, kind, entry, shownToCitizen);
     }
 
     @Override

@@ -3,13 +3,14 @@ package cn.lianxin.appeal;
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.notification.Template;
+import cn.lianxin.workflow.CurrentUser;
+import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.FormOptions;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ class ChosenPath {
     void record(DelegateExecution execution) {
         Path path = Path.valueOf((String) execution.getVariable(PATH));
         String trackingNo = (String) execution.getVariable(TRACKING_NO);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = EngineClock.now();
         appeals.recordPath(trackingNo, path, now);
         String detail =
                 switch (path) {
@@ -60,7 +61,7 @@ class ChosenPath {
     /** A promise beyond the station's means becomes an escalation (承诺办 → 上报). */
     void convertToEscalation(DelegateExecution execution) {
         String trackingNo = (String) execution.getVariable(TRACKING_NO);
-        appeals.recordPath(trackingNo, Path.ESCALATE, ClockUtil.getCurrentTime().toInstant());
+        appeals.recordPath(trackingNo, Path.ESCALATE, EngineClock.now());
         execution.setVariable(PATH, Path.ESCALATE.name());
     }
 
@@ -72,8 +73,8 @@ class ChosenPath {
     }
 
     private static String currentUser(DelegateExecution execution) {
-        var authentication =
-                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return CurrentUser.of(execution.getProcessEngineServices().getIdentityService())
+                .map(CurrentUser::userId)
+                .orElse(null);
     }
 }

@@ -4,13 +4,13 @@ import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineAsPlatform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -99,14 +99,11 @@ class StationCases {
      * them no case (the case log holds internal entries and personal data of other residents).
      */
     private Set<String> visibleVillages() {
-        Authentication me = identity.getCurrentAuthentication();
-        List<String> groups = me == null
-                ? List.of()
-                : me.getGroupIds().stream()
-                        .filter(group -> Role.ofGroup(group)
-                                .filter(r -> r == Role.DELIBERATION_REP)
-                                .isEmpty())
-                        .toList();
+        List<String> groups = CurrentUser.of(identity).map(CurrentUser::groupIds).orElse(List.of()).stream()
+                .filter(group -> Role.ofGroup(group)
+                        .filter(r -> r == Role.DELIBERATION_REP)
+                        .isEmpty())
+                .toList();
         return units.villagesVisibleTo(groups);
     }
 

@@ -9,12 +9,12 @@ import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
 import cn.lianxin.supervision.StepEvents;
+import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -66,7 +66,7 @@ class StepLights {
         if (open.isEmpty()) {
             return;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = EngineClock.now();
         boolean overdue = open.stream()
                 .anyMatch(t ->
                         t.getDueDate() != null && !t.getDueDate().toInstant().isAfter(now));

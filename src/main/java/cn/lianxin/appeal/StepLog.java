@@ -2,8 +2,9 @@ package cn.lianxin.appeal;
 
 import static cn.lianxin.appeal.AppealProcess.Variables.TRACKING_NO;
 
+import cn.lianxin.workflow.CurrentUser;
+import cn.lianxin.workflow.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ public class StepLog {
         appeals.log(
                 (String) task.getVariable(TRACKING_NO),
                 // the engine's clock, so a test that moves it moves the log with it
-                ClockUtil.getCurrentTime().toInstant(),
+                EngineClock.now(),
                 actorOf(task),
                 kind,
                 entry,
@@ -41,8 +42,8 @@ public class StepLog {
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }
-        var authentication =
-                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return CurrentUser.of(task.getProcessEngineServices().getIdentityService())
+                .map(CurrentUser::userId)
+                .orElse(null);
     }
 }
