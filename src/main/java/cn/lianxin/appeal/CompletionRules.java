@@ -64,8 +64,8 @@ final class CompletionRules {
             case Tasks.TRIAGE -> triage(v, problems);
             case Tasks.HANDLE_IMMEDIATE, Tasks.JOINT_CONCLUDE -> required(v, RESULT, "必须填写办理结果", problems);
             case Tasks.HANDLE_PROMISED -> {
-                String outcome =
-                        oneOf(v, OUTCOME, Set.of("DONE", "ESCALATE"), "应为 DONE（已办结）或 ESCALATE（转为上报）", problems);
+                String outcome = oneOf(
+                        v, OUTCOME, names(AppealProcess.Outcome.values()), "应为 DONE（已办结）或 ESCALATE（转为上报）", problems);
                 if ("DONE".equals(outcome)) {
                     required(v, RESULT, "办结时必须填写办理结果", problems);
                 } else if ("ESCALATE".equals(outcome)) {
@@ -84,7 +84,7 @@ final class CompletionRules {
                 String decision = oneOf(
                         v,
                         TOWN_DECISION,
-                        Set.of("HANDLED", "DISPATCH", "RETURN"),
+                        names(AppealProcess.TownDecision.values()),
                         "应为 HANDLED、DISPATCH 或 RETURN",
                         problems);
                 if ("DISPATCH".equals(decision)) {
@@ -94,8 +94,12 @@ final class CompletionRules {
                 }
             }
             case Tasks.DEPT_HANDLE -> {
-                String outcome =
-                        oneOf(v, DEPT_OUTCOME, Set.of("DONE", "HAND_BACK"), "应为 DONE（已办结）或 HAND_BACK（退回镇中心）", problems);
+                String outcome = oneOf(
+                        v,
+                        DEPT_OUTCOME,
+                        names(AppealProcess.DeptOutcome.values()),
+                        "应为 DONE（已办结）或 HAND_BACK（退回镇中心）",
+                        problems);
                 if ("DONE".equals(outcome)) {
                     required(v, RESULT, "办结时必须填写办理结果", problems);
                 } else if ("HAND_BACK".equals(outcome)) {
