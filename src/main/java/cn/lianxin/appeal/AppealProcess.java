@@ -112,12 +112,15 @@ public final class AppealProcess {
         public static final String JOINT_RESULT = "jointResult";
         public static final String JOINT_RESULTS_SUMMARY = "jointResultsSummary";
         public static final String OVERRIDE_REASON = "overrideReason";
+        public static final String TRIAGE_NOTE = "triageNote";
+        public static final String ON_SITE = "onSite";
 
         public static final String OUTCOME = "outcome";
         public static final String ESCALATION_REASON = "escalationReason";
         public static final String APPROVED = "approved";
         public static final String COMMENT = "comment";
         public static final String TOWN_DECISION = "townDecision";
+        public static final String TOWN_COMMENT = "townComment";
         public static final String DEPT_CODE = "deptCode";
         public static final String DEPT_OUTCOME = "deptOutcome";
         public static final String HAND_BACK_REASON = "handBackReason";
@@ -133,6 +136,8 @@ public final class AppealProcess {
         public static final String EVALUATION_COMMENT = "evaluationComment";
         public static final String REOPEN_COUNT = "reopenCount";
         public static final String ALERT_STATION_HEAD = "alertStationHead";
+        public static final String ALERT_NOTE = "alertNote";
+        public static final String REVISIT_NOTE = "revisitNote";
         public static final String STATUS = "status";
 
         private Variables() {}

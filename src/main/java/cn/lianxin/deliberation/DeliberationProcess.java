@@ -60,6 +60,7 @@ public final class DeliberationProcess {
         public static final String DECISION = "decision";
         public static final String REASONS = "reasons";
         public static final String MERGE_INTO = "mergeInto";
+        public static final String MERGE_OPTIONS = "mergeOptions";
 
         public static final String MEETING_AT = "meetingAt";
         public static final String MEETING_PLACE = "meetingPlace";
@@ -87,6 +88,7 @@ public final class DeliberationProcess {
 
         public static final String RESPONSIBLE_UNIT = "responsibleUnit";
         public static final String RESPONSIBLE_GROUP = "responsibleGroup";
+        public static final String UNIT_OPTIONS = "unitOptions";
         public static final String MEASURES = "measures";
         public static final String MILESTONES = "milestones";
         public static final String MILESTONE_ID = "milestoneId";

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *       constant is a decision the process calls ({@code decisionRef}).
  *   <li>{@code Tasks}: each value is a user task id, and each user task has a constant.
  *   <li>{@code Messages}: each value is a message name, and each message has a constant.
+ *   <li>Every field key (and options key) of a form the process uses has a {@code Variables}
+ *       constant: Java reads and checks what forms send only through the contract class.
  *   <li>{@code Variables}: a name is alive when the model uses it — at the root of an expression,
  *       as an input/output mapping, result or element variable, as the input of a decision the
  *       process calls, or as the key (or options key) of a field of a form the process uses — or when
@@ -117,6 +119,11 @@ final class ModelContractConstants {
                 .filter(message -> !messages.contains(message))
                 .forEach(message ->
                         violations.add(file + ": message '" + message + "' has no constant in " + name + ".Messages"));
+        model.formFields().forEach((field, form) -> {
+            if (!variables.contains(field)) {
+                violations.add(form + ": field '" + field + "' has no constant in " + name + ".Variables");
+            }
+        });
         violations.addAll(decisionViolations(contract, model, file));
         for (var found : model.expressions()) {
             for (var start : ModelContractRoots.of(found.body())) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -29,7 +31,8 @@ import org.w3c.dom.Element;
  * What a contract class is checked against: one BPMN read with Camunda's model API, the decisions it
  * calls and the forms it uses. {@code variables} are the names the model uses in any way;
  * {@code declared} the subset it brings into being itself (mappings, results, loop elements, the
- * initiator, form fields).
+ * initiator, form fields); {@code formFields} each form field key (and options key) with the first
+ * form, by name, that has it.
  */
 record ModelContractModel(
         Set<String> processes,
@@ -38,6 +41,7 @@ record ModelContractModel(
         Set<String> decisions,
         Set<String> variables,
         Set<String> declared,
+        Map<String, String> formFields,
         List<ModelContractExpressions.Found> expressions) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,9 +85,15 @@ record ModelContractModel(
                 }
             }
         }
+        Map<String, String> formFields = new TreeMap<>();
         for (String formRef : formRefs) {
-            if (formRef != null && Files.isRegularFile(forms.resolve(formRef + ".form"))) {
-                fieldKeys(readJson(forms.resolve(formRef + ".form")), declared);
+            Path form = formRef == null ? null : forms.resolve(formRef + ".form");
+            if (form != null && Files.isRegularFile(form)) {
+                Set<String> keys = new HashSet<>();
+                fieldKeys(readJson(form), keys);
+                keys.forEach(key ->
+                        formFields.merge(key, form.getFileName().toString(), (a, b) -> a.compareTo(b) < 0 ? a : b));
+                declared.addAll(keys);
             }
         }
 
@@ -91,7 +101,8 @@ record ModelContractModel(
         List<ModelContractExpressions.Found> expressions = ModelContractExpressions.expressions(bpmn, document);
         expressions.forEach(found -> ModelContractRoots.of(found.body()).forEach(start -> used.add(start.name())));
         used.addAll(decisionInputs(bpmn.getParent(), decisions));
-        return new ModelContractModel(processes, userTasks, messages, decisions, used, declared, expressions);
+        return new ModelContractModel(
+                processes, userTasks, messages, decisions, used, declared, formFields, expressions);
     }
 
     /** The variables the decision tables the process calls read as inputs. */

@@ -40,6 +40,7 @@ class ModelContractTests {
                 + " with 'HAPPY', but DriftedProcess.DECISIONS has no enum for 'mood'",
         "DriftedProcess.DECISIONS maps 'javaOnly', which no condition of drifted.bpmn compares",
         "DriftedProcess.Stray is an enum that DriftedProcess.DECISIONS does not map to a variable",
+        "drifted-review.form: field 'remark' has no constant in DriftedProcess.Variables",
         "drifted.bpmn: '${deadlines.warnLater(execution, mystery)}' in camunda:followUpDate of 'unlisted' reads"
                 + " 'mystery', which is no bean, no variable of DriftedProcess.Variables and no variable the model declares",
         "drifted.bpmn: '${mood eq 'HAPPY' and frobnicate()}' in bpmn:conditionExpression of 'happy' reads 'mood',"
@@ -245,6 +246,8 @@ class ModelContractTests {
 
         static final class Variables {
             static final String VILLAGE_CODE = "villageCode";
+            static final String DESCRIPTION = "description";
+            static final String APPROVED = "approved";
         }
     }
 
