@@ -1,9 +1,12 @@
 package cn.lianxin.appeal;
 
+import java.util.Map;
+
 /**
  * The contract of {@code processes/appeal.bpmn} (群众诉求办理): every id, message and variable
- * name that Java relies on. The model contract test checks them against the model. The names of
- * DESIGN §3 are fixed.
+ * name that Java relies on, and the values the model's conditions compare decisions with.
+ * {@code ModelContractTests} fails when a name here has no counterpart in the model or a condition
+ * compares a value that is not here. The names of DESIGN §3 are fixed.
  */
 public final class AppealProcess {
 
@@ -11,7 +14,44 @@ public final class AppealProcess {
     public static final String RESOURCE = "processes/appeal.bpmn";
     public static final String TRIAGE_DECISION = "appeal-triage";
 
+    /**
+     * Each decision variable a gateway condition compares (e.g. {@code ${path == 'IMMEDIATE'}}) with
+     * the enum of its values; a condition comparing any other variable or value fails the contract test.
+     */
+    public static final Map<String, Class<? extends Enum<?>>> DECISIONS = Map.of(
+            Variables.PATH, Path.class,
+            Variables.OUTCOME, Outcome.class,
+            Variables.TOWN_DECISION, TownDecision.class,
+            Variables.DEPT_OUTCOME, DeptOutcome.class,
+            Variables.SATISFACTION, Satisfaction.class);
+
     private AppealProcess() {}
+
+    /** How a promised case ends at {@code handle-promised} (variable {@code outcome}). */
+    public enum Outcome {
+        /** 已办结 */
+        DONE,
+        /** 转为上报 */
+        ESCALATE
+    }
+
+    /** The town service centre's decision at {@code town-handle} (variable {@code townDecision}). */
+    public enum TownDecision {
+        /** 镇中心自行办结 */
+        HANDLED,
+        /** 派发到部门（{@code deptCode}） */
+        DISPATCH,
+        /** 退回 */
+        RETURN
+    }
+
+    /** How a department ends {@code dept-handle} (variable {@code deptOutcome}). */
+    public enum DeptOutcome {
+        /** 已办结 */
+        DONE,
+        /** 退回镇中心 */
+        HAND_BACK
+    }
 
     /** User task keys. */
     public static final class Tasks {
@@ -72,12 +112,15 @@ public final class AppealProcess {
         public static final String JOINT_RESULT = "jointResult";
         public static final String JOINT_RESULTS_SUMMARY = "jointResultsSummary";
         public static final String OVERRIDE_REASON = "overrideReason";
+        public static final String TRIAGE_NOTE = "triageNote";
+        public static final String ON_SITE = "onSite";
 
         public static final String OUTCOME = "outcome";
         public static final String ESCALATION_REASON = "escalationReason";
         public static final String APPROVED = "approved";
         public static final String COMMENT = "comment";
         public static final String TOWN_DECISION = "townDecision";
+        public static final String TOWN_COMMENT = "townComment";
         public static final String DEPT_CODE = "deptCode";
         public static final String DEPT_OUTCOME = "deptOutcome";
         public static final String HAND_BACK_REASON = "handBackReason";
@@ -93,6 +136,8 @@ public final class AppealProcess {
         public static final String EVALUATION_COMMENT = "evaluationComment";
         public static final String REOPEN_COUNT = "reopenCount";
         public static final String ALERT_STATION_HEAD = "alertStationHead";
+        public static final String ALERT_NOTE = "alertNote";
+        public static final String REVISIT_NOTE = "revisitNote";
         public static final String STATUS = "status";
 
         private Variables() {}

@@ -1,15 +1,31 @@
 package cn.lianxin.deliberation;
 
+import java.util.Map;
+
 /**
  * The contract of {@code processes/deliberation.bpmn} (协商议事): every id and variable name that
- * Java relies on. The names of DESIGN §3 are fixed.
+ * Java relies on, and the values the model's conditions compare decisions with.
+ * {@code ModelContractTests} fails on drift either way. The names of DESIGN §3 are fixed.
  */
 public final class DeliberationProcess {
 
     public static final String KEY = "deliberation";
     public static final String RESOURCE = "processes/deliberation.bpmn";
 
+    /** Each decision variable a gateway condition compares with a value, with the enum of its values. */
+    public static final Map<String, Class<? extends Enum<?>>> DECISIONS = Map.of(Variables.DECISION, Decision.class);
+
     private DeliberationProcess() {}
+
+    /** The host's decision at {@code topic-review} (variable {@code decision}). */
+    public enum Decision {
+        /** 受理 */
+        ACCEPT,
+        /** 并入已有议题（{@code mergeInto}） */
+        MERGE,
+        /** 不予受理 */
+        REJECT
+    }
 
     /** User task keys. */
     public static final class Tasks {
@@ -44,6 +60,7 @@ public final class DeliberationProcess {
         public static final String DECISION = "decision";
         public static final String REASONS = "reasons";
         public static final String MERGE_INTO = "mergeInto";
+        public static final String MERGE_OPTIONS = "mergeOptions";
 
         public static final String MEETING_AT = "meetingAt";
         public static final String MEETING_PLACE = "meetingPlace";
@@ -71,6 +88,7 @@ public final class DeliberationProcess {
 
         public static final String RESPONSIBLE_UNIT = "responsibleUnit";
         public static final String RESPONSIBLE_GROUP = "responsibleGroup";
+        public static final String UNIT_OPTIONS = "unitOptions";
         public static final String MEASURES = "measures";
         public static final String MILESTONES = "milestones";
         public static final String MILESTONE_ID = "milestoneId";

@@ -1,13 +1,33 @@
 package cn.lianxin.supervision;
 
-/** The contract of {@code processes/supervision.bpmn} (督办). */
+import java.util.Map;
+
+/**
+ * The contract of {@code processes/supervision.bpmn} (督办): every id, message and variable name that
+ * Java relies on, and the values the model's conditions compare decisions with.
+ * {@code ModelContractTests} fails on drift either way.
+ */
 public final class SupervisionProcess {
 
     public static final String KEY = "supervision";
     public static final String RESOURCE = "processes/supervision.bpmn";
 
+    /** Each decision variable a gateway condition compares with a value, with the enum of its values. */
+    public static final Map<String, Class<? extends Enum<?>>> DECISIONS = Map.of(Variables.ACTION, Action.class);
+
     private SupervisionProcess() {}
 
+    /** The supervisor's action at {@code supervise} (variable {@code action}). */
+    public enum Action {
+        /** 催办 */
+        URGE,
+        /** 重定期限（{@code newDeadline}） */
+        RESET_DEADLINE,
+        /** 升级督办 */
+        ESCALATE
+    }
+
+    /** User task keys. */
     public static final class Tasks {
         public static final String SUPERVISE = "supervise";
         public static final String REPLY = "reply";
@@ -15,12 +35,14 @@ public final class SupervisionProcess {
         private Tasks() {}
     }
 
+    /** Message names. */
     public static final class Messages {
         public static final String STEP_COMPLETED = "supervision-step-completed";
 
         private Messages() {}
     }
 
+    /** Process variables. */
     public static final class Variables {
         public static final String TRACKING_NO = "trackingNo";
         public static final String STEP_KEY = "stepKey";
