@@ -2,6 +2,7 @@ package cn.lianxin.appeal.tasks;
 
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
+import cn.lianxin.appeal.AppealProcess.DeptOutcome;
 import cn.lianxin.appeal.AppealProcess.Tasks;
 import cn.lianxin.appeal.Departments;
 import cn.lianxin.appeal.StepLog;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DeptHandle extends AppealTask {
 
-    private static final String DONE = "DONE";
-    private static final String HAND_BACK = "HAND_BACK";
+    private static final String DONE = DeptOutcome.DONE.name();
+    private static final String HAND_BACK = DeptOutcome.HAND_BACK.name();
 
     private final Departments departments;
     private final StepLog log;

@@ -1,5 +1,6 @@
 package cn.lianxin.appeal.tasks;
 
+import static cn.lianxin.appeal.AppealProcess.Variables.ON_SITE;
 import static cn.lianxin.appeal.AppealProcess.Variables.RESULT;
 
 import cn.lianxin.appeal.AppealProcess.Tasks;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 /** 即办: the grid worker does it now and records the result; done on site, it is also 现场服务登记. */
 @Component
 class HandleImmediate extends AppealTask {
-
-    private static final String ON_SITE = "onSite";
 
     private final StepLog log;
 

@@ -2,6 +2,7 @@ package cn.lianxin.appeal.tasks;
 
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
+import cn.lianxin.appeal.AppealProcess.Outcome;
 import cn.lianxin.appeal.AppealProcess.Tasks;
 import cn.lianxin.appeal.StepLog;
 import cn.lianxin.workflow.TaskValues;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HandlePromised extends AppealTask {
 
-    private static final String DONE = "DONE";
-    private static final String ESCALATE = "ESCALATE";
+    private static final String DONE = Outcome.DONE.name();
+    private static final String ESCALATE = Outcome.ESCALATE.name();
 
     private final StepLog log;
 

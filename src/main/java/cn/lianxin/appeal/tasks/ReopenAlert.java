@@ -1,5 +1,7 @@
 package cn.lianxin.appeal.tasks;
 
+import static cn.lianxin.appeal.AppealProcess.Variables.ALERT_NOTE;
+
 import cn.lianxin.appeal.AppealProcess.Tasks;
 import cn.lianxin.appeal.StepLog;
 import cn.lianxin.workflow.TaskValues;
@@ -14,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReopenAlert extends AppealTask {
-
-    private static final String ALERT_NOTE = "alertNote";
 
     private final StepLog log;
 

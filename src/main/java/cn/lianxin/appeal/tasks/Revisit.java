@@ -1,5 +1,6 @@
 package cn.lianxin.appeal.tasks;
 
+import static cn.lianxin.appeal.AppealProcess.Variables.REVISIT_NOTE;
 import static cn.lianxin.appeal.AppealProcess.Variables.SATISFACTION;
 import static cn.lianxin.appeal.AppealProcess.Variables.TRACKING_NO;
 
@@ -36,7 +37,7 @@ class Revisit extends AppealTask {
 
     @Override
     public Set<String> fields() {
-        return Set.of(SATISFACTION, "revisitNote");
+        return Set.of(SATISFACTION, REVISIT_NOTE);
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.lianxin.appeal.tasks;
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.appeal.AppealProcess.Tasks;
+import cn.lianxin.appeal.AppealProcess.TownDecision;
 import cn.lianxin.appeal.Departments;
 import cn.lianxin.appeal.StepLog;
 import cn.lianxin.workflow.TaskValues;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TownHandle extends AppealTask {
 
-    private static final String HANDLED = "HANDLED";
-    private static final String DISPATCH = "DISPATCH";
-    private static final String RETURN = "RETURN";
+    private static final String HANDLED = TownDecision.HANDLED.name();
+    private static final String DISPATCH = TownDecision.DISPATCH.name();
+    private static final String RETURN = TownDecision.RETURN.name();
 
     private final Departments departments;
     private final StepLog log;
@@ -34,7 +35,7 @@ class TownHandle extends AppealTask {
 
     @Override
     public Set<String> fields() {
-        return Set.of(TOWN_DECISION, DEPT_CODE, RESULT, "townComment");
+        return Set.of(TOWN_DECISION, DEPT_CODE, RESULT, TOWN_COMMENT);
     }
 
     @Override
@@ -53,13 +54,13 @@ class TownHandle extends AppealTask {
     @Override
     public void completing(DelegateTask task) {
         TaskValues values = new TaskValues(task.getVariables());
-        String decision = values.text(TOWN_DECISION);
+        TownDecision decision = TownDecision.valueOf(values.text(TOWN_DECISION));
         String entry =
                 switch (decision) {
                     case HANDLED -> "镇便民服务中心已办结：" + values.text(RESULT);
                     case DISPATCH -> "镇便民服务中心派发到" + departments.nameOf(values.text(DEPT_CODE)) + "办理";
-                    default -> "镇便民服务中心决定不予受理，退回";
+                    case RETURN -> "镇便民服务中心决定不予受理，退回";
                 };
-        log.record(task, HANDLED.equals(decision) ? "RESULT" : "TOWN", entry, true);
+        log.record(task, decision == TownDecision.HANDLED ? "RESULT" : "TOWN", entry, true);
     }
 }

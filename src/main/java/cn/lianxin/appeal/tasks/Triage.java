@@ -33,7 +33,7 @@ class Triage extends AppealTask {
 
     @Override
     public Set<String> fields() {
-        return Set.of(PATH, PROMISED_DAYS, LEAD_DEPT, CO_DEPTS, OVERRIDE_REASON, "triageNote");
+        return Set.of(PATH, PROMISED_DAYS, LEAD_DEPT, CO_DEPTS, OVERRIDE_REASON, TRIAGE_NOTE);
     }
 
     @Override
