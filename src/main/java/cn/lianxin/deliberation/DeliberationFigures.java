@@ -85,7 +85,7 @@ class DeliberationFigures {
                 "select count(*) from deliberation where village_code in (:villages)" + " and status = 'IMPLEMENTED'",
                 in);
         Map<String, Object> overdueParams = new LinkedHashMap<>(in);
-        overdueParams.put("now", Deliberations.utc(ClockUtil.getCurrentTime().toInstant()));
+        overdueParams.put("now", Rows.utc(ClockUtil.getCurrentTime().toInstant()));
         List<OverdueMilestone> overdue = jdbc.sql(
                         "select d.deliberation_no, d.title, d.village_code, m.title milestone,"
                                 + " m.due_at from deliberation_milestone m join deliberation d"

@@ -5,7 +5,7 @@ import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
 import cn.lianxin.appeal.CaseTimeline;
 import cn.lianxin.appeal.Masking;
 import cn.lianxin.calendar.WorkingDays;
-import cn.lianxin.deliberation.Deliberations.Draft;
+import cn.lianxin.deliberation.Topics.Draft;
 import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
@@ -60,7 +60,9 @@ class DeliberationIntake {
     private static final Set<Role> RAISE_FROM_CASE =
             Set.of(Role.GRID_WORKER, Role.STATION_HEAD, Role.DELIBERATION_HOST);
 
-    private final Deliberations deliberations;
+    private final Topics topics;
+    private final TopicLog log;
+    private final LinkedCases linkedCases;
     private final Units units;
     private final AccessCodes accessCodes;
     private final RuntimeService runtime;
@@ -71,7 +73,9 @@ class DeliberationIntake {
     private final Representatives representatives;
 
     DeliberationIntake(
-            Deliberations deliberations,
+            Topics topics,
+            TopicLog log,
+            LinkedCases linkedCases,
             Units units,
             AccessCodes accessCodes,
             RuntimeService runtime,
@@ -80,7 +84,9 @@ class DeliberationIntake {
             CaseTimeline cases,
             DeliberationRules rules,
             Representatives representatives) {
-        this.deliberations = deliberations;
+        this.topics = topics;
+        this.log = log;
+        this.linkedCases = linkedCases;
         this.units = units;
         this.accessCodes = accessCodes;
         this.runtime = runtime;
@@ -99,7 +105,7 @@ class DeliberationIntake {
     public Receipt propose(ProposalRequest request, String idempotencyKey) {
         String fingerprint = RequestFingerprint.of(request);
         if (idempotencyKey != null) {
-            Optional<Deliberations.Keyed> existing = deliberations.byIdempotencyKey(idempotencyKey);
+            Optional<Topics.Keyed> existing = topics.byIdempotencyKey(idempotencyKey);
             if (existing.isPresent()) {
                 String first = existing.get().fingerprint();
                 // rows from before fingerprints were kept carry none: answered as before
@@ -220,7 +226,7 @@ class DeliberationIntake {
                 phone,
                 village.get().code());
         String no = open(draft, null, null, initiator);
-        deliberations.attachProcess(no, execution.getProcessInstanceId());
+        topics.attachProcess(no, execution.getProcessInstanceId());
         if (trackingNo != null) {
             link(no, trackingNo, initiator);
         }
@@ -235,9 +241,9 @@ class DeliberationIntake {
     private String open(Draft draft, String idempotencyKey, String fingerprint, String actor) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         String no = NUMBER_PREFIX + DAY.format(now.atZone(WorkingDays.ZONE)) + "-"
-                + String.format("%06d", deliberations.nextNumber());
-        deliberations.insert(no, accessCodes.hash(accessCodes.codeFor(no)), draft, idempotencyKey, fingerprint, now);
-        deliberations.log(no, now, actor, "PROPOSAL", "议题登记（" + draft.origin().label() + "）：" + draft.title(), true);
+                + String.format("%06d", topics.nextNumber());
+        topics.insert(no, accessCodes.hash(accessCodes.codeFor(no)), draft, idempotencyKey, fingerprint, now);
+        log.log(no, now, actor, "PROPOSAL", "议题登记（" + draft.origin().label() + "）：" + draft.title(), true);
         return no;
     }
 
@@ -247,11 +253,11 @@ class DeliberationIntake {
                 .setVariables(processVariables(no, draft, village))
                 .execute()
                 .getId();
-        deliberations.attachProcess(no, processInstanceId);
+        topics.attachProcess(no, processInstanceId);
     }
 
     private void link(String no, String trackingNo, String actor) {
-        deliberations.link(no, trackingNo);
+        linkedCases.link(no, trackingNo);
         cases.record(trackingNo, actor, "DELIBERATION", "已提交协商议事：议题 " + no, true);
     }
 
