@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class DeliberationDelegates {
 
     @Bean
-    JavaDelegate registerTopic(DeliberationIntake intake) {
-        return intake::register;
+    JavaDelegate registerTopic(TopicRegistration registration) {
+        return registration::register;
     }
 
     @Bean

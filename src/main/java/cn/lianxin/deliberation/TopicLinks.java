@@ -36,7 +36,7 @@ class TopicLinks implements LinkedTopics, SupervisedRecords {
 
     @Override
     public boolean handles(String number) {
-        return number.startsWith(DeliberationIntake.NUMBER_PREFIX);
+        return number.startsWith(TopicOpening.NUMBER_PREFIX);
     }
 
     @Override
