@@ -112,6 +112,9 @@ class DeliberationProcessTests {
     LinkedCases linkedCases;
 
     @Autowired
+    DeliberationTaskRules taskRules;
+
+    @Autowired
     AppealIntake appeals;
 
     @Autowired
@@ -130,6 +133,31 @@ class DeliberationProcessTests {
     void tearDown() {
         ClockUtil.reset();
         identity.clearAuthentication();
+    }
+
+    @Test
+    void everyUserTaskOfTheModelHasAClassOfItsOwn() {
+        // given
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(DeliberationProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
+
+        // when
+        List<String> modelled = repository
+                .getBpmnModelInstance(definition)
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
+                .stream()
+                .map(org.camunda.bpm.model.bpmn.instance.UserTask::getId)
+                .toList();
+
+        // then
+        assertThat(taskRules.tasks().keySet()).containsExactlyInAnyOrderElementsOf(modelled);
+        assertThat(taskRules.tasks().values())
+                .extracting(task -> task.getClass().getPackageName())
+                .containsOnly("cn.lianxin.deliberation.tasks");
     }
 
     @Test
