@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,7 +107,7 @@ class DeliberationBoard {
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid(problems);
         }
-        Instant now = now();
+        Instant now = EngineTime.now();
         Notice notice = Notices.openOf(notices.ofTopic(no), now, NoticeKind.PLAN, NoticeKind.RESULT)
                 .orElseThrow(() -> new ApiProblemException(
                         HttpStatus.CONFLICT, "notice-closed", topic.stage().label()));
@@ -153,7 +152,7 @@ class DeliberationBoard {
             }
             byProposer = true;
         }
-        Instant now = now();
+        Instant now = EngineTime.now();
         Notices.openOf(notices.ofTopic(no), now, NoticeKind.COMPLETION)
                 .orElseThrow(() -> new ApiProblemException(
                         HttpStatus.CONFLICT, "evaluation-closed", topic.stage().label()));
@@ -182,7 +181,7 @@ class DeliberationBoard {
         Unit village = units.byCode(unit.trim())
                 .filter(u -> u.kind() == UnitKind.VILLAGE)
                 .orElseThrow(() -> ApiProblemException.invalid(List.of(new FieldError("unit", "未知的村（社区）：" + unit))));
-        Instant now = now();
+        Instant now = EngineTime.now();
         return notices.ofUnit(village.code(), 200).stream()
                 .map(n -> PublicNotice.of(n, now))
                 .toList();
@@ -194,9 +193,5 @@ class DeliberationBoard {
 
     static ApiProblemException notFound() {
         return new ApiProblemException(HttpStatus.NOT_FOUND, "deliberation-not-found");
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -112,7 +111,7 @@ class PublicRecords {
     /** The topic's public record; {@code 404} when there is no such topic. */
     PublicTopic view(String no) {
         Topic topic = topics.byNo(no).orElseThrow(DeliberationBoard::notFound);
-        Instant now = now();
+        Instant now = EngineTime.now();
         List<Notice> notices = this.notices.ofTopic(no);
         return new PublicTopic(
                 topic.deliberationNo(),
@@ -198,9 +197,5 @@ class PublicRecords {
 
     private String unitName(String code) {
         return units.byCode(code).map(Unit::name).orElse(code);
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -4,7 +4,6 @@ import static cn.lianxin.deliberation.DeliberationProcess.Variables.DELIBERATION
 
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** What every step of the deliberation process reads the same way: variables, who acts, the engine's time. */
 final class StepContext {
@@ -32,8 +31,7 @@ final class StepContext {
         return authentication == null ? null : authentication.getUserId();
     }
 
-    /** The engine's time, so process tests that move the engine's clock move it here too. */
     static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineTime.now();
     }
 }

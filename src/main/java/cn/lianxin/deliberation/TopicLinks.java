@@ -3,7 +3,6 @@ package cn.lianxin.deliberation;
 import cn.lianxin.appeal.LinkedTopics;
 import cn.lianxin.supervision.SupervisedRecords;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +45,6 @@ class TopicLinks implements LinkedTopics, SupervisedRecords {
 
     @Override
     public void record(String number, String actor, String kind, String entry, boolean shownToPublic) {
-        log.log(number, ClockUtil.getCurrentTime().toInstant(), actor, kind, entry, shownToPublic);
+        log.log(number, EngineTime.now(), actor, kind, entry, shownToPublic);
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +64,7 @@ class TopicOpening {
     }
 
     String open(Draft draft, String idempotencyKey, String fingerprint, String actor) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = EngineTime.now();
         String no = NUMBER_PREFIX + DAY.format(now.atZone(WorkingDays.ZONE)) + "-"
                 + String.format("%06d", topics.nextNumber());
         topics.insert(no, accessCodes.hash(accessCodes.codeFor(no)), draft, idempotencyKey, fingerprint, now);
