@@ -35,6 +35,7 @@ class DeliberationController {
 
     private final DeliberationIntake intake;
     private final DeliberationBoard board;
+    private final PublicRecords records;
     private final DeliberationFigures figures;
     private final PublicLimits limits;
     private final IdentityService identity;
@@ -43,12 +44,14 @@ class DeliberationController {
     DeliberationController(
             DeliberationIntake intake,
             DeliberationBoard board,
+            PublicRecords records,
             DeliberationFigures figures,
             PublicLimits limits,
             IdentityService identity,
             Representatives representatives) {
         this.intake = intake;
         this.board = board;
+        this.records = records;
         this.figures = figures;
         this.limits = limits;
         this.identity = identity;
@@ -79,9 +82,9 @@ class DeliberationController {
     }
 
     @GetMapping("/api/deliberations/{no}")
-    DeliberationBoard.PublicTopic view(@PathVariable String no, HttpServletRequest http) {
+    PublicRecords.PublicTopic view(@PathVariable String no, HttpServletRequest http) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
-        return board.view(no);
+        return records.view(no);
     }
 
     /** Anyone may comment while a notice is open; a signed-in representative of the village is marked as such. */

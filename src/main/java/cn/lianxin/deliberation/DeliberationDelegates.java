@@ -12,69 +12,69 @@ import org.springframework.context.annotation.Configuration;
 class DeliberationDelegates {
 
     @Bean
-    JavaDelegate registerTopic(DeliberationIntake intake) {
-        return intake::register;
+    JavaDelegate registerTopic(TopicRegistration registration) {
+        return registration::register;
     }
 
     @Bean
-    JavaDelegate publishRejection(DeliberationSteps steps) {
-        return steps::publishRejection;
+    JavaDelegate publishRejection(TopicOutcomes outcomes) {
+        return outcomes::publishRejection;
     }
 
     @Bean
-    JavaDelegate mergeTopic(DeliberationSteps steps) {
-        return steps::mergeTopic;
+    JavaDelegate mergeTopic(TopicOutcomes outcomes) {
+        return outcomes::mergeTopic;
     }
 
     @Bean
-    JavaDelegate publishPlanNotice(DeliberationSteps steps) {
-        return steps::publishPlanNotice;
+    JavaDelegate publishPlanNotice(NoticePeriods notices) {
+        return notices::publishPlanNotice;
     }
 
     @Bean
-    JavaDelegate closeNotice(DeliberationSteps steps) {
-        return steps::closeNotice;
+    JavaDelegate closeNotice(NoticePeriods notices) {
+        return notices::closeNotice;
     }
 
     @Bean
-    JavaDelegate recordMeeting(DeliberationSteps steps) {
-        return steps::recordMeeting;
+    JavaDelegate recordMeeting(MeetingOutcome meeting) {
+        return meeting::recordMeeting;
     }
 
     @Bean
-    JavaDelegate publishResultNotice(DeliberationSteps steps) {
-        return steps::publishResultNotice;
+    JavaDelegate publishResultNotice(NoticePeriods notices) {
+        return notices::publishResultNotice;
     }
 
     @Bean
-    JavaDelegate recordLedger(DeliberationSteps steps) {
-        return steps::recordLedger;
+    JavaDelegate recordLedger(LedgerTracking ledger) {
+        return ledger::recordLedger;
     }
 
     @Bean
-    JavaDelegate publishProgress(DeliberationSteps steps) {
-        return steps::publishProgress;
+    JavaDelegate publishProgress(LedgerTracking ledger) {
+        return ledger::publishProgress;
     }
 
     /** End listener of the milestone's reminder timer (yellow). */
     @Bean
-    ExecutionListener remindMilestone(DeliberationSteps steps) {
-        return steps::remindMilestone;
+    ExecutionListener remindMilestone(LedgerTracking ledger) {
+        return ledger::remindMilestone;
     }
 
     /** End listener of the milestone's date timer (red, supervision). */
     @Bean
-    ExecutionListener flagOverdueMilestone(DeliberationSteps steps) {
-        return steps::flagOverdueMilestone;
+    ExecutionListener flagOverdueMilestone(LedgerTracking ledger) {
+        return ledger::flagOverdueMilestone;
     }
 
     @Bean
-    JavaDelegate openEvaluation(DeliberationSteps steps) {
-        return steps::openEvaluation;
+    JavaDelegate openEvaluation(NoticePeriods notices) {
+        return notices::openEvaluation;
     }
 
     @Bean
-    JavaDelegate archiveTopic(DeliberationSteps steps) {
-        return steps::archive;
+    JavaDelegate archiveTopic(TopicOutcomes outcomes) {
+        return outcomes::archive;
     }
 }

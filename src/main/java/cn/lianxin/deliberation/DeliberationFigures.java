@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,7 +84,7 @@ class DeliberationFigures {
                 "select count(*) from deliberation where village_code in (:villages)" + " and status = 'IMPLEMENTED'",
                 in);
         Map<String, Object> overdueParams = new LinkedHashMap<>(in);
-        overdueParams.put("now", Deliberations.utc(ClockUtil.getCurrentTime().toInstant()));
+        overdueParams.put("now", Rows.utc(EngineTime.now()));
         List<OverdueMilestone> overdue = jdbc.sql(
                         "select d.deliberation_no, d.title, d.village_code, m.title milestone,"
                                 + " m.due_at from deliberation_milestone m join deliberation d"

@@ -40,12 +40,14 @@ public record DeliberationRules(
                 rules.passShare() == null ? passShare : rules.passShare()));
     }
 
-    int noticeDays(String villageCode) {
+    /** Working days a notice stays on this village's board. */
+    public int noticeDays(String villageCode) {
         UnitRules unit = units.get(villageCode);
         return unit == null || unit.noticeDays() == null ? noticeDays : unit.noticeDays();
     }
 
-    MeetingRules meetingRules(String villageCode) {
+    /** How a meeting of this village decides. */
+    public MeetingRules meetingRules(String villageCode) {
         UnitRules unit = units.get(villageCode);
         return new MeetingRules(
                 unit == null || unit.quorumShare() == null ? quorumShare : unit.quorumShare(),

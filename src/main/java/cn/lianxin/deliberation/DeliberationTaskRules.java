@@ -1,48 +1,36 @@
 package cn.lianxin.deliberation;
 
-import cn.lianxin.workflow.UserTaskRules;
-import java.util.Map;
+import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
+
+import cn.lianxin.workflow.ProcessTasks;
+import cn.lianxin.workflow.UserTask;
+import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** The deliberation process's user task rules and listeners, as the engine asks for them. */
+/**
+ * The deliberation process's user tasks as the engine asks for them: each task key goes to its class
+ * in {@code deliberation/tasks} ({@code topic-review} → {@code TopicReview}, …).
+ */
 @Component
-class DeliberationTaskRules implements UserTaskRules {
+class DeliberationTaskRules extends ProcessTasks {
 
-    private final DeliberationSteps steps;
+    /** Set by the process and shown read-only: a submission may repeat them, never change them. */
+    static final Set<String> PROTECTED = Set.of(
+            DELIBERATION_NO,
+            VILLAGE_CODE,
+            TOWN_CODE,
+            ORIGIN,
+            STATUS,
+            NOTICE_ID,
+            NOTICE_ENDS_AT,
+            QUORATE,
+            PASSED,
+            RESPONSIBLE_GROUP,
+            MILESTONE_ID,
+            MILESTONE_DUE_AT);
 
-    DeliberationTaskRules(DeliberationSteps steps) {
-        this.steps = steps;
-    }
-
-    @Override
-    public String processKey() {
-        return DeliberationProcess.KEY;
-    }
-
-    @Override
-    public Set<String> protectedFields() {
-        return DeliberationCompletionRules.PROTECTED;
-    }
-
-    @Override
-    public Set<String> fieldsOf(String taskKey) {
-        return DeliberationCompletionRules.FIELDS.getOrDefault(taskKey, Set.of());
-    }
-
-    @Override
-    public void check(String taskKey, Map<String, Object> values) {
-        steps.checkCompletion(taskKey, values);
-    }
-
-    @Override
-    public void created(DelegateTask task) {
-        steps.taskCreated(task);
-    }
-
-    @Override
-    public void completing(DelegateTask task) {
-        steps.taskCompleting(task);
+    DeliberationTaskRules(List<UserTask> tasks) {
+        super(DeliberationProcess.KEY, PROTECTED, tasks);
     }
 }

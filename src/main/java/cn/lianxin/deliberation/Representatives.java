@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the full list of representatives even if their own grants do not let them browse users.
  */
 @Component
-class Representatives {
+public class Representatives {
 
     private final ProcessEngineConfigurationImpl engine;
 
@@ -24,7 +24,7 @@ class Representatives {
     }
 
     /** The village's representatives: user id → name, in id order. */
-    Map<String, String> of(String villageCode) {
+    public Map<String, String> of(String villageCode) {
         return asPlatform(context -> {
             Map<String, String> reps = new LinkedHashMap<>();
             engine.getIdentityService()

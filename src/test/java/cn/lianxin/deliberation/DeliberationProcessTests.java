@@ -9,7 +9,6 @@ import cn.lianxin.appeal.AppealIntake;
 import cn.lianxin.appeal.Channel;
 import cn.lianxin.appeal.IntakeRequest;
 import cn.lianxin.calendar.WorkingDays;
-import cn.lianxin.deliberation.Deliberations.NoticeKind;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.testing.FlowNodeCoverage;
 import cn.lianxin.testing.ProcessTest;
@@ -89,7 +88,31 @@ class DeliberationProcessTests {
     DeliberationBoard board;
 
     @Autowired
-    Deliberations deliberations;
+    PublicRecords records;
+
+    @Autowired
+    TopicLinks links;
+
+    @Autowired
+    Topics topics;
+
+    @Autowired
+    TopicLog log;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    Meetings meetings;
+
+    @Autowired
+    Ledgers ledgers;
+
+    @Autowired
+    LinkedCases linkedCases;
+
+    @Autowired
+    DeliberationTaskRules taskRules;
 
     @Autowired
     AppealIntake appeals;
@@ -113,6 +136,31 @@ class DeliberationProcessTests {
     }
 
     @Test
+    void everyUserTaskOfTheModelHasAClassOfItsOwn() {
+        // given
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(DeliberationProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
+
+        // when
+        List<String> modelled = repository
+                .getBpmnModelInstance(definition)
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
+                .stream()
+                .map(org.camunda.bpm.model.bpmn.instance.UserTask::getId)
+                .toList();
+
+        // then
+        assertThat(taskRules.tasks().keySet()).containsExactlyInAnyOrderElementsOf(modelled);
+        assertThat(taskRules.tasks().values())
+                .extracting(task -> task.getClass().getPackageName())
+                .containsOnly("cn.lianxin.deliberation.tasks");
+    }
+
+    @Test
     void aRejectedTopicIsPublishedWithItsReasonsAndArchived() {
         // given
         ProcessInstance topic = propose("小区广场跳舞音量太大");
@@ -129,7 +177,7 @@ class DeliberationProcessTests {
         // then
         assertThat(topic).isEnded().hasPassed("publish-rejection", "archived");
         assertThat(variable(topic, "status")).isEqualTo("REJECTED");
-        Deliberations.Topic stored = stored(topic);
+        Topic stored = stored(topic);
         assertThat(stored.status()).isEqualTo(TopicStatus.REJECTED);
         assertThat(stored.stage()).isEqualTo(Stage.ARCHIVED);
         assertThat(board.board("v0101"))
@@ -139,7 +187,7 @@ class DeliberationProcessTests {
                     assertThat(n.kind()).isEqualTo("REJECTION");
                     assertThat(n.body()).contains("已转人民调解");
                 });
-        assertThat(board.view(topic.getBusinessKey()).reviewReasons()).contains("已转人民调解");
+        assertThat(records.view(topic.getBusinessKey()).reviewReasons()).contains("已转人民调解");
         assertThat(messagesTo(PROPOSER_PHONE, topic))
                 .anyMatch(m -> m.contains("查询码"))
                 .anyMatch(m -> m.contains("不予受理") && m.contains("已转人民调解"));
@@ -156,7 +204,7 @@ class DeliberationProcessTests {
         identity.clearAuthentication();
         ProcessInstance second = instance(raised);
         assertThat(stored(second).origin()).isEqualTo(Origin.APPEAL);
-        assertThat(board.of(trackingNo))
+        assertThat(links.of(trackingNo))
                 .extracting(LinkedTopics -> LinkedTopics.deliberationNo())
                 .containsExactly(raised);
         Task review = task(second, TOPIC_REVIEW);
@@ -175,10 +223,10 @@ class DeliberationProcessTests {
         assertThat(second).isEnded().hasPassed("merge-topic", "archived");
         assertThat(stored(second).status()).isEqualTo(TopicStatus.MERGED);
         assertThat(stored(second).mergedInto()).isEqualTo(first.getBusinessKey());
-        assertThat(deliberations.linkedCases(first.getBusinessKey())).containsExactly(trackingNo);
-        assertThat(deliberations.logOf(first.getBusinessKey(), true))
+        assertThat(linkedCases.of(first.getBusinessKey())).containsExactly(trackingNo);
+        assertThat(log.of(first.getBusinessKey(), true))
                 .anyMatch(e -> e.entry().contains(raised) && e.entry().contains("并入本议题"));
-        assertThat(board.of(trackingNo))
+        assertThat(links.of(trackingNo))
                 .extracting(LinkedTopics -> LinkedTopics.deliberationNo())
                 .containsExactlyInAnyOrder(raised, first.getBusinessKey());
         assertThat(first).isWaitingAt(TOPIC_REVIEW);
@@ -201,7 +249,7 @@ class DeliberationProcessTests {
         complete(topic, PREPARE_PLAN, plan("2026-12-02T15:00:00+08:00"));
 
         // then: the plan is on the board for five working days
-        Deliberations.Notice notice = openNotice(topic, NoticeKind.PLAN);
+        Notices.Notice notice = openNotice(topic, NoticeKind.PLAN);
         assertThat(notice.closesAt()).isEqualTo(at("2026-12-01T09:30").toInstant());
         assertThat(notice.onTime()).isTrue();
         assertThat(noticeJob(topic, "plan-notice-period").getDuedate()).isEqualTo(at("2026-12-01T09:30"));
@@ -237,7 +285,7 @@ class DeliberationProcessTests {
         assertThat(topic).isWaitingAt(PREPARE_PLAN);
         ClockUtil.setCurrentTime(at("2026-12-01T10:00"));
         complete(topic, PREPARE_PLAN, plan("2026-12-09T15:00:00+08:00"));
-        assertThat(deliberations.noticesOfTopic(topic.getBusinessKey()))
+        assertThat(notices.ofTopic(topic.getBusinessKey()))
                 .filteredOn(n -> n.kind() == NoticeKind.PLAN)
                 .hasSize(2)
                 .last()
@@ -269,14 +317,12 @@ class DeliberationProcessTests {
         // then: 流会, recorded, and the host plans a new meeting
         assertThat(topic).isWaitingAt(PREPARE_PLAN);
         assertThat(variable(topic, "quorate")).isEqualTo(false);
-        assertThat(deliberations.minutesOf(topic.getBusinessKey()))
-                .singleElement()
-                .satisfies(m -> {
-                    assertThat(m.quorate()).isFalse();
-                    assertThat(m.attendees()).containsExactly("rep1", "rep2", "rep3");
-                    assertThat(m.passed()).isNull();
-                });
-        assertThat(board.view(topic.getBusinessKey()).timeline())
+        assertThat(meetings.minutesOf(topic.getBusinessKey())).singleElement().satisfies(m -> {
+            assertThat(m.quorate()).isFalse();
+            assertThat(m.attendees()).containsExactly("rep1", "rep2", "rep3");
+            assertThat(m.passed()).isNull();
+        });
+        assertThat(records.view(topic.getBusinessKey()).timeline())
                 .anyMatch(e -> e.entry().contains("流会"));
     }
 
@@ -294,7 +340,7 @@ class DeliberationProcessTests {
 
         // then: half is no majority; the result is noticed, then the topic is archived
         assertThat(variable(topic, "passed")).isEqualTo(false);
-        Deliberations.Notice result = openNotice(topic, NoticeKind.RESULT);
+        Notices.Notice result = openNotice(topic, NoticeKind.RESULT);
         assertThat(result.body()).contains("赞成 2 票", "反对 1 票", "弃权 1 票", "表决未通过");
         assertThat(result.onTime()).isTrue();
         fire(noticeJob(topic, "result-notice-period"));
@@ -350,15 +396,14 @@ class DeliberationProcessTests {
         // … and at the date without a report the milestone turns red and supervision starts
         fire(job(topic, "milestone-overdue"));
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("RED");
-        assertThat(deliberations.milestonesOf(topic.getBusinessKey()).get(0).light())
-                .isEqualTo("RED");
+        assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("RED");
         ProcessInstance supervision = runtime.createProcessInstanceQuery()
                 .processDefinitionKey("supervision")
                 .processInstanceBusinessKey(topic.getBusinessKey() + ":" + REPORT_PROGRESS)
                 .singleResult();
         assertThat(supervision).isNotNull();
         assertThat(supervision).isWaitingAt("supervise");
-        assertThat(deliberations.logOf(topic.getBusinessKey(), true))
+        assertThat(log.of(topic.getBusinessKey(), true))
                 .anyMatch(e -> e.kind().equals("SUPERVISION") && e.entry().contains("进入督办"));
 
         // when: the department reports; the supervision ends with it
@@ -396,7 +441,7 @@ class DeliberationProcessTests {
         fire(noticeJob(topic, "evaluation-period"));
         assertThat(topic).isEnded().hasPassed("close-evaluation", "archive-topic");
         assertThat(variable(topic, "status")).isEqualTo("IMPLEMENTED");
-        DeliberationBoard.PublicTopic view = board.view(topic.getBusinessKey());
+        PublicRecords.PublicTopic view = records.view(topic.getBusinessKey());
         assertThat(view.status()).isEqualTo("IMPLEMENTED");
         assertThat(view.evaluations()).containsEntry("SATISFIED", 1L).containsEntry("BASICALLY_SATISFIED", 1L);
         assertThat(view.ledger().milestones()).hasSize(3).allMatch(m -> m.reportedAt() != null);
@@ -447,7 +492,7 @@ class DeliberationProcessTests {
                         .variableNameIn("proposerName", "phone")
                         .count())
                 .isZero();
-        assertThat(deliberations.linkedCases(topic.getBusinessKey())).containsExactly(trackingNo);
+        assertThat(linkedCases.of(topic.getBusinessKey())).containsExactly(trackingNo);
 
         // and: a grid worker may not start topics from Tasklist
         identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
@@ -528,12 +573,12 @@ class DeliberationProcessTests {
                 .singleResult();
     }
 
-    private Deliberations.Topic stored(ProcessInstance topic) {
-        return deliberations.byNo(topic.getBusinessKey()).orElseThrow();
+    private Topic stored(ProcessInstance topic) {
+        return topics.byNo(topic.getBusinessKey()).orElseThrow();
     }
 
-    private Deliberations.Notice openNotice(ProcessInstance topic, NoticeKind kind) {
-        return deliberations.noticesOfTopic(topic.getBusinessKey()).stream()
+    private Notices.Notice openNotice(ProcessInstance topic, NoticeKind kind) {
+        return notices.ofTopic(topic.getBusinessKey()).stream()
                 .filter(n -> n.kind() == kind && n.closedAt() == null)
                 .reduce((a, b) -> b)
                 .orElseThrow();

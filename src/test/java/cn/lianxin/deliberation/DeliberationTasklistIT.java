@@ -54,7 +54,10 @@ class DeliberationTasklistIT {
     WorkingDays workingDays;
 
     @Autowired
-    Deliberations deliberations;
+    Topics topics;
+
+    @Autowired
+    Meetings meetings;
 
     @Autowired
     JdbcClient jdbc;
@@ -129,8 +132,8 @@ class DeliberationTasklistIT {
 
         // then the minutes are on record and the result goes on the board
         assertThat(tasks.createTaskQuery().taskId(meeting).count()).isZero();
-        assertThat(deliberations.byNo(no).orElseThrow().stage()).isEqualTo(Stage.RESULT_NOTICE);
-        assertThat(deliberations.minutesOf(no)).singleElement().satisfies(m -> {
+        assertThat(topics.byNo(no).orElseThrow().stage()).isEqualTo(Stage.RESULT_NOTICE);
+        assertThat(meetings.minutesOf(no)).singleElement().satisfies(m -> {
             assertThat(m.attendees()).containsExactly("rep1", "rep2", "rep3", "rep4", "rep5");
             assertThat(m.votesFor()).isEqualTo(4);
             assertThat(m.passed()).isTrue();
@@ -171,7 +174,7 @@ class DeliberationTasklistIT {
         tasklist.dismissError().type("日期", typed(later)).complete().waitUntilDone();
 
         // then the plan is noticed with the meeting at 15:00 China time on that day
-        Deliberations.Topic topic = deliberations.byNo(no).orElseThrow();
+        Topic topic = topics.byNo(no).orElseThrow();
         assertThat(topic.stage()).isEqualTo(Stage.NOTICE);
         assertThat(topic.meetingAt())
                 .isEqualTo(later.atTime(15, 0).atZone(WorkingDays.ZONE).toInstant());

@@ -57,6 +57,12 @@ class SupervisionProcessTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+
+    @Autowired
+    SupervisionTaskRules taskRules;
+
     @BeforeEach
     void init() {
         BpmnAwareTests.init(engine);
@@ -66,6 +72,31 @@ class SupervisionProcessTests {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    @Test
+    void everyUserTaskOfTheModelHasAClassOfItsOwn() {
+        // given
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(SupervisionProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
+
+        // when
+        List<String> modelled = repository
+                .getBpmnModelInstance(definition)
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
+                .stream()
+                .map(org.camunda.bpm.model.bpmn.instance.UserTask::getId)
+                .toList();
+
+        // then
+        assertThat(taskRules.tasks().keySet()).containsExactlyInAnyOrderElementsOf(modelled);
+        assertThat(taskRules.fieldsOf(SupervisionProcess.Tasks.SUPERVISE))
+                .containsExactlyInAnyOrder("action", "note", "newDeadline");
+        assertThat(taskRules.fieldsOf(SupervisionProcess.Tasks.REPLY)).containsExactly("reply");
     }
 
     @Test

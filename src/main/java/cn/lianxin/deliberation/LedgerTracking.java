@@ -1,0 +1,216 @@
+package cn.lianxin.deliberation;
+
+import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
+import static cn.lianxin.deliberation.StepContext.actor;
+import static cn.lianxin.deliberation.StepContext.now;
+import static cn.lianxin.deliberation.StepContext.text;
+import static cn.lianxin.deliberation.StepContext.topic;
+
+import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.deadline.TrafficLight;
+import cn.lianxin.deliberation.DeliberationProcess.Tasks;
+import cn.lianxin.deliberation.Ledgers.Milestone;
+import cn.lianxin.identity.Role;
+import cn.lianxin.identity.Unit;
+import cn.lianxin.identity.UnitKind;
+import cn.lianxin.identity.Units;
+import cn.lianxin.notification.Notifications;
+import cn.lianxin.notification.Recipient;
+import cn.lianxin.notification.Template;
+import cn.lianxin.supervision.StepEvents;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * 协商后跟踪: the ledger's milestones one after another — each reported and made public, reminded
+ * before its date (yellow) and handed to supervision when its date passes without a report (red).
+ */
+@Service
+class LedgerTracking {
+
+    private final Topics topics;
+    private final TopicLog log;
+    private final Ledgers ledgers;
+    private final Notices notices;
+    private final DeliberationRules rules;
+    private final WorkingDays workingDays;
+    private final Units units;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final TopicNews news;
+
+    LedgerTracking(
+            Topics topics,
+            TopicLog log,
+            Ledgers ledgers,
+            Notices notices,
+            DeliberationRules rules,
+            WorkingDays workingDays,
+            Units units,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            TopicNews news) {
+        this.topics = topics;
+        this.log = log;
+        this.ledgers = ledgers;
+        this.notices = notices;
+        this.rules = rules;
+        this.workingDays = workingDays;
+        this.units = units;
+        this.notifications = notifications;
+        this.events = events;
+        this.news = news;
+    }
+
+    void recordLedger(DelegateExecution execution) {
+        Topic topic = topic(topics, execution);
+        Instant now = now();
+        String unitCode = text(execution, RESPONSIBLE_UNIT);
+        Unit unit = units.byCode(unitCode).orElseThrow();
+        List<MilestoneInput> milestones = MilestoneInput.parse(execution.getVariable(MILESTONES));
+        ledgers.openOrUpdate(topic.deliberationNo(), unitCode, text(execution, MEASURES), now);
+        milestones.forEach(m -> ledgers.addMilestone(topic.deliberationNo(), m.title(), m.dueAt()));
+        execution.setVariable(RESPONSIBLE_GROUP, responsibleGroup(unit));
+        topics.stage(topic.deliberationNo(), Stage.IMPLEMENTING, now);
+        log.log(
+                topic.deliberationNo(),
+                now,
+                actor(execution),
+                "LEDGER",
+                "落实台账：责任单位 " + unit.name() + "，节点 "
+                        + milestones.stream().map(MilestoneInput::line).collect(Collectors.joining("；")),
+                true);
+        nextMilestone(execution);
+    }
+
+    void publishProgress(DelegateExecution execution) {
+        Topic topic = topic(topics, execution);
+        long id = StepContext.id(execution, MILESTONE_ID);
+        Milestone milestone = ledgers.milestone(id).orElseThrow();
+        String progress = text(execution, PROGRESS);
+        Instant now = now();
+        ledgers.reportMilestone(id, progress, actor(execution), now);
+        boolean late = now.isAfter(milestone.dueAt());
+        notices.post(
+                topic.deliberationNo(),
+                topic.villageCode(),
+                NoticeKind.PROGRESS,
+                "议题“" + topic.title() + "”落实进展：" + milestone.title(),
+                progress,
+                now);
+        log.log(
+                topic.deliberationNo(),
+                now,
+                actor(execution),
+                "PROGRESS",
+                "节点“" + milestone.title() + "”进展" + (late ? "（逾期报告）" : "") + "：" + progress,
+                true);
+        news.tell(topic.deliberationNo(), "“" + milestone.title() + "”" + progress);
+        execution.setVariable(PROGRESS, null);
+        nextMilestone(execution);
+    }
+
+    /** The reminder before a milestone's date: its light turns yellow and the responsible unit is told. */
+    void remindMilestone(DelegateExecution execution) {
+        String no = text(execution, DELIBERATION_NO);
+        long id = StepContext.id(execution, MILESTONE_ID);
+        Milestone milestone = ledgers.milestone(id).orElseThrow();
+        if (!TrafficLight.GREEN.name().equals(milestone.light())) {
+            return;
+        }
+        ledgers.milestoneLight(id, TrafficLight.YELLOW.name());
+        lightOnTask(execution, TrafficLight.YELLOW);
+        notifications.queue(
+                Template.DUE_SOON,
+                Recipient.group(text(execution, RESPONSIBLE_GROUP)),
+                no,
+                no,
+                "落实节点：" + milestone.title(),
+                WorkingDays.format(milestone.dueAt()));
+        log.log(no, now(), null, "LIGHT", "节点“" + milestone.title() + "”临期（黄灯），已提醒责任单位", false);
+    }
+
+    /** A milestone passed its date without a report: red, public, and supervision takes it up. */
+    void flagOverdueMilestone(DelegateExecution execution) {
+        String no = text(execution, DELIBERATION_NO);
+        long id = StepContext.id(execution, MILESTONE_ID);
+        Milestone milestone = ledgers.milestone(id).orElseThrow();
+        ledgers.milestoneLight(id, TrafficLight.RED.name());
+        lightOnTask(execution, TrafficLight.RED);
+        String group = text(execution, RESPONSIBLE_GROUP);
+        notifications.queue(
+                Template.OVERDUE,
+                Recipient.group(group),
+                no,
+                no,
+                "落实节点：" + milestone.title(),
+                "期限 " + WorkingDays.format(milestone.dueAt()));
+        log.log(no, now(), null, "LIGHT", "节点“" + milestone.title() + "”已超期（红灯），进入督办", true);
+        events.publishEvent(new StepEvents.StepTurnedRed(
+                no,
+                Tasks.REPORT_PROGRESS,
+                "报告落实进展（" + milestone.title() + "）",
+                List.of(group),
+                text(execution, VILLAGE_CODE),
+                text(execution, TOWN_CODE)));
+    }
+
+    /** The next milestone without a report, for the next {@code report-progress}; none clears it. */
+    private void nextMilestone(DelegateExecution execution) {
+        String no = text(execution, DELIBERATION_NO);
+        ledgers.nextMilestone(no)
+                .ifPresentOrElse(
+                        m -> {
+                            execution.setVariable(MILESTONE_ID, m.id());
+                            execution.setVariable(MILESTONE_TITLE, m.title());
+                            execution.setVariable(MILESTONE_DUE_AT, Date.from(m.dueAt()));
+                            Instant remind = remindAt(m.dueAt());
+                            execution.setVariable(
+                                    MILESTONE_REMIND_AT, Date.from(remind.isAfter(now()) ? remind : now()));
+                        },
+                        () -> {
+                            execution.setVariable(MILESTONE_ID, null);
+                            execution.setVariable(MILESTONE_TITLE, null);
+                            execution.setVariable(MILESTONE_DUE_AT, null);
+                            execution.setVariable(MILESTONE_REMIND_AT, null);
+                        });
+    }
+
+    /** {@code reminderDays} working days before a milestone's date, at the same time of day. */
+    Instant remindAt(Instant due) {
+        ZonedDateTime at = due.atZone(WorkingDays.ZONE);
+        LocalDate day = at.toLocalDate();
+        for (int counted = 0; counted < rules.reminderDays(); ) {
+            day = day.minusDays(1);
+            if (workingDays.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day.atTime(at.toLocalTime()).atZone(WorkingDays.ZONE).toInstant();
+    }
+
+    private void lightOnTask(DelegateExecution execution, TrafficLight light) {
+        var tasks = execution.getProcessEngineServices().getTaskService();
+        tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(Tasks.REPORT_PROGRESS)
+                .list()
+                .forEach(t -> tasks.setVariableLocal(t.getId(), Milestone.LIGHT_ON_TASK, light.name()));
+    }
+
+    /** Who reports a ledger's progress: the station head of a village, a town's centre, a department. */
+    static String responsibleGroup(Unit unit) {
+        return unit.kind() == UnitKind.VILLAGE
+                ? Role.STATION_HEAD.groupIdIn(unit.code())
+                : unit.kind() == UnitKind.TOWN
+                        ? Role.TOWN_CENTER.groupIdIn(unit.code())
+                        : Role.DEPT.groupIdIn(unit.code());
+    }
+}

@@ -1,0 +1,130 @@
+package cn.lianxin.deliberation;
+
+import static cn.lianxin.deliberation.Rows.instant;
+import static cn.lianxin.deliberation.Rows.utc;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The meetings held on a topic: minutes, who attended, how they voted (tables
+ * {@code deliberation_minutes}, {@code deliberation_attendance}, {@code deliberation_vote}).
+ */
+@Repository
+class Meetings {
+
+    record Minutes(
+            long id,
+            Instant heldAt,
+            String agenda,
+            String speeches,
+            String minutes,
+            int representativesTotal,
+            boolean quorate,
+            Boolean passed,
+            List<String> attendees,
+            int votesFor,
+            int votesAgainst,
+            int votesAbstain) {}
+
+    private final JdbcClient jdbc;
+
+    Meetings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long addMinutes(
+            String no,
+            Instant heldAt,
+            String agenda,
+            String speeches,
+            String minutes,
+            int representativesTotal,
+            boolean quorate,
+            Boolean passed,
+            List<String> attendees,
+            Map<String, Integer> votes,
+            String recordedBy,
+            Instant at) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into deliberation_minutes (deliberation_no, held_at, agenda, speeches, minutes,"
+                        + " representatives_total, quorate, passed, recorded_by, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        no,
+                        utc(heldAt),
+                        agenda,
+                        speeches,
+                        minutes,
+                        representativesTotal,
+                        quorate,
+                        passed,
+                        recordedBy,
+                        utc(at))
+                .update(key, "id");
+        long id = Rows.id(key);
+        attendees.forEach(user -> jdbc.sql("insert into deliberation_attendance (minutes_id, user_id) values (?, ?)")
+                .params(id, user)
+                .update());
+        votes.forEach((choice, count) -> jdbc.sql(
+                        "insert into deliberation_vote (minutes_id, choice, votes) values (?, ?, ?)")
+                .params(id, choice, count)
+                .update());
+        return id;
+    }
+
+    List<Minutes> minutesOf(String no) {
+        return jdbc
+                .sql("select * from deliberation_minutes where deliberation_no = ? order by held_at, id")
+                .param(no)
+                .query((rs, i) -> new Minutes(
+                        rs.getLong("id"),
+                        instant(rs, "held_at"),
+                        rs.getString("agenda"),
+                        rs.getString("speeches"),
+                        rs.getString("minutes"),
+                        rs.getInt("representatives_total"),
+                        rs.getBoolean("quorate"),
+                        (Boolean) rs.getObject("passed"),
+                        List.of(),
+                        0,
+                        0,
+                        0))
+                .list()
+                .stream()
+                .map(this::withAttendanceAndVotes)
+                .toList();
+    }
+
+    private Minutes withAttendanceAndVotes(Minutes m) {
+        List<String> attendees = jdbc.sql(
+                        "select user_id from deliberation_attendance where minutes_id = ? order by user_id")
+                .param(m.id())
+                .query(String.class)
+                .list();
+        Map<String, Integer> votes = new HashMap<>();
+        jdbc.sql("select choice, votes from deliberation_vote where minutes_id = ?")
+                .param(m.id())
+                .query((rs, i) -> votes.put(rs.getString("choice"), rs.getInt("votes")))
+                .list();
+        return new Minutes(
+                m.id(),
+                m.heldAt(),
+                m.agenda(),
+                m.speeches(),
+                m.minutes(),
+                m.representativesTotal(),
+                m.quorate(),
+                m.passed(),
+                attendees,
+                votes.getOrDefault("FOR", 0),
+                votes.getOrDefault("AGAINST", 0),
+                votes.getOrDefault("ABSTAIN", 0));
+    }
+}
