@@ -46,11 +46,8 @@ class ModulesTests {
                 .that()
                 .resideOutsideOfPackage("cn.lianxin.workflow..")
                 .and()
-                .doNotHaveFullyQualifiedName("cn.lianxin.system.AdaptivePasswordHash")
-                .and()
-                .doNotHaveFullyQualifiedName("cn.lianxin.system.LockAwareIdentityProvider")
-                .and()
-                .doNotHaveFullyQualifiedName("cn.lianxin.system.SignInEnginePlugin")
+                .haveNameNotMatching(
+                        "cn\\.lianxin\\.system\\.(AdaptivePasswordHash|LockAwareIdentityProvider|SignInEnginePlugin)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.camunda.bpm.engine.impl..")

@@ -4,12 +4,12 @@ import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.PublicLimits;
 import cn.lianxin.system.PublicLimits.Limit;
+import cn.lianxin.workflow.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -93,12 +93,12 @@ class DeliberationController {
             @PathVariable String no, @RequestBody DeliberationBoard.OpinionRequest request, HttpServletRequest http) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
         limits.take(Limit.POSTS, http.getRemoteAddr());
-        Authentication me = identity.getCurrentAuthentication();
+        CurrentUser me = CurrentUser.of(identity).orElse(null);
         String representative = null;
         String name = null;
-        if (me != null && me.getGroupIds() != null && board.isRepresentativeFor(no, me.getGroupIds())) {
-            representative = me.getUserId();
-            name = representatives.nameOf(me.getUserId());
+        if (me != null && board.isRepresentativeFor(no, me.groupIds())) {
+            representative = me.userId();
+            name = representatives.nameOf(me.userId());
         }
         board.postOpinion(no, request, representative, name);
         return ResponseEntity.status(HttpStatus.CREATED).build();

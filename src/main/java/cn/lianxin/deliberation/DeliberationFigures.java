@@ -5,6 +5,7 @@ import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.workflow.CurrentUser;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -116,8 +116,8 @@ class DeliberationFigures {
     }
 
     private Set<String> scope(String unit) {
-        Authentication me = identity.getCurrentAuthentication();
-        Set<String> visible = units.villagesVisibleTo(me == null ? List.of() : me.getGroupIds());
+        Set<String> visible = units.villagesVisibleTo(
+                CurrentUser.of(identity).map(CurrentUser::groupIds).orElse(List.of()));
         Collection<String> all = visible != null
                 ? visible
                 : units.all().stream()

@@ -13,12 +13,13 @@ import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.RequestFingerprint;
+import cn.lianxin.workflow.CurrentUser;
+import cn.lianxin.workflow.EngineAsPlatform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,13 +49,17 @@ class DeliberationIntake {
     private final Notifications notifications;
     private final CaseTimeline cases;
 
+    private final EngineAsPlatform platform;
+
     DeliberationIntake(
             TopicOpening opening,
             Topics topics,
             AccessCodes accessCodes,
             IdentityService identity,
             Notifications notifications,
-            CaseTimeline cases) {
+            CaseTimeline cases,
+            EngineAsPlatform platform) {
+        this.platform = platform;
         this.opening = opening;
         this.topics = topics;
         this.accessCodes = accessCodes;
@@ -107,12 +112,11 @@ class DeliberationIntake {
     /** A cadre of the case's village raises a topic from a citizen's request; the case is linked. */
     @Transactional
     public String raiseFromCase(String trackingNo, FromCase request) {
-        Authentication me = identity.getCurrentAuthentication();
+        CurrentUser me = CurrentUser.of(identity).orElse(null);
         String villageCode = cases.villageOf(trackingNo)
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
         boolean ofTheVillage = me != null
-                && me.getGroupIds() != null
-                && RAISE_FROM_CASE.stream().anyMatch(role -> me.getGroupIds().contains(role.groupIdIn(villageCode)));
+                && RAISE_FROM_CASE.stream().anyMatch(role -> me.groupIds().contains(role.groupIdIn(villageCode)));
         if (!ofTheVillage) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
         }
@@ -131,19 +135,17 @@ class DeliberationIntake {
                 TopicOpening.blankToNull(request.affectedArea()),
                 TopicOpening.blankToNull(request.options()),
                 Origin.APPEAL,
-                opening.nameOf(me.getUserId()),
+                opening.nameOf(me.userId()),
                 null,
                 village.code());
-        String no = opening.open(draft, null, null, me.getUserId());
-        opening.link(no, trackingNo, me.getUserId());
+        String no = opening.open(draft, null, null, me.userId());
+        opening.link(no, trackingNo, me.userId());
         // the platform checked above that the cadre works in the case's village; starting the topic
         // is the platform's act (a grid worker may raise a topic, not start processes in Tasklist)
-        identity.clearAuthentication();
-        try {
+        platform.call(() -> {
             opening.start(no, draft, village);
-        } finally {
-            identity.setAuthentication(me);
-        }
+            return no;
+        });
         return no;
     }
 }

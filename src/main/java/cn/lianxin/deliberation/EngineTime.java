@@ -1,7 +1,7 @@
 package cn.lianxin.deliberation;
 
+import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The engine's time, read in one place of the package: process tests move the engine's clock, and
@@ -12,6 +12,6 @@ final class EngineTime {
     private EngineTime() {}
 
     static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 }

@@ -2,11 +2,11 @@ package cn.lianxin.deliberation;
 
 import cn.lianxin.identity.PersonNames;
 import cn.lianxin.identity.Role;
+import cn.lianxin.workflow.EngineAsPlatform;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,18 +17,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class Representatives {
 
-    private final ProcessEngineConfigurationImpl engine;
+    private final IdentityService identity;
+    private final EngineAsPlatform platform;
 
-    Representatives(ProcessEngineConfigurationImpl engine) {
-        this.engine = engine;
+    Representatives(IdentityService identity, EngineAsPlatform platform) {
+        this.identity = identity;
+        this.platform = platform;
     }
 
     /** The village's representatives: user id → name, in id order. */
     public Map<String, String> of(String villageCode) {
-        return asPlatform(context -> {
+        return platform.call(() -> {
             Map<String, String> reps = new LinkedHashMap<>();
-            engine.getIdentityService()
-                    .createUserQuery()
+            identity.createUserQuery()
                     .memberOfGroup(Role.DELIBERATION_REP.groupIdIn(villageCode))
                     .orderByUserId()
                     .asc()
@@ -43,15 +44,9 @@ public class Representatives {
         if (userId == null) {
             return null;
         }
-        return asPlatform(context -> {
-            User user =
-                    engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+        return platform.call(() -> {
+            User user = identity.createUserQuery().userId(userId).singleResult();
             return user == null ? userId : PersonNames.of(user);
         });
-    }
-
-    private <T> T asPlatform(Command<T> read) {
-        return engine.getCommandExecutorTxRequired()
-                .execute(context -> context.runWithoutAuthorization(() -> read.execute(context)));
     }
 }

@@ -2,6 +2,7 @@ package cn.lianxin.deliberation;
 
 import static cn.lianxin.deliberation.DeliberationProcess.Variables.DELIBERATION_NO;
 
+import cn.lianxin.workflow.CurrentUser;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -26,9 +27,9 @@ final class StepContext {
     }
 
     static String actor(DelegateExecution execution) {
-        var authentication =
-                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return CurrentUser.of(execution.getProcessEngineServices().getIdentityService())
+                .map(CurrentUser::userId)
+                .orElse(null);
     }
 
     static Instant now() {

@@ -6,6 +6,7 @@ import static cn.lianxin.deliberation.StepContext.now;
 import static cn.lianxin.deliberation.StepContext.text;
 import static cn.lianxin.deliberation.StepContext.topic;
 
+import cn.lianxin.deliberation.DeliberationProcess.Decision;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
@@ -81,9 +82,9 @@ class TopicOutcomes {
     void archive(DelegateExecution execution) {
         String no = text(execution, DELIBERATION_NO);
         String decision = text(execution, DECISION);
-        TopicStatus status = "REJECT".equals(decision)
+        TopicStatus status = Decision.REJECT.name().equals(decision)
                 ? TopicStatus.REJECTED
-                : "MERGE".equals(decision)
+                : Decision.MERGE.name().equals(decision)
                         ? TopicStatus.MERGED
                         : Boolean.TRUE.equals(execution.getVariable(PASSED))
                                 ? TopicStatus.IMPLEMENTED

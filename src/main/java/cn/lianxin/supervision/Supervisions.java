@@ -5,9 +5,14 @@ import static cn.lianxin.supervision.SupervisionProcess.Variables.*;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
+import cn.lianxin.supervision.SupervisionProcess.Action;
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineAsPlatform;
+import cn.lianxin.workflow.EngineClock;
+import cn.lianxin.workflow.TaskDataRejected;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +20,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -166,15 +169,15 @@ public class Supervisions {
     /** The supervisor's choice must be complete before anything happens. */
     void checkAction(DelegateExecution execution) {
         String action = text(execution, ACTION);
-        if (action == null || !List.of("URGE", "RESET_DEADLINE", "ESCALATE").contains(action)) {
+        if (action == null || Arrays.stream(Action.values()).map(Action::name).noneMatch(action::equals)) {
             throw rejected(ACTION, "应为 URGE（催办）、RESET_DEADLINE（重定期限）或 ESCALATE（升级）");
         }
         if (text(execution, NOTE) == null) {
             throw rejected(NOTE, "必须填写督办意见");
         }
-        if ("RESET_DEADLINE".equals(action)) {
+        if (Action.RESET_DEADLINE.name().equals(action)) {
             Instant deadline = deadline(execution.getVariable(NEW_DEADLINE));
-            if (deadline == null || !deadline.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+            if (deadline == null || !deadline.isAfter(EngineClock.now())) {
                 throw rejected(NEW_DEADLINE, "必须填写一个晚于现在的新期限");
             }
             execution.setVariable(NEW_DEADLINE, Date.from(deadline));
@@ -230,7 +233,7 @@ public class Supervisions {
         execution.setVariable(LEVEL_LABEL, next.label());
         String trackingNo = text(execution, TRACKING_NO);
         // reached by the supervisor's choice, or by the new deadline passing with the step still open
-        String automatic = "ESCALATE".equals(text(execution, ACTION)) ? "督办员升级督办" : "新期限已过仍未办结，自动升级";
+        String automatic = Action.ESCALATE.name().equals(text(execution, ACTION)) ? "督办员升级督办" : "新期限已过仍未办结，自动升级";
         notifications.queue(
                 Template.OVERDUE,
                 Recipient.group(next.responsibleGroup(text(execution, VILLAGE_CODE), text(execution, TOWN_CODE))),
@@ -281,9 +284,9 @@ public class Supervisions {
     }
 
     private static String actor(DelegateExecution execution) {
-        var authentication =
-                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return CurrentUser.of(execution.getProcessEngineServices().getIdentityService())
+                .map(CurrentUser::userId)
+                .orElse(null);
     }
 
     private static Instant deadline(Object value) {
@@ -294,7 +297,7 @@ public class Supervisions {
         }
     }
 
-    private static FormFieldValidationException rejected(String field, String message) {
-        return new FormFieldValidationException(field, "请修正以下内容：" + field + "（" + message + "）");
+    private static TaskDataRejected rejected(String field, String message) {
+        return new TaskDataRejected(List.of(new ApiProblemException.FieldError(field, message)));
     }
 }

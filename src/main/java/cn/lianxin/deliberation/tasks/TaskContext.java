@@ -1,9 +1,10 @@
 package cn.lianxin.deliberation.tasks;
 
+import cn.lianxin.workflow.CurrentUser;
+import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.FormOptions;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** What the deliberation tasks read the same way: who completes the task, the engine's time. */
 final class TaskContext {
@@ -15,14 +16,14 @@ final class TaskContext {
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }
-        var authentication =
-                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return CurrentUser.of(task.getProcessEngineServices().getIdentityService())
+                .map(CurrentUser::userId)
+                .orElse(null);
     }
 
     /** The engine's time, so process tests that move the engine's clock move it here too. */
     static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 
     static FormOptions.Option option(String label, String value) {

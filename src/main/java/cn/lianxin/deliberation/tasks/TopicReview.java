@@ -7,6 +7,7 @@ import static cn.lianxin.deliberation.tasks.FieldChecks.tooLong;
 import static cn.lianxin.deliberation.tasks.TaskContext.option;
 
 import cn.lianxin.deliberation.DeliberationProcess;
+import cn.lianxin.deliberation.DeliberationProcess.Decision;
 import cn.lianxin.deliberation.DeliberationProcess.Tasks;
 import cn.lianxin.deliberation.Stage;
 import cn.lianxin.deliberation.TopicLog;
@@ -65,10 +66,14 @@ class TopicReview implements UserTask {
         TaskValues v = new TaskValues(values);
         List<FieldError> problems = new ArrayList<>();
         String decision = oneOf(
-                v, DECISION, Set.of("ACCEPT", "MERGE", "REJECT"), "应为 ACCEPT（受理）、MERGE（合并）或 REJECT（不予受理）", problems);
-        if ("REJECT".equals(decision)) {
+                v,
+                DECISION,
+                Set.of(Decision.ACCEPT.name(), Decision.MERGE.name(), Decision.REJECT.name()),
+                "应为 ACCEPT（受理）、MERGE（合并）或 REJECT（不予受理）",
+                problems);
+        if (Decision.REJECT.name().equals(decision)) {
             required(v, REASONS, "不予受理时必须说明理由（将公开）", problems);
-        } else if ("MERGE".equals(decision)) {
+        } else if (Decision.MERGE.name().equals(decision)) {
             String target = v.text(MERGE_INTO);
             if (target == null) {
                 problems.add(new FieldError(MERGE_INTO, "合并时必须选择要并入的议题"));
@@ -98,7 +103,7 @@ class TopicReview implements UserTask {
         TaskValues values = new TaskValues(task.getVariables());
         Instant now = TaskContext.now();
         topics.recordReview(no, values.text(REASONS), null, now);
-        if ("ACCEPT".equals(values.text(DECISION))) {
+        if (Decision.ACCEPT.name().equals(values.text(DECISION))) {
             topics.stage(no, Stage.PLANNING, now);
             log.log(no, now, TaskContext.actor(task), "REVIEW", "议题已受理，进入拟定协商方案", true);
             news.tell(no, "议题已受理，正在拟定协商方案");
