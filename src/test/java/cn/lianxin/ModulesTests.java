@@ -3,7 +3,9 @@ package cn.lianxin;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -52,6 +56,53 @@ class ModulesTests {
                 .dependOnClassesThat()
                 .resideInAPackage("org.camunda.bpm.engine.impl..")
                 .check(classes);
+    }
+
+    /**
+     * A module's internals are package-private: a public type must be used from outside its package
+     * (another module, a sub-package, or the framework that needs it public, named here with why).
+     */
+    @Test
+    void typesUsedOnlyInsideTheirPackageArePackagePrivate() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.lianxin");
+        Set<String> publicOnPurpose = Set.of(
+                // Spring Boot's entry point
+                "cn.lianxin.LianxinApplication",
+                // Camunda's ProcessEngineAuthenticationFilter instantiates it by class name
+                "cn.lianxin.system.SpringSecurityEngineAuthentication",
+                // the BPMN ↔ Java contracts are each process's published API (STYLE.md)
+                "cn.lianxin.appeal.AppealProcess",
+                "cn.lianxin.deliberation.DeliberationProcess",
+                "cn.lianxin.supervision.SupervisionProcess",
+                // beans the models call in expressions: the engine's expression language needs public types
+                "cn.lianxin.deadline.Deadlines",
+                "cn.lianxin.deliberation.DeliberationDueDates",
+                // the port a county's SMS gateway implements
+                "cn.lianxin.notification.Notifier",
+                // appeal's intake: other modules' process tests open their cases through it
+                "cn.lianxin.appeal.AppealIntake",
+                "cn.lianxin.appeal.IntakeRequest",
+                "cn.lianxin.appeal.Channel");
+
+        List<String> needlesslyPublic = classes.stream()
+                .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
+                .filter(JavaClass::isTopLevelClass)
+                .filter(c -> !c.getSimpleName().equals("package-info"))
+                .filter(c -> !publicOnPurpose.contains(c.getName()))
+                .filter(c -> classes.stream()
+                        .filter(inner -> inner.equals(c) || inner.getName().startsWith(c.getName() + "$"))
+                        .flatMap(inner -> inner.getDirectDependenciesToSelf().stream())
+                        .map(dependency -> dependency.getOriginClass().getPackageName())
+                        .allMatch(origin -> origin.equals(c.getPackageName())))
+                .map(JavaClass::getName)
+                .sorted()
+                .toList();
+
+        assertThat(needlesslyPublic)
+                .as("public, but used only inside their own package")
+                .isEmpty();
     }
 
     @Test

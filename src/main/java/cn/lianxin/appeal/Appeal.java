@@ -1,10 +1,12 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.citizen.Masking;
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.deadline.TrafficLight;
 import java.time.Instant;
 
 /** One citizen's request as the platform keeps it (the aggregate of the appeal module). */
-public record Appeal(
+record Appeal(
         String trackingNo,
         String citizenName,
         String phone,

@@ -1,9 +1,10 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.citizen.PublicLimits;
+import cn.lianxin.citizen.PublicLimits.Limit;
+import cn.lianxin.citizen.RefusesUnknownFields;
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.system.ApiProblemException;
-import cn.lianxin.system.PublicLimits;
-import cn.lianxin.system.PublicLimits.Limit;
-import cn.lianxin.system.RefusesUnknownFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

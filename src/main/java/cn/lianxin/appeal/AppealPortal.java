@@ -1,8 +1,9 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.citizen.AccessCodes;
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
-import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;

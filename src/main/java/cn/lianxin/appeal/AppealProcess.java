@@ -1,5 +1,6 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.citizen.Satisfaction;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.deadline.TrafficLight;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The cases, their logs and the audit of personal-data reveals. */
 @Repository
-public class Appeals {
+class Appeals {
 
     private static final String COLUMNS = "tracking_no, citizen_name, phone, id_number, category, urgency, scope, "
             + "description, location, village_code, channel, path, status, satisfaction, reopen_count, "

@@ -2,6 +2,7 @@ package cn.lianxin.appeal;
 
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.notification.Template;
 import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.TaskValues;

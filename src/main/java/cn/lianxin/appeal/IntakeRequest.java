@@ -1,6 +1,6 @@
 package cn.lianxin.appeal;
 
-import cn.lianxin.system.RefusesUnknownFields;
+import cn.lianxin.citizen.RefusesUnknownFields;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package cn.lianxin.calendar;
 
 /** Where a year's holiday arrangement comes from. */
-public enum ArrangementSource {
+enum ArrangementSource {
     /** Uploaded by an administrator; overrides the library. */
     UPLOADED,
     /** Shipped with the tyme4j library. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** Which years have an arrangement, and the yearly upload by an administrator. */
 @Service
-public class CalendarYears {
+class CalendarYears {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarYears.class);
 

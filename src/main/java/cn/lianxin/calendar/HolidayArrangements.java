@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * its year so it takes effect at once.
  */
 @Component
-public class HolidayArrangements {
+class HolidayArrangements {
 
     private static final Logger log = LoggerFactory.getLogger(HolidayArrangements.class);
 

@@ -8,4 +8,4 @@ import java.time.LocalDate;
  * @param offDay {@code true} for a holiday (放假, off even on a weekday), {@code false} for a
  *     make-up working day (调休上班, worked even on a Saturday or Sunday)
  */
-public record SpecialDay(LocalDate date, String name, boolean offDay) {}
+record SpecialDay(LocalDate date, String name, boolean offDay) {}

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** One year's holiday arrangement: its special days and where they come from. */
-public record YearArrangement(int year, ArrangementSource source, Map<LocalDate, SpecialDay> specialDays) {
+record YearArrangement(int year, ArrangementSource source, Map<LocalDate, SpecialDay> specialDays) {
 
     public YearArrangement {
         specialDays = Map.copyOf(specialDays);

@@ -1,16 +1,16 @@
 package cn.lianxin.deliberation;
 
-import cn.lianxin.appeal.Masking;
-import cn.lianxin.appeal.Satisfaction;
+import cn.lianxin.citizen.AccessCodes;
+import cn.lianxin.citizen.Masking;
+import cn.lianxin.citizen.RefusesUnknownFields;
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.deliberation.Notices.Notice;
 import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
-import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
-import cn.lianxin.system.RefusesUnknownFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package cn.lianxin.deliberation;
 
+import cn.lianxin.citizen.PublicLimits;
+import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
-import cn.lianxin.system.PublicLimits;
-import cn.lianxin.system.PublicLimits.Limit;
 import cn.lianxin.workflow.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -3,16 +3,16 @@ package cn.lianxin.deliberation;
 import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
 
 import cn.lianxin.appeal.CaseTimeline;
+import cn.lianxin.citizen.AccessCodes;
+import cn.lianxin.citizen.RequestFingerprint;
 import cn.lianxin.deliberation.Topics.Draft;
 import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
-import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
-import cn.lianxin.system.RequestFingerprint;
 import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineAsPlatform;
 import java.util.ArrayList;

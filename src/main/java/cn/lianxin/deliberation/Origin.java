@@ -1,7 +1,7 @@
 package cn.lianxin.deliberation;
 
 /** Where a topic came from; the seeds aim for at least 40% from citizens. */
-public enum Origin {
+enum Origin {
     CITIZEN("群众提出"),
     CADRE("干部提出"),
     APPEAL("诉求转化");

@@ -1,7 +1,7 @@
 package cn.lianxin.deliberation;
 
-import cn.lianxin.appeal.Masking;
-import cn.lianxin.appeal.Satisfaction;
+import cn.lianxin.citizen.Masking;
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.deliberation.Notices.Notice;
 import cn.lianxin.identity.Unit;

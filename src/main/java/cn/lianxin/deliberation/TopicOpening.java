@@ -3,13 +3,13 @@ package cn.lianxin.deliberation;
 import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
 
 import cn.lianxin.appeal.CaseTimeline;
-import cn.lianxin.appeal.Masking;
 import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.citizen.AccessCodes;
+import cn.lianxin.citizen.Masking;
 import cn.lianxin.deliberation.Topics.Draft;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
-import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

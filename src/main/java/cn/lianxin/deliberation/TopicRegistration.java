@@ -3,13 +3,13 @@ package cn.lianxin.deliberation;
 import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
 
 import cn.lianxin.appeal.CaseTimeline;
+import cn.lianxin.citizen.AccessCodes;
 import cn.lianxin.deliberation.Topics.Draft;
 import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
-import cn.lianxin.system.AccessCodes;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.TaskValues;

@@ -1,7 +1,7 @@
 package cn.lianxin.deliberation;
 
 /** The final {@code status} of a topic (DESIGN §3). */
-public enum TopicStatus {
+enum TopicStatus {
     IMPLEMENTED("已落实"),
     NOT_PASSED("表决未通过"),
     REJECTED("不予受理"),

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * "a grid worker of v0101 reads and works only the tasks of grid-worker-v0101".
  */
 @Component
-public class AccessPolicy {
+class AccessPolicy {
 
     /** One authorization: permissions on a resource (id or {@code *}). */
     public record Grant(Resource resource, String resourceId, List<Permission> permissions) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * after 1, 5, 30 minutes and then every 2 hours, up to {@code max-attempts}, then marked FAILED.
  */
 @Component
-public class OutboxSender {
+class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final List<Duration> BACKOFF =

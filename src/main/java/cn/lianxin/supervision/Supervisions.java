@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens, runs and closes supervisions (督办); the process steps call in here. */
 @Service
-public class Supervisions {
+class Supervisions {
 
     private final RuntimeService runtime;
     private final TaskService tasks;

@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
  * profile. Either way the authorities are the caller's group ids.
  */
 @FunctionalInterface
-public interface ApiSignIn {
+interface ApiSignIn {
 
     void configure(HttpSecurity http, ProblemResponses problems) throws Exception;
 }

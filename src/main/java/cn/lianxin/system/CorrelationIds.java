@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * by a reverse proxy or client ({@code X-Request-Id}, {@code X-Correlation-Id}) is kept only when it
  * is a short plain token: it lands in log lines, where anything else could forge entries.
  */
-public class CorrelationIds extends OncePerRequestFilter {
+class CorrelationIds extends OncePerRequestFilter {
 
     /** The MDC key and the problem property. */
     public static final String KEY = "correlationId";

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Basic challenge stays so that Camunda Modeler, curl and browsers know how to sign in.
  */
 @Component
-public class ProblemResponses {
+class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 

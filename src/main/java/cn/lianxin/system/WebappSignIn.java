@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
  * the webapps then running as the signed-in user with their groups.
  */
 @FunctionalInterface
-public interface WebappSignIn {
+interface WebappSignIn {
 
     void configure(HttpSecurity http) throws Exception;
 }

@@ -14,10 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.lianxin.citizen.PublicLimits;
+import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ProblemDetailsSlice;
-import cn.lianxin.system.PublicLimits;
-import cn.lianxin.system.PublicLimits.Limit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.testing.FlowNodeCoverage;
 import cn.lianxin.testing.ProcessTest;
 import cn.lianxin.workflow.TaskDataRejected;

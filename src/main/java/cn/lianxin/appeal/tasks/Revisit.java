@@ -6,8 +6,8 @@ import static cn.lianxin.appeal.AppealProcess.Variables.TRACKING_NO;
 
 import cn.lianxin.appeal.AppealProcess.Tasks;
 import cn.lianxin.appeal.CaseTimeline;
-import cn.lianxin.appeal.Satisfaction;
 import cn.lianxin.appeal.StepLog;
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.notification.Template;
 import cn.lianxin.workflow.TaskValues;
 import java.util.Map;

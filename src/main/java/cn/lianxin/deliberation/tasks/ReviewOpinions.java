@@ -4,7 +4,7 @@ import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
 import static cn.lianxin.deliberation.tasks.FieldChecks.required;
 import static cn.lianxin.deliberation.tasks.FieldChecks.tooLong;
 
-import cn.lianxin.appeal.Masking;
+import cn.lianxin.citizen.Masking;
 import cn.lianxin.deliberation.DeliberationProcess;
 import cn.lianxin.deliberation.DeliberationProcess.Tasks;
 import cn.lianxin.deliberation.Opinions;

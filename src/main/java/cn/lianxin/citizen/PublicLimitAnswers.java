@@ -1,5 +1,6 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
+import cn.lianxin.system.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

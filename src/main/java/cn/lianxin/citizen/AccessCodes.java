@@ -1,6 +1,7 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
-import cn.lianxin.system.PublicLimits.Limit;
+import cn.lianxin.citizen.PublicLimits.Limit;
+import cn.lianxin.system.ApiProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package cn.lianxin.appeal;
+package cn.lianxin.citizen;
 
 /** How personal data looks outside the handler's own task: enough to recognise, not to use. */
 public final class Masking {

@@ -1,11 +1,11 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.lianxin.system.PublicLimits.Limit;
-import cn.lianxin.system.PublicLimits.Rate;
+import cn.lianxin.citizen.PublicLimits.Limit;
+import cn.lianxin.citizen.PublicLimits.Rate;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.EnumMap;

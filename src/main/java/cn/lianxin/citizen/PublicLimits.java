@@ -1,5 +1,6 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
+import cn.lianxin.system.ApiProblemException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;

@@ -1,4 +1,4 @@
-package cn.lianxin.appeal;
+package cn.lianxin.citizen;
 
 /** The citizen's evaluation (DESIGN §3). */
 public enum Satisfaction {

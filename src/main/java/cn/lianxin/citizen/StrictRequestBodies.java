@@ -1,4 +1,4 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * may carry fields the platform does not read.
  */
 @Component
-public class StrictRequestBodies extends SimpleModule {
+class StrictRequestBodies extends SimpleModule {
 
     public StrictRequestBodies() {
         super("lianxin-strict-request-bodies");

@@ -1,5 +1,6 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
+import cn.lianxin.system.ApiProblemException;
 import org.springframework.http.HttpStatus;
 
 /** 429: a public limit is exhausted; the client may try again after {@code retryAfterSeconds}. */

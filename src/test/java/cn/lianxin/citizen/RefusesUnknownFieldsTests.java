@@ -1,4 +1,4 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package cn.lianxin.system;
+package cn.lianxin.citizen;
 
 /**
  * Marks a request body that refuses JSON fields it does not declare, with 400 naming the field,
