@@ -4,6 +4,7 @@ import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.citizen.AccessCodes;
+import cn.lianxin.citizen.IdempotencyKeys;
 import cn.lianxin.citizen.Masking;
 import cn.lianxin.citizen.RequestFingerprint;
 import cn.lianxin.identity.Role;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,20 +81,11 @@ public class AppealIntake {
             throw invalid(new FieldError("channel", "网上提交只能是 ONLINE；电话、走访、来访、代办由工作人员在任务列表中登记"));
         }
         String fingerprint = RequestFingerprint.of(request);
-        if (idempotencyKey != null) {
-            Optional<Appeals.Keyed> existing = appeals.byIdempotencyKey(idempotencyKey);
-            if (existing.isPresent()) {
-                String first = existing.get().fingerprint();
-                // rows from before fingerprints were kept carry none: answered as before
-                if (first != null && !first.equals(fingerprint)) {
-                    throw new ApiProblemException(
-                            HttpStatus.UNPROCESSABLE_ENTITY,
-                            "idempotency-key-reused",
-                            List.of(new FieldError("Idempotency-Key", "已用于内容不同的另一次提交")));
-                }
-                String trackingNo = existing.get().trackingNo();
-                return new Receipt(trackingNo, accessCodes.codeFor(trackingNo), false);
-            }
+        Optional<String> replay =
+                IdempotencyKeys.replayOf(idempotencyKey, fingerprint, key -> appeals.byIdempotencyKey(key)
+                        .map(kept -> new IdempotencyKeys.Kept(kept.trackingNo(), kept.fingerprint())));
+        if (replay.isPresent()) {
+            return new Receipt(replay.get(), accessCodes.codeFor(replay.get()), false);
         }
         Category category = Category.ofCode(request.category())
                 .orElseThrow(() -> invalid(new FieldError("category", "未知类别：" + request.category())));

@@ -23,7 +23,10 @@ public final class RequestFingerprint {
         for (RecordComponent component : request.getClass().getRecordComponents()) {
             Object value;
             try {
-                value = component.getAccessor().invoke(request);
+                // a feature's request record is package-private to its feature
+                java.lang.reflect.Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                value = accessor.invoke(request);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + component.getName(), e);
             }

@@ -4,6 +4,7 @@ import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
 
 import cn.lianxin.appeal.CaseTimeline;
 import cn.lianxin.citizen.AccessCodes;
+import cn.lianxin.citizen.IdempotencyKeys;
 import cn.lianxin.citizen.RequestFingerprint;
 import cn.lianxin.deliberation.Topics.Draft;
 import cn.lianxin.identity.Role;
@@ -75,20 +76,11 @@ class DeliberationIntake {
     @Transactional
     public Receipt propose(ProposalRequest request, String idempotencyKey) {
         String fingerprint = RequestFingerprint.of(request);
-        if (idempotencyKey != null) {
-            Optional<Topics.Keyed> existing = topics.byIdempotencyKey(idempotencyKey);
-            if (existing.isPresent()) {
-                String first = existing.get().fingerprint();
-                // rows from before fingerprints were kept carry none: answered as before
-                if (first != null && !first.equals(fingerprint)) {
-                    throw new ApiProblemException(
-                            HttpStatus.UNPROCESSABLE_ENTITY,
-                            "idempotency-key-reused",
-                            List.of(new FieldError("Idempotency-Key", "已用于内容不同的另一次提交")));
-                }
-                String no = existing.get().deliberationNo();
-                return new Receipt(no, accessCodes.codeFor(no), false);
-            }
+        Optional<String> replay =
+                IdempotencyKeys.replayOf(idempotencyKey, fingerprint, key -> topics.byIdempotencyKey(key)
+                        .map(kept -> new IdempotencyKeys.Kept(kept.deliberationNo(), kept.fingerprint())));
+        if (replay.isPresent()) {
+            return new Receipt(replay.get(), accessCodes.codeFor(replay.get()), false);
         }
         Unit village = opening.village(request.villageCode())
                 .orElseThrow(() -> ApiProblemException.invalid(
