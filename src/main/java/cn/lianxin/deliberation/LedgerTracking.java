@@ -7,6 +7,8 @@ import static cn.lianxin.deliberation.StepContext.text;
 import static cn.lianxin.deliberation.StepContext.topic;
 
 import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.deadline.Deadline;
+import cn.lianxin.deadline.Deadlines;
 import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.deliberation.DeliberationProcess.Tasks;
 import cn.lianxin.deliberation.Ledgers.Milestone;
@@ -19,8 +21,6 @@ import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
 import cn.lianxin.supervision.StepEvents;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,6 +31,8 @@ import org.springframework.stereotype.Service;
 /**
  * 协商后跟踪: the ledger's milestones one after another — each reported and made public, reminded
  * before its date (yellow) and handed to supervision when its date passes without a report (red).
+ * When to remind is the deadline module's ({@link Deadlines#remindedBefore}); the timers of {@code
+ * report-progress} fire at the dates set here.
  */
 @Service
 class LedgerTracking {
@@ -39,8 +41,7 @@ class LedgerTracking {
     private final TopicLog log;
     private final Ledgers ledgers;
     private final Notices notices;
-    private final DeliberationRules rules;
-    private final WorkingDays workingDays;
+    private final Deadlines deadlines;
     private final Units units;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
@@ -51,8 +52,7 @@ class LedgerTracking {
             TopicLog log,
             Ledgers ledgers,
             Notices notices,
-            DeliberationRules rules,
-            WorkingDays workingDays,
+            Deadlines deadlines,
             Units units,
             Notifications notifications,
             ApplicationEventPublisher events,
@@ -61,8 +61,7 @@ class LedgerTracking {
         this.log = log;
         this.ledgers = ledgers;
         this.notices = notices;
-        this.rules = rules;
-        this.workingDays = workingDays;
+        this.deadlines = deadlines;
         this.units = units;
         this.notifications = notifications;
         this.events = events;
@@ -170,10 +169,10 @@ class LedgerTracking {
                         m -> {
                             execution.setVariable(MILESTONE_ID, m.id());
                             execution.setVariable(MILESTONE_TITLE, m.title());
-                            execution.setVariable(MILESTONE_DUE_AT, Date.from(m.dueAt()));
-                            Instant remind = remindAt(m.dueAt());
-                            execution.setVariable(
-                                    MILESTONE_REMIND_AT, Date.from(remind.isAfter(now()) ? remind : now()));
+                            Deadline deadline = deadlines.remindedBefore(
+                                    DeliberationProcess.KEY, Tasks.REPORT_PROGRESS, m.dueAt(), now());
+                            execution.setVariable(MILESTONE_DUE_AT, Date.from(deadline.dueAt()));
+                            execution.setVariable(MILESTONE_REMIND_AT, Date.from(deadline.warnAt()));
                         },
                         () -> {
                             execution.setVariable(MILESTONE_ID, null);
@@ -181,19 +180,6 @@ class LedgerTracking {
                             execution.setVariable(MILESTONE_DUE_AT, null);
                             execution.setVariable(MILESTONE_REMIND_AT, null);
                         });
-    }
-
-    /** {@code reminderDays} working days before a milestone's date, at the same time of day. */
-    Instant remindAt(Instant due) {
-        ZonedDateTime at = due.atZone(WorkingDays.ZONE);
-        LocalDate day = at.toLocalDate();
-        for (int counted = 0; counted < rules.reminderDays(); ) {
-            day = day.minusDays(1);
-            if (workingDays.isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return day.atTime(at.toLocalTime()).atZone(WorkingDays.ZONE).toInstant();
     }
 
     private void lightOnTask(DelegateExecution execution, TrafficLight light) {

@@ -11,14 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The configured rules of deliberation, with a village that asks for more. */
 class DeliberationRulesTests {
 
-    private final DeliberationRules rules = new DeliberationRules(
-            5,
-            0.6667,
-            0.5,
-            2,
-            2,
-            Map.of("topic-review", 5),
-            Map.of("v0102", new DeliberationRules.UnitRules(7, 0.8, null)));
+    private final DeliberationRules rules =
+            new DeliberationRules(5, 0.6667, 0.5, 2, Map.of("v0102", new DeliberationRules.UnitRules(7, 0.8, null)));
 
     @Test
     void aVillageMayNoticeLongerAndAskForALargerQuorum() {
@@ -42,15 +36,9 @@ class DeliberationRulesTests {
     @Test
     void aShareOutOfRangeStopsTheStart() {
         assertThatThrownBy(() -> new DeliberationRules(
-                        5,
-                        0.6667,
-                        0.5,
-                        2,
-                        2,
-                        Map.of(),
-                        Map.of("v0101", new DeliberationRules.UnitRules(null, 1.5, null))))
+                        5, 0.6667, 0.5, 2, Map.of("v0101", new DeliberationRules.UnitRules(null, 1.5, null))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DeliberationRules(0, 0.6667, 0.5, 2, 2, Map.of(), Map.of()))
+        assertThatThrownBy(() -> new DeliberationRules(0, 0.6667, 0.5, 2, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
