@@ -78,7 +78,6 @@ class ModulesTests {
                 "cn.lianxin.supervision.SupervisionProcess",
                 // beans the models call in expressions: the engine's expression language needs public types
                 "cn.lianxin.deadline.Deadlines",
-                "cn.lianxin.deliberation.DeliberationDueDates",
                 // the port a county's SMS gateway implements
                 "cn.lianxin.notification.Notifier",
                 // appeal's intake: other modules' process tests open their cases through it

@@ -6,7 +6,7 @@ import java.time.Instant;
  * The time allowed for one step: from {@code start}, yellow from {@code warnAt}, overdue from
  * {@code dueAt}.
  */
-record Deadline(Instant start, Instant warnAt, Instant dueAt) {
+public record Deadline(Instant start, Instant warnAt, Instant dueAt) {
 
     public TrafficLight lightAt(Instant now) {
         if (!now.isBefore(dueAt)) {

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param processes per process key, the deadlines of its steps
  */
 @ConfigurationProperties("lianxin.deadlines")
-public record DeadlineRules(double warningShare, Map<String, ProcessRules> processes) {
+record DeadlineRules(double warningShare, Map<String, ProcessRules> processes) {
 
     public DeadlineRules {
         if (warningShare <= 0 || warningShare >= 1) {
