@@ -30,6 +30,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -37,11 +38,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * database. The job executor is off: timers fire when a test moves the clock and runs the job.
  * process-test-coverage reports the flow-node and sequence-flow coverage of the model (100%, report
  * in target/process-test-coverage); its own threshold check does not fail a Spring test class, so
- * the last test here asserts that every flow node was reached.
+ * {@link FlowNodeCoverage} asserts, after all tests here, that every flow node was reached on this
+ * class's own engine.
  */
 @ProcessTest
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@ProcessTest.OwnEngine("appeal")
 class AppealProcessTests {
+
+    /** Every flow node of appeal.bpmn is reached by the tests of this class, checked after all of them. */
+    @RegisterExtension
+    static final FlowNodeCoverage COVERAGE = FlowNodeCoverage.of(AppealProcess.KEY, "withdrawal");
 
     @Autowired
     ProcessEngine engine;
@@ -577,13 +583,6 @@ class AppealProcessTests {
         lightsOut(appeal, HANDLE_PROMISED);
         complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已修好"));
         assertThat(appeal).isWaitingAt(FEEDBACK);
-    }
-
-    /** Every flow node of appeal.bpmn was reached by the tests of this class (run last). */
-    @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
-    void theTestsReachEveryFlowNodeOfTheModel() {
-        FlowNodeCoverage.assertEveryFlowNodeReached(engine, AppealProcess.KEY, List.of("withdrawal"));
     }
 
     private List<String> messagesTo(String recipient, ProcessInstance appeal) {
