@@ -144,7 +144,7 @@ class DeliberationHttpIT {
 
         // the notice period ends; later opinions get 409
         deliberations.bringForward(topic, "plan-notice-period");
-        await().atMost(Duration.ofSeconds(60)).until(() -> deliberations.openTask(topic, "review-opinions") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliberations.hasOpenTask(topic, "review-opinions"));
         ResponseEntity<JsonNode> late =
                 opinion(null, topic, Map.of("authorName", "赵六", "content", "我也有意见", "objection", true));
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -182,7 +182,7 @@ class DeliberationHttpIT {
 
         // the result notice runs out; the host sets up the ledger — milestones in the past refused everywhere
         deliberations.bringForward(topic, "result-notice-period");
-        await().atMost(Duration.ofSeconds(60)).until(() -> deliberations.openTask(topic, "set-up-ledger") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliberations.hasOpenTask(topic, "set-up-ledger"));
         String ledger = deliberations.taskOf("host-v0101", topic, "set-up-ledger");
         LocalDate today = LocalDate.now(WorkingDays.ZONE);
         Map<String, Object> past = ledger(List.of(milestone("完成选址", today.minusDays(1))));

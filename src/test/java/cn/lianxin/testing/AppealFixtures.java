@@ -32,12 +32,17 @@ public final class AppealFixtures extends TaskRoutes {
         return intake;
     }
 
-    /** A request with this urgency and scope, submitted anonymously. */
-    public Case submit(String category, String urgency, String scope, String village) {
+    /** The request form with this urgency and scope. */
+    public static Map<String, Object> intake(String category, String urgency, String scope, String village) {
         Map<String, Object> intake = intake(category, village);
         intake.put("urgency", urgency);
         intake.put("scope", scope);
-        return submit(intake);
+        return intake;
+    }
+
+    /** A request with this urgency and scope, submitted anonymously. */
+    public Case submit(String category, String urgency, String scope, String village) {
+        return submit(intake(category, urgency, scope, village));
     }
 
     /** This request form, submitted anonymously ({@code POST /api/appeals}, 201). */
@@ -57,7 +62,7 @@ public final class AppealFixtures extends TaskRoutes {
         return response.getBody();
     }
 
-    /** The open task of this case, whoever may see it, or null. */
+    /** The open task of this case, whoever may see it; fails when there is none. */
     public String openTask(Case appeal, String taskKey) {
         return openTask(appeal.trackingNo(), taskKey);
     }

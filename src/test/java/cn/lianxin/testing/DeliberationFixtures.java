@@ -54,9 +54,9 @@ public final class DeliberationFixtures extends TaskRoutes {
         return response.getBody();
     }
 
-    /** The open task of this topic, whoever may see it, or null. */
-    public String openTask(Topic topic, String taskKey) {
-        return openTask(topic.deliberationNo(), taskKey);
+    /** Whether this topic waits at this task now. */
+    public boolean hasOpenTask(Topic topic, String taskKey) {
+        return hasOpenTask(topic.deliberationNo(), taskKey);
     }
 
     /** The task as the user's own query of Camunda's REST API shows it, or null when it is not theirs. */

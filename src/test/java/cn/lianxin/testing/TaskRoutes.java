@@ -21,12 +21,21 @@ public class TaskRoutes {
         this.tasks = tasks;
     }
 
-    /** The open task of this case, found in the engine whoever may see it, or null when there is none. */
+    /** The open task of this case, found in the engine whoever may see it; fails when there is none. */
     public String openTask(String caseNo, String taskKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey).list().stream()
                 .map(Task::getId)
                 .findFirst()
-                .orElse(null);
+                .orElseThrow(() -> new AssertionError("no open " + taskKey + " in " + caseNo));
+    }
+
+    /** Whether this case waits at this task now (for awaiting what the job executor does). */
+    public boolean hasOpenTask(String caseNo, String taskKey) {
+        return tasks.createTaskQuery()
+                        .processInstanceBusinessKey(caseNo)
+                        .taskDefinitionKey(taskKey)
+                        .count()
+                > 0;
     }
 
     /** The task as the user's own list ({@code GET /api/tasks}) shows it, or null when it is not theirs. */
