@@ -71,7 +71,7 @@ public final class Api {
         return exchange(HttpMethod.POST, path, body);
     }
 
-    /** Any method, with a JSON body when {@code body} is not null. */
+    /** Any method, with a JSON body (or none, when {@code body} is null). */
     public ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
         return exchange(method, path, body, JsonNode.class);
     }
@@ -80,9 +80,8 @@ public final class Api {
     public <T> ResponseEntity<T> exchange(HttpMethod method, String path, Object body, Class<T> type) {
         HttpHeaders headers = new HttpHeaders();
         headers.addAll(credentials);
-        if (body != null) {
-            headers.setContentType(MediaType.APPLICATION_JSON);
-        }
+        // JSON even without a body: Camunda's REST API answers a bodiless POST of another type with 415
+        headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, method, new HttpEntity<>(body, headers), type);
     }
 
