@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,8 +16,11 @@ public final class AppealFixtures extends TaskRoutes {
     /** What the citizen holds after submitting: the tracking number and the access code. */
     public record Case(String trackingNo, String accessCode) {}
 
-    public AppealFixtures(Api api, TaskService tasks) {
+    private final RuntimeService runtime;
+
+    public AppealFixtures(Api api, TaskService tasks, RuntimeService runtime) {
         super(api, tasks);
+        this.runtime = runtime;
     }
 
     /** The request form as a citizen fills it online (张三, 13800000001), description "测试诉求：category". */
@@ -52,6 +56,21 @@ public final class AppealFixtures extends TaskRoutes {
         return new Case(
                 response.getBody().get("trackingNo").asText(),
                 response.getBody().get("accessCode").asText());
+    }
+
+    /** A request of 东风 (v0101) submitted with this category and description; its process instance. */
+    public String runningCase(String category, String description) {
+        Map<String, Object> intake = intake(category, "v0101");
+        intake.put("description", description);
+        return processInstanceOf(submit(intake));
+    }
+
+    /** The id of the case's process instance. */
+    public String processInstanceOf(Case appeal) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(appeal.trackingNo())
+                .singleResult()
+                .getId();
     }
 
     /** The case as the citizen reads it with the access code. */

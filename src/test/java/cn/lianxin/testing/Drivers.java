@@ -17,8 +17,8 @@ public class Drivers {
     }
 
     @Bean
-    AppealFixtures appealFixtures(Api api, TaskService tasks) {
-        return new AppealFixtures(api, tasks);
+    AppealFixtures appealFixtures(Api api, TaskService tasks, RuntimeService runtime) {
+        return new AppealFixtures(api, tasks, runtime);
     }
 
     @Bean
