@@ -451,6 +451,29 @@ class AppealProcessTests {
         assertThat(runtime.getVariable(appeal.getId(), "path")).isNull();
     }
 
+    /**
+     * The engine's own check (TaskDataGuard), under every route that completes a task: a task takes
+     * exactly its form's fields, and a field the form only shows cannot be written. The HTTP routes
+     * are asserted once each in EngineAttacksIT and AppealHttpIT.
+     */
+    @Test
+    void aTaskTakesOnlyItsOwnFieldsAndNoneItsFormOnlyShows() {
+        // given
+        ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
+        String triage = task(appeal, TRIAGE).getId();
+        Map<String, Object> decision = Map.of("path", "PROMISED", "promisedDays", 2);
+
+        // then
+        Map<String, Object> unknown = new HashMap<>(decision);
+        unknown.put("status", "CLOSED");
+        assertRejected(triage, unknown, "status");
+        Map<String, Object> shownOnly = new HashMap<>(decision);
+        shownOnly.put("maxPromisedDays", 30);
+        assertRejected(triage, shownOnly, "maxPromisedDays");
+        assertThat(variable(appeal, "maxPromisedDays")).isEqualTo(3);
+        assertThat(runtime.getVariable(appeal.getId(), "status")).isNotEqualTo("CLOSED");
+    }
+
     @Test
     void returnsAndDispatchesNeedTheirData() {
         // given

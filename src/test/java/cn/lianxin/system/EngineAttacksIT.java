@@ -312,7 +312,7 @@ class EngineAttacksIT {
                 List.of("/engine-rest/task/" + task + "/complete", "/engine-rest/task/" + task + "/submit-form")) {
             JsonNode refusal =
                     refusedAndNothingStored(() -> api.as("gw-v0101").post(path, engineBody), HttpStatus.BAD_REQUEST);
-            assertThat(refusal.path("message").asText()).contains("description");
+            assertThat(refusal.path("message").asText()).contains("description", "不能修改");
         }
         JsonNode refusal = refusedAndNothingStored(
                 () -> api.as("gw-v0101")

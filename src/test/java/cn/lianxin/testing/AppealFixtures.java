@@ -51,11 +51,9 @@ public final class AppealFixtures extends TaskRoutes {
 
     /** This request form, submitted anonymously ({@code POST /api/appeals}, 201). */
     public Case submit(Map<String, Object> intake) {
-        ResponseEntity<JsonNode> response = api.post("/api/appeals", intake);
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode receipt = created("/api/appeals", intake);
         return new Case(
-                response.getBody().get("trackingNo").asText(),
-                response.getBody().get("accessCode").asText());
+                receipt.get("trackingNo").asText(), receipt.get("accessCode").asText());
     }
 
     /** A request of 东风 (v0101) submitted with this category and description; its process instance. */
@@ -75,10 +73,7 @@ public final class AppealFixtures extends TaskRoutes {
 
     /** The case as the citizen reads it with the access code. */
     public JsonNode view(Case appeal) {
-        ResponseEntity<JsonNode> response =
-                api.get("/api/appeals/" + appeal.trackingNo() + "?accessCode=" + appeal.accessCode());
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return read("/api/appeals/" + appeal.trackingNo() + "?accessCode=" + appeal.accessCode());
     }
 
     /** The open task of this case, whoever may see it; fails when there is none. */

@@ -1,7 +1,5 @@
 package cn.lianxin.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Date;
 import java.util.HashMap;
@@ -9,8 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /** A topic (议题) over HTTP: proposed by a resident of 东风, worked task by task, read on the public board. */
 public final class DeliberationFixtures extends TaskRoutes {
@@ -40,18 +36,15 @@ public final class DeliberationFixtures extends TaskRoutes {
 
     /** This proposal, sent anonymously ({@code POST /api/deliberations}, 201). */
     public Topic propose(Map<String, Object> proposal) {
-        ResponseEntity<JsonNode> response = api.post("/api/deliberations", proposal);
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode receipt = created("/api/deliberations", proposal);
         return new Topic(
-                response.getBody().get("deliberationNo").asText(),
-                response.getBody().get("accessCode").asText());
+                receipt.get("deliberationNo").asText(),
+                receipt.get("accessCode").asText());
     }
 
     /** The topic as anyone reads it on the public board. */
     public JsonNode view(Topic topic) {
-        ResponseEntity<JsonNode> response = api.get("/api/deliberations/" + topic.deliberationNo());
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return read("/api/deliberations/" + topic.deliberationNo());
     }
 
     /** Whether this topic waits at this task now. */

@@ -1,10 +1,13 @@
 package cn.lianxin.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -19,6 +22,20 @@ public class TaskRoutes {
     protected TaskRoutes(Api api, TaskService tasks) {
         this.api = api;
         this.tasks = tasks;
+    }
+
+    /** POSTs the form anonymously, as a citizen does, and returns what a 201 answers. */
+    protected JsonNode created(String path, Object form) {
+        ResponseEntity<JsonNode> response = api.post(path, form);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody();
+    }
+
+    /** GETs anonymously what a citizen may read, and returns what a 200 answers. */
+    protected JsonNode read(String path) {
+        ResponseEntity<JsonNode> response = api.get(path);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
     }
 
     /** The open task of this case, found in the engine whoever may see it; fails when there is none. */
