@@ -31,6 +31,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -38,11 +39,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * database. The job executor is off: timers fire when a test moves the clock and runs the job.
  * process-test-coverage reports the flow-node and sequence-flow coverage of the model (100%, report
  * in target/process-test-coverage); its own threshold check does not fail a Spring test class, so
- * the last test here asserts that every flow node was reached.
+ * {@link FlowNodeCoverage} asserts, after all tests here, that every flow node was reached on this
+ * class's own engine.
  */
 @ProcessTest
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@ProcessTest.OwnEngine("appeal")
 class AppealProcessTests {
+
+    /** Every flow node of appeal.bpmn is reached by the tests of this class, checked after all of them. */
+    @RegisterExtension
+    static final FlowNodeCoverage COVERAGE = FlowNodeCoverage.of(AppealProcess.KEY, "withdrawal");
 
     @Autowired
     ProcessEngine engine;
@@ -446,6 +452,29 @@ class AppealProcessTests {
         assertThat(runtime.getVariable(appeal.getId(), "path")).isNull();
     }
 
+    /**
+     * The engine's own check (TaskDataGuard), under every route that completes a task: a task takes
+     * exactly its form's fields, and a field the form only shows cannot be written. The HTTP routes
+     * are asserted once each in EngineAttacksIT and AppealHttpIT.
+     */
+    @Test
+    void aTaskTakesOnlyItsOwnFieldsAndNoneItsFormOnlyShows() {
+        // given
+        ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
+        String triage = task(appeal, TRIAGE).getId();
+        Map<String, Object> decision = Map.of("path", "PROMISED", "promisedDays", 2);
+
+        // then
+        Map<String, Object> unknown = new HashMap<>(decision);
+        unknown.put("status", "CLOSED");
+        assertRejected(triage, unknown, "status");
+        Map<String, Object> shownOnly = new HashMap<>(decision);
+        shownOnly.put("maxPromisedDays", 30);
+        assertRejected(triage, shownOnly, "maxPromisedDays");
+        assertThat(variable(appeal, "maxPromisedDays")).isEqualTo(3);
+        assertThat(runtime.getVariable(appeal.getId(), "status")).isNotEqualTo("CLOSED");
+    }
+
     @Test
     void returnsAndDispatchesNeedTheirData() {
         // given
@@ -578,13 +607,6 @@ class AppealProcessTests {
         lightsOut(appeal, HANDLE_PROMISED);
         complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已修好"));
         assertThat(appeal).isWaitingAt(FEEDBACK);
-    }
-
-    /** Every flow node of appeal.bpmn was reached by the tests of this class (run last). */
-    @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
-    void theTestsReachEveryFlowNodeOfTheModel() {
-        FlowNodeCoverage.assertEveryFlowNodeReached(engine, AppealProcess.KEY, List.of("withdrawal"));
     }
 
     private List<String> messagesTo(String recipient, ProcessInstance appeal) {

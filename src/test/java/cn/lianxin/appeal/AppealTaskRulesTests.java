@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every user task of {@code appeal.bpmn} has its own class, found from its task key in one step. */
 @ProcessTest
+@ProcessTest.OwnEngine("appeal")
 class AppealTaskRulesTests {
 
     @Autowired

@@ -3,6 +3,7 @@ package cn.lianxin.appeal;
 import static cn.lianxin.testing.Http.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.BrowserSession;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.Tasklist;
@@ -32,6 +33,9 @@ class AppealTasklistIT {
     TestRestTemplate http;
 
     @Autowired
+    AppealFixtures appeals;
+
+    @Autowired
     TaskService tasks;
 
     @RegisterExtension
@@ -55,12 +59,12 @@ class AppealTasklistIT {
         String accessCode = submitted.getBody().get("accessCode").asText();
         assertThat(as(http, "gw-v0101")
                         .postForEntity(
-                                "/api/tasks/" + taskId(trackingNo, "triage") + "/completion",
+                                "/api/tasks/" + appeals.openTask(trackingNo, "triage") + "/completion",
                                 Map.of("path", "RETURN", "overrideReason", "车位租金属于业主共有事项"),
                                 String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        String notifyReturn = taskId(trackingNo, "notify-return");
+        String notifyReturn = appeals.openTask(trackingNo, "notify-return");
 
         // when the grid worker presses 完成 on the empty form
         Tasklist tasklist = new Tasklist(session.browser(), port)
@@ -89,13 +93,5 @@ class AppealTasklistIT {
         assertThat(view.get("status").asText()).isEqualTo("RETURNED");
         assertThat(view.get("timeline").toString())
                 .contains("小区内部停车位的产权和收费属于业主共有事项，需经业主大会决定", "车位租金由物业与业主协商确定", "《物业管理条例》");
-    }
-
-    private String taskId(String trackingNo, String taskKey) {
-        return tasks.createTaskQuery()
-                .processInstanceBusinessKey(trackingNo)
-                .taskDefinitionKey(taskKey)
-                .singleResult()
-                .getId();
     }
 }

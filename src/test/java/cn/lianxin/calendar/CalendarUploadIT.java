@@ -4,6 +4,7 @@ import static cn.lianxin.testing.Http.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.LianxinApplication;
+import cn.lianxin.testing.Api;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -123,7 +122,7 @@ class CalendarUploadIT {
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .isTrue();
         assertThat(response.getBody().get("title").asText()).isEqualTo("放假安排文件有误");
-        assertThat(fields(response.getBody()))
+        assertThat(Api.fields(response.getBody()))
                 .containsExactlyInAnyOrder(
                         "days[1].name",
                         "days[1].date",
@@ -139,7 +138,7 @@ class CalendarUploadIT {
 
     @Test
     void aFileForAnotherYearOrNoJsonAtAllIsRefused() {
-        assertThat(fields(put("admin", 2030, NEW_YEARS_2027).getBody())).contains("year");
+        assertThat(Api.fields(put("admin", 2030, NEW_YEARS_2027).getBody())).contains("year");
         ResponseEntity<JsonNode> garbage = put("admin", 2030, "{\"year\": 2030, \"days\": [");
         assertThat(garbage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(garbage.getBody().get("title").asText()).isEqualTo("请求内容无法解析");
@@ -153,7 +152,10 @@ class CalendarUploadIT {
             assertThat(response.getBody().get("title").asText()).isEqualTo("无权操作");
         }
         ResponseEntity<String> anonymous = http.exchange(
-                "/api/calendar/years/2031", HttpMethod.PUT, json(NEW_YEARS_2027.replace("2027", "2031")), String.class);
+                "/api/calendar/years/2031",
+                HttpMethod.PUT,
+                Api.json(NEW_YEARS_2027.replace("2027", "2031")),
+                String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(jdbc.sql("select count(*) from holiday_year where year_no = 2031")
                         .query(Long.class)
@@ -171,8 +173,8 @@ class CalendarUploadIT {
                 http.getForEntity("/api/calendar/working-days?from=2026-09-30&days=3", JsonNode.class);
 
         assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fields(badDate.getBody())).containsExactly("from");
-        assertThat(fields(badDays.getBody())).containsExactly("days");
+        assertThat(Api.fields(badDate.getBody())).containsExactly("from");
+        assertThat(Api.fields(badDays.getBody())).containsExactly("days");
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
@@ -182,19 +184,7 @@ class CalendarUploadIT {
     }
 
     private ResponseEntity<JsonNode> put(String user, int year, String body) {
-        return as(http, user).exchange("/api/calendar/years/" + year, HttpMethod.PUT, json(body), JsonNode.class);
-    }
-
-    private static HttpEntity<String> json(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        return StreamSupport.stream(problem.get("errors").spliterator(), false)
-                .map(error -> error.get("field").asText())
-                .toList();
+        return as(http, user).exchange("/api/calendar/years/" + year, HttpMethod.PUT, Api.json(body), JsonNode.class);
     }
 
     private static String official(int year) throws IOException {

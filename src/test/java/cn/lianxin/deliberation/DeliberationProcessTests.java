@@ -33,10 +33,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +47,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * job. The demo village v0101 has five representatives (rep1 … rep5): four make a quorum.
  */
 @ProcessTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ProcessTest.OwnEngine("deliberation")
 class DeliberationProcessTests {
+
+    /** Every flow node of deliberation.bpmn is reached by the tests of this class, checked after all of them. */
+    @RegisterExtension
+    static final FlowNodeCoverage COVERAGE = FlowNodeCoverage.of(DeliberationProcess.KEY);
 
     /** The public board limits wrong access codes per client address: the tests come from this one. */
     static final String CLIENT = "192.0.2.1";
@@ -498,13 +500,6 @@ class DeliberationProcessTests {
         identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
         assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("title", "x", "background", "y")))
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    }
-
-    /** Every flow node of deliberation.bpmn was reached by the tests of this class (run last). */
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void theTestsReachEveryFlowNodeOfTheModel() {
-        FlowNodeCoverage.assertEveryFlowNodeReached(engine, DeliberationProcess.KEY, List.of());
     }
 
     // ---- helpers ----

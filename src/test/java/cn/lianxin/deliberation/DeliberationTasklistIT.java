@@ -1,10 +1,10 @@
 package cn.lianxin.deliberation;
 
-import static cn.lianxin.testing.Http.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.testing.BrowserSession;
+import cn.lianxin.testing.DeliberationFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.Tasklist;
 import java.time.Instant;
@@ -37,6 +37,9 @@ class DeliberationTasklistIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    DeliberationFixtures deliberations;
 
     @Autowired
     DeliberationIntake intake;
@@ -91,7 +94,7 @@ class DeliberationTasklistIT {
                 .singleResult()
                 .getId());
         complete(no, "review-opinions", Map.of("objectionsSignificant", false, "opinionResponse", "无异议"));
-        String meeting = taskId(no, "meeting-record");
+        String meeting = deliberations.openTask(no, "meeting-record");
 
         // when the host signs in to Tasklist and opens the meeting record
         Tasklist tasklist =
@@ -145,7 +148,7 @@ class DeliberationTasklistIT {
     void theHostPlansTheMeetingWithTheChineseDatePicker() {
         // given an accepted topic
         String no = accepted("东风社区老年食堂延长供餐时间");
-        String plan = taskId(no, "prepare-plan");
+        String plan = deliberations.openTask(no, "prepare-plan");
 
         // when the host opens the plan in Tasklist
         Tasklist tasklist = new Tasklist(session.browser(), port)
@@ -191,24 +194,17 @@ class DeliberationTasklistIT {
         return no;
     }
 
-    /** A date as Camunda Forms' date field takes it typed: month/day/year. */
-    private static String typed(LocalDate date) {
-        return date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
-    }
-
+    /** The host of 东风 completes the topic's task through the platform's API. */
     private void complete(String no, String taskKey, Map<String, Object> data) {
-        assertThat(as(http, "host-v0101")
-                        .postForEntity("/api/tasks/" + taskId(no, taskKey) + "/completion", data, String.class)
+        assertThat(deliberations
+                        .viaApi("host-v0101", deliberations.openTask(no, taskKey), data)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    private String taskId(String no, String taskKey) {
-        return tasks.createTaskQuery()
-                .processInstanceBusinessKey(no)
-                .taskDefinitionKey(taskKey)
-                .singleResult()
-                .getId();
+    /** A date as Camunda Forms' date field takes it typed: month/day/year. */
+    private static String typed(LocalDate date) {
+        return date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     }
 
     private String instanceOf(String no) {

@@ -2,6 +2,7 @@ package cn.lianxin.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.Api;
 import cn.lianxin.testing.KeycloakServer;
 import cn.lianxin.testing.MutableClock;
 import cn.lianxin.testing.RealPostgres;
@@ -18,14 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,22 +28,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The {@code keycloak} profile against a real Keycloak 26 with {@code keycloak/lianxin-realm.json}:
  * bearer tokens of the demo users carry the same groups as the default mode, and the engine's
- * authorization follows them.
+ * authorization follows them — the unit boundary of {@link UnitBoundarySpec}, signed in with tokens —
+ * plus what only Keycloak has: expired and forged tokens, and signing in and out through its pages.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
@@ -56,7 +48,7 @@ import org.springframework.util.MultiValueMap;
 @ActiveProfiles({"postgres", "keycloak"})
 @ContextConfiguration(initializers = {RealPostgres.class, KeycloakServer.class})
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-class KeycloakIT {
+class KeycloakIT extends UnitBoundarySpec {
 
     @TestConfiguration
     static class MovableClock {
@@ -73,42 +65,19 @@ class KeycloakIT {
     TestRestTemplate http;
 
     @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
     IdentityService identity;
 
     @Autowired
     MutableClock clock;
 
-    Task dongfeng;
-    Task hekou;
-    Task chengguan;
-    Task jiaotong;
+    @Override
+    Api api() {
+        return Api.bearer(http, KeycloakIT::token);
+    }
 
-    @BeforeEach
-    void tasksInTwoVillagesAndTwoDepartments() {
-        if (repository
-                        .createProcessDefinitionQuery()
-                        .processDefinitionKey("village-check")
-                        .count()
-                == 0) {
-            repository
-                    .createDeployment()
-                    .addClasspathResource("boundary/village-check.bpmn")
-                    .addClasspathResource("boundary/department-check.bpmn")
-                    .deploy();
-        }
-        dongfeng = start("village-check", Map.of("villageCode", "v0101"));
-        hekou = start("village-check", Map.of("villageCode", "v0201"));
-        chengguan = start("department-check", Map.of("deptCode", "cg"));
-        jiaotong = start("department-check", Map.of("deptCode", "jt"));
+    @Override
+    String signedInBy() {
+        return "Keycloak";
     }
 
     @AfterEach
@@ -125,55 +94,6 @@ class KeycloakIT {
                     .startsWith("Bearer");
             assertThat(response.getBody().get("title").asText()).isEqualTo("未登录");
         }
-    }
-
-    @Test
-    void aGridWorkersTokenCarriesTheirGroupsAndSeesOnlyTheirVillage() {
-        // given
-        String token = token("gw-v0101");
-
-        // when
-        JsonNode me = get(token, "/api/me").getBody();
-        List<String> seen = taskIds(token);
-
-        // then
-        assertThat(me.get("id").asText()).isEqualTo("gw-v0101");
-        assertThat(me.get("groups").toString()).contains("grid-worker-v0101");
-        assertThat(seen).contains(dongfeng.getId()).doesNotContain(hekou.getId(), chengguan.getId());
-        assertThat(complete(token, hekou).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(tasks.createTaskQuery().taskId(hekou.getId()).count()).isEqualTo(1);
-        assertThat(complete(token, dongfeng).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
-    @Test
-    void oneDepartmentCannotCompleteAnothersTask() {
-        String token = token("dept-cg");
-
-        assertThat(complete(token, jiaotong).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(tasks.createTaskQuery().taskId(jiaotong.getId()).count()).isEqualTo(1);
-        assertThat(complete(token, chengguan).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
-    @Test
-    void aLeaderReadsEverythingAndCompletesNothing() {
-        String token = token("leader");
-
-        assertThat(taskIds(token)).contains(dongfeng.getId(), hekou.getId(), chengguan.getId(), jiaotong.getId());
-        assertThat(complete(token, hekou).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(tasks.createTaskQuery().taskId(hekou.getId()).count()).isEqualTo(1);
-    }
-
-    @Test
-    void aDesignerDeploysAndAGridWorkerCannot() {
-        assertThat(deploy(token("designer"), "设计员经 Keycloak 部署").getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(deploy(token("gw-v0101"), "网格员经 Keycloak 部署").getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(repository
-                        .createDeploymentQuery()
-                        .deploymentName("网格员经 Keycloak 部署")
-                        .count())
-                .isZero();
     }
 
     @Test
@@ -368,11 +288,6 @@ class KeycloakIT {
         return input.group(1) != null ? input.group(1) : input.group(2);
     }
 
-    private Task start(String process, Map<String, Object> variables) {
-        String instance = runtime.startProcessInstanceByKey(process, variables).getId();
-        return tasks.createTaskQuery().processInstanceId(instance).singleResult();
-    }
-
     /** A demo user's access token, from the realm's API client (password grant, as a script would). */
     static String token(String user) {
         KeycloakServer.Server keycloak = KeycloakServer.server();
@@ -398,34 +313,6 @@ class KeycloakIT {
 
     private ResponseEntity<JsonNode> get(String token, String path) {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(token)), JsonNode.class);
-    }
-
-    private List<String> taskIds(String token) {
-        JsonNode body = get(token, "/engine-rest/task").getBody();
-        return StreamSupport.stream(body.spliterator(), false)
-                .map(t -> t.get("id").asText())
-                .toList();
-    }
-
-    private ResponseEntity<String> complete(String token, Task task) {
-        HttpHeaders headers = bearer(token);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(
-                "/engine-rest/task/" + task.getId() + "/complete",
-                HttpMethod.POST,
-                new HttpEntity<>("{}", headers),
-                String.class);
-    }
-
-    private ResponseEntity<String> deploy(String token, String name) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", name);
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add("village-check.bpmn", new ClassPathResource("boundary/village-check.bpmn"));
-        HttpHeaders headers = bearer(token);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange(
-                "/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
     }
 
     private static HttpHeaders bearer(String token) {

@@ -28,13 +28,18 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code supervision.bpmn} (督办), on the real beans: opened by a red light or a leader, closed by the step. */
 @ProcessTest
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@ProcessTest.OwnEngine("supervision")
 class SupervisionProcessTests {
+
+    /** Every flow node of supervision.bpmn is reached by the tests of this class, checked after all of them. */
+    @RegisterExtension
+    static final FlowNodeCoverage COVERAGE = FlowNodeCoverage.of(SupervisionProcess.KEY, "step-completed");
 
     @Autowired
     ProcessEngine engine;
@@ -216,13 +221,6 @@ class SupervisionProcessTests {
         ProcessInstance supervision = supervisionOf(trackingNo, "triage");
         assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("COUNTY");
         assertThat((String) runtime.getVariable(supervision.getId(), "reason")).startsWith("领导批示");
-    }
-
-    /** Every flow node of supervision.bpmn was reached by the tests of this class (run last). */
-    @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
-    void theTestsReachEveryFlowNodeOfTheModel() {
-        FlowNodeCoverage.assertEveryFlowNodeReached(engine, SupervisionProcess.KEY, List.of("step-completed"));
     }
 
     private String submit() {

@@ -2,12 +2,11 @@ package cn.lianxin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.BrowserSession;
 import cn.lianxin.testing.Cockpit;
 import cn.lianxin.testing.PlatformIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,10 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Cockpit still works for the roles that use it, behind the engine's REST gate, in a real headless
@@ -33,10 +29,7 @@ class CockpitRolesIT {
     int port;
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    RuntimeService runtime;
+    AppealFixtures appeals;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -47,22 +40,11 @@ class CockpitRolesIT {
 
     @BeforeEach
     void aCaseIsRunning() {
-        ResponseEntity<JsonNode> submitted = http.postForEntity(
-                "/api/appeals",
-                Map.of(
-                        "citizenName", "钱进",
-                        "phone", "13800000031",
-                        "category", "road",
-                        "description", "村口的路面塌了一个坑",
-                        "villageCode", "v0102",
-                        "channel", "ONLINE"),
-                JsonNode.class);
-        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        trackingNo = submitted.getBody().get("trackingNo").asText();
-        instanceId = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(trackingNo)
-                .singleResult()
-                .getId();
+        Map<String, Object> intake = AppealFixtures.intake("road", "v0102");
+        intake.put("description", "村口的路面塌了一个坑");
+        AppealFixtures.Case submitted = appeals.submit(intake);
+        trackingNo = submitted.trackingNo();
+        instanceId = appeals.processInstanceOf(submitted);
     }
 
     @Test

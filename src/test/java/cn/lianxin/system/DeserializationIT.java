@@ -3,9 +3,10 @@ package cn.lianxin.system;
 import static cn.lianxin.testing.Http.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.Api;
+import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.StoreSnapshot;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -39,6 +40,9 @@ class DeserializationIT {
     TestRestTemplate http;
 
     @Autowired
+    AppealFixtures appeals;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -47,7 +51,7 @@ class DeserializationIT {
     @Test
     void aJavaSerializedObjectIsRefusedEvenFromAnAdministrator() {
         // given
-        String instance = runningAppeal();
+        String instance = appeals.runningCase("road", "路面有坑");
         StoreSnapshot before = StoreSnapshot.of(jdbc);
 
         // when
@@ -55,7 +59,7 @@ class DeserializationIT {
                 .exchange(
                         "/engine-rest/process-instance/" + instance + "/variables/gadget",
                         HttpMethod.PUT,
-                        json(Map.of(
+                        Api.json(Map.of(
                                 "value",
                                 Base64.getEncoder().encodeToString(new byte[] {(byte) 0xac, (byte) 0xed, 0, 5}),
                                 "type",
@@ -75,7 +79,7 @@ class DeserializationIT {
     @Test
     void aJsonObjectOfATypeOutsideTheAllowListIsNeverBuilt(CapturedOutput log) {
         // given
-        String instance = runningAppeal();
+        String instance = appeals.runningCase("road", "路面有坑");
         StoreSnapshot before = StoreSnapshot.of(jdbc);
 
         // when: the REST API would deserialize the JSON into the named class to store it
@@ -94,7 +98,7 @@ class DeserializationIT {
     @Test
     void theListsThePlatformStoresAreStillBuilt() {
         // given
-        String instance = runningAppeal();
+        String instance = appeals.runningCase("road", "路面有坑");
 
         // when
         ResponseEntity<String> response = as(http, "admin")
@@ -107,30 +111,6 @@ class DeserializationIT {
         assertThat(response.getStatusCode().value()).isEqualTo(204);
         assertThat(runtime.getVariable(instance, "probeList")).isEqualTo(java.util.List.of("cg", "jt"));
         runtime.removeVariable(instance, "probeList");
-    }
-
-    private String runningAppeal() {
-        ResponseEntity<JsonNode> intake = http.postForEntity(
-                "/api/appeals",
-                json(Map.of(
-                        "citizenName", "李四",
-                        "phone", "13800000002",
-                        "category", "road",
-                        "description", "路面有坑",
-                        "villageCode", "v0101",
-                        "channel", "ONLINE")),
-                JsonNode.class);
-        assertThat(intake.getStatusCode().value()).isEqualTo(201);
-        return runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(intake.getBody().get("trackingNo").asText())
-                .singleResult()
-                .getId();
-    }
-
-    private static HttpEntity<Object> json(Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
     }
 
     /** Camunda's binary variable upload of a serialized object: a JSON part and its type's name. */

@@ -3,11 +3,12 @@ package cn.lianxin.system;
 import static cn.lianxin.testing.Http.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.Api;
+import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.StoreSnapshot;
 import cn.lianxin.testing.WebappClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PlatformIntegrationTest
 class EngineAttacksIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    AppealFixtures appeals;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -75,8 +80,8 @@ class EngineAttacksIT {
 
     @BeforeEach
     void twoCasesWaitForTriage() {
-        dongfeng = submit("v0101");
-        hekou = submit("v0201");
+        dongfeng = submitIn("v0101");
+        hekou = submitIn("v0201");
         dongfengTriage = triageOf(dongfeng);
     }
 
@@ -98,7 +103,7 @@ class EngineAttacksIT {
                 Map.of("trackingNo", value(hekou), "villageCode", value("v0101")));
 
         // when / then
-        JsonNode refusal = refusedAndNothingStored(() -> post("gw-v0101", path, body), HttpStatus.FORBIDDEN);
+        JsonNode refusal = refusedAndNothingStored(() -> api.as("gw-v0101").post(path, body), HttpStatus.FORBIDDEN);
         assertThat(refusal.get("operation").asText()).isEqualTo("START_AT_ACTIVITY");
         assertThat(openTasksOf("gw-v0101")).doesNotContain(hekou);
     }
@@ -117,7 +122,8 @@ class EngineAttacksIT {
         // when / then
         for (String user : List.of("gw-v0101", "head-v0101", "supervisor", "leader", "designer")) {
             refusedAndNothingStored(
-                    () -> post(user, "/engine-rest/process-definition/key/appeal/start", body), HttpStatus.FORBIDDEN);
+                    () -> api.as(user).post("/engine-rest/process-definition/key/appeal/start", body),
+                    HttpStatus.FORBIDDEN);
         }
     }
 
@@ -141,23 +147,21 @@ class EngineAttacksIT {
 
         // when / then
         JsonNode refusal = refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/process-definition/key/appeal/submit-form",
-                        Map.of("variables", variables)),
+                () -> api.as("gw-v0101")
+                        .post("/engine-rest/process-definition/key/appeal/submit-form", Map.of("variables", variables)),
                 HttpStatus.BAD_REQUEST);
-        assertThat(fields(refusal)).containsExactly(serverOwned);
+        assertThat(Api.fields(refusal)).containsExactly(serverOwned);
     }
 
     @Test
     void aStartCannotChooseItsTrackingNumber() {
         JsonNode refusal = refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/process-definition/key/appeal/start",
-                        Map.of("businessKey", hekou, "variables", registration())),
+                () -> api.as("gw-v0101")
+                        .post(
+                                "/engine-rest/process-definition/key/appeal/start",
+                                Map.of("businessKey", hekou, "variables", registration())),
                 HttpStatus.BAD_REQUEST);
-        assertThat(fields(refusal)).containsExactly("businessKey");
+        assertThat(Api.fields(refusal)).containsExactly("businessKey");
     }
 
     @Test
@@ -172,10 +176,10 @@ class EngineAttacksIT {
 
         // when / then
         refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/process-definition/" + definitionId + "/submit-form",
-                        Map.of("variables", variables)),
+                () -> api.as("gw-v0101")
+                        .post(
+                                "/engine-rest/process-definition/" + definitionId + "/submit-form",
+                                Map.of("variables", variables)),
                 HttpStatus.BAD_REQUEST);
     }
 
@@ -188,12 +192,12 @@ class EngineAttacksIT {
                 "deliberationNo", value("YS-20260101-000001"));
 
         JsonNode refusal = refusedAndNothingStored(
-                () -> post(
-                        "host-v0101",
-                        "/engine-rest/process-definition/key/deliberation/submit-form",
-                        Map.of("variables", variables)),
+                () -> api.as("host-v0101")
+                        .post(
+                                "/engine-rest/process-definition/key/deliberation/submit-form",
+                                Map.of("variables", variables)),
                 HttpStatus.BAD_REQUEST);
-        assertThat(fields(refusal)).containsExactlyInAnyOrder("villageCode", "deliberationNo");
+        assertThat(Api.fields(refusal)).containsExactlyInAnyOrder("villageCode", "deliberationNo");
     }
 
     @Test
@@ -212,7 +216,7 @@ class EngineAttacksIT {
         // when / then: neither through the REST API…
         for (String user : List.of("supervisor", "leader")) {
             JsonNode refusal = refusedAndNothingStored(
-                    () -> post(user, "/engine-rest/process-definition/key/supervision/start", body),
+                    () -> api.as(user).post("/engine-rest/process-definition/key/supervision/start", body),
                     HttpStatus.FORBIDDEN);
             assertThat(refusal.get("operation").asText()).isEqualTo("START_OTHER_PROCESS");
         }
@@ -235,10 +239,8 @@ class EngineAttacksIT {
     void aClaimIsForOneselfOnly() {
         // when / then: claiming 东风社区's task for a grid worker of 河口村
         JsonNode refusal = refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/task/" + dongfengTriage.getId() + "/claim",
-                        Map.of("userId", "gw-v0201")),
+                () -> api.as("gw-v0101")
+                        .post("/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "gw-v0201")),
                 HttpStatus.FORBIDDEN);
         assertThat(refusal.get("operation").asText()).isEqualTo("ASSIGN_TASK");
         assertThat(tasks.createTaskQuery()
@@ -257,17 +259,15 @@ class EngineAttacksIT {
     @Test
     void aClaimWithoutAUserOrForSomeoneElseIsRefusedButOneselfIsFine() {
         refusedAndNothingStored(
-                () -> post("gw-v0101", "/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of()),
+                () -> api.as("gw-v0101").post("/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of()),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/task/" + dongfengTriage.getId() + "/claim",
-                        Map.of("userId", "admin")),
+                () -> api.as("gw-v0101")
+                        .post("/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "admin")),
                 HttpStatus.FORBIDDEN);
 
-        ResponseEntity<JsonNode> own = post(
-                "gw-v0101", "/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "gw-v0101"));
+        ResponseEntity<JsonNode> own = api.as("gw-v0101")
+                .post("/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "gw-v0101"));
 
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(tasks.createTaskQuery()
@@ -281,10 +281,10 @@ class EngineAttacksIT {
     @ValueSource(strings = {"assignee", "delegate", "identity-links", "resolve", "bpmnError", "attachment/create"})
     void aCandidateCannotHandTheTaskToAnyoneElse(String verb) {
         refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/task/" + dongfengTriage.getId() + "/" + verb,
-                        Map.of("userId", "gw-v0201", "type", "candidate", "groupId", "grid-worker-v0201")),
+                () -> api.as("gw-v0101")
+                        .post(
+                                "/engine-rest/task/" + dongfengTriage.getId() + "/" + verb,
+                                Map.of("userId", "gw-v0201", "type", "candidate", "groupId", "grid-worker-v0201")),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -292,12 +292,12 @@ class EngineAttacksIT {
     void aCandidateCannotEditTheTasksPropertiesOrDeleteIt() {
         String task = "/engine-rest/task/" + dongfengTriage.getId();
         refusedAndNothingStored(
-                () -> exchange(
-                        "gw-v0101", HttpMethod.PUT, task, Map.of("name", "x", "due", "2099-01-01T00:00:00.000+0800")),
+                () -> api.as("gw-v0101")
+                        .exchange(HttpMethod.PUT, task, Map.of("name", "x", "due", "2099-01-01T00:00:00.000+0800")),
                 HttpStatus.FORBIDDEN);
-        refusedAndNothingStored(() -> exchange("gw-v0101", HttpMethod.DELETE, task, null), HttpStatus.FORBIDDEN);
+        refusedAndNothingStored(() -> api.as("gw-v0101").exchange(HttpMethod.DELETE, task, null), HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post("gw-v0101", "/engine-rest/task/create", Map.of("name", "假任务")), HttpStatus.FORBIDDEN);
+                () -> api.as("gw-v0101").post("/engine-rest/task/create", Map.of("name", "假任务")), HttpStatus.FORBIDDEN);
     }
 
     // ---- writing a case's data outside its forms ----
@@ -311,16 +311,16 @@ class EngineAttacksIT {
         for (String path :
                 List.of("/engine-rest/task/" + task + "/complete", "/engine-rest/task/" + task + "/submit-form")) {
             JsonNode refusal =
-                    refusedAndNothingStored(() -> post("gw-v0101", path, engineBody), HttpStatus.BAD_REQUEST);
-            assertThat(refusal.path("message").asText()).contains("description");
+                    refusedAndNothingStored(() -> api.as("gw-v0101").post(path, engineBody), HttpStatus.BAD_REQUEST);
+            assertThat(refusal.path("message").asText()).contains("description", "不能修改");
         }
         JsonNode refusal = refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/api/tasks/" + task + "/completion",
-                        Map.of("path", "IMMEDIATE", "description", "被篡改的诉求内容")),
+                () -> api.as("gw-v0101")
+                        .post(
+                                "/api/tasks/" + task + "/completion",
+                                Map.of("path", "IMMEDIATE", "description", "被篡改的诉求内容")),
                 HttpStatus.BAD_REQUEST);
-        assertThat(fields(refusal)).contains("description");
+        assertThat(Api.fields(refusal)).contains("description");
         assertThat(runtime.getVariable(dongfengTriage.getProcessInstanceId(), "description"))
                 .isEqualTo("测试诉求：v0101");
     }
@@ -332,7 +332,7 @@ class EngineAttacksIT {
         Map<String, Object> body = Map.of("variables", Map.of("path", value("IMMEDIATE"), field, value("CLOSED")));
 
         JsonNode refusal = refusedAndNothingStored(
-                () -> post("gw-v0101", "/engine-rest/task/" + dongfengTriage.getId() + "/complete", body),
+                () -> api.as("gw-v0101").post("/engine-rest/task/" + dongfengTriage.getId() + "/complete", body),
                 HttpStatus.BAD_REQUEST);
         assertThat(refusal.path("message").asText()).contains(field);
     }
@@ -349,10 +349,8 @@ class EngineAttacksIT {
         long descriptionWrites = historyDetailsOf("description");
 
         // when
-        ResponseEntity<JsonNode> done = post(
-                "gw-v0101",
-                "/engine-rest/task/" + dongfengTriage.getId() + "/submit-form",
-                Map.of("variables", variables));
+        ResponseEntity<JsonNode> done = api.as("gw-v0101")
+                .post("/engine-rest/task/" + dongfengTriage.getId() + "/submit-form", Map.of("variables", variables));
 
         // then
         assertThat(done.getStatusCode()).as(String.valueOf(done.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
@@ -364,36 +362,36 @@ class EngineAttacksIT {
         String instance = dongfengTriage.getProcessInstanceId();
         String task = dongfengTriage.getId();
         refusedAndNothingStored(
-                () -> exchange(
-                        "gw-v0101",
-                        HttpMethod.PUT,
-                        "/engine-rest/process-instance/" + instance + "/variables/description",
-                        value("被篡改")),
+                () -> api.as("gw-v0101")
+                        .exchange(
+                                HttpMethod.PUT,
+                                "/engine-rest/process-instance/" + instance + "/variables/description",
+                                value("被篡改")),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/process-instance/" + instance + "/variables",
-                        Map.of("modifications", Map.of("status", value("CLOSED")))),
+                () -> api.as("gw-v0101")
+                        .post(
+                                "/engine-rest/process-instance/" + instance + "/variables",
+                                Map.of("modifications", Map.of("status", value("CLOSED")))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> exchange(
-                        "gw-v0101",
-                        HttpMethod.DELETE,
-                        "/engine-rest/process-instance/" + instance + "/variables/villageCode",
-                        null),
+                () -> api.as("gw-v0101")
+                        .exchange(
+                                HttpMethod.DELETE,
+                                "/engine-rest/process-instance/" + instance + "/variables/villageCode",
+                                null),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/task/" + task + "/variables",
-                        Map.of("modifications", Map.of("description", value("被篡改")))),
+                () -> api.as("gw-v0101")
+                        .post(
+                                "/engine-rest/task/" + task + "/variables",
+                                Map.of("modifications", Map.of("description", value("被篡改")))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "gw-v0101",
-                        "/engine-rest/task/" + task + "/localVariables",
-                        Map.of("modifications", Map.of("path", value("RETURN")))),
+                () -> api.as("gw-v0101")
+                        .post(
+                                "/engine-rest/task/" + task + "/localVariables",
+                                Map.of("modifications", Map.of("path", value("RETURN")))),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -402,22 +400,22 @@ class EngineAttacksIT {
         String instance = dongfengTriage.getProcessInstanceId();
         for (String user : List.of("gw-v0101", "head-v0101", "center-t01", "supervisor", "leader", "designer")) {
             refusedAndNothingStored(
-                    () -> post(
-                            user,
-                            "/engine-rest/process-instance/" + instance + "/modification",
-                            Map.of(
-                                    "instructions",
-                                    List.of(Map.of("type", "startBeforeActivity", "activityId", "feedback")))),
+                    () -> api.as(user)
+                            .post(
+                                    "/engine-rest/process-instance/" + instance + "/modification",
+                                    Map.of(
+                                            "instructions",
+                                            List.of(Map.of("type", "startBeforeActivity", "activityId", "feedback")))),
                     HttpStatus.FORBIDDEN);
             refusedAndNothingStored(
-                    () -> exchange(user, HttpMethod.DELETE, "/engine-rest/process-instance/" + instance, null),
+                    () -> api.as(user).exchange(HttpMethod.DELETE, "/engine-rest/process-instance/" + instance, null),
                     HttpStatus.FORBIDDEN);
             refusedAndNothingStored(
-                    () -> exchange(
-                            user,
-                            HttpMethod.PUT,
-                            "/engine-rest/process-instance/" + instance + "/suspended",
-                            Map.of("suspended", true)),
+                    () -> api.as(user)
+                            .exchange(
+                                    HttpMethod.PUT,
+                                    "/engine-rest/process-instance/" + instance + "/suspended",
+                                    Map.of("suspended", true)),
                     HttpStatus.FORBIDDEN);
         }
     }
@@ -427,20 +425,20 @@ class EngineAttacksIT {
         for (String message : List.of("appeal-evaluated", "appeal-withdrawn")) {
             for (String user : List.of("gw-v0101", "supervisor", "leader")) {
                 refusedAndNothingStored(
-                        () -> post(
-                                user,
-                                "/engine-rest/message",
-                                Map.of(
-                                        "messageName", message,
-                                        "businessKey", dongfeng,
-                                        "processVariables", Map.of("satisfaction", value("SATISFIED")))),
+                        () -> api.as(user)
+                                .post(
+                                        "/engine-rest/message",
+                                        Map.of(
+                                                "messageName", message,
+                                                "businessKey", dongfeng,
+                                                "processVariables", Map.of("satisfaction", value("SATISFIED")))),
                         HttpStatus.FORBIDDEN);
             }
         }
         refusedAndNothingStored(
-                () -> post("gw-v0101", "/engine-rest/signal", Map.of("name", "any")), HttpStatus.FORBIDDEN);
+                () -> api.as("gw-v0101").post("/engine-rest/signal", Map.of("name", "any")), HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post("gw-v0101", "/engine-rest/condition", Map.of("businessKey", dongfeng)),
+                () -> api.as("gw-v0101").post("/engine-rest/condition", Map.of("businessKey", dongfeng)),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -461,16 +459,17 @@ class EngineAttacksIT {
                 .isEqualTo(HttpStatus.OK);
         for (String user : List.of("gw-v0101", "supervisor", "leader")) {
             refusedAndNothingStored(
-                    () -> post(user, "/engine-rest/job/" + job + "/execute", Map.of()), HttpStatus.FORBIDDEN);
+                    () -> api.as(user).post("/engine-rest/job/" + job + "/execute", Map.of()), HttpStatus.FORBIDDEN);
             refusedAndNothingStored(
-                    () -> exchange(
-                            user,
-                            HttpMethod.PUT,
-                            "/engine-rest/job/" + job + "/duedate",
-                            Map.of("duedate", "2000-01-01T00:00:00.000+0800")),
+                    () -> api.as(user)
+                            .exchange(
+                                    HttpMethod.PUT,
+                                    "/engine-rest/job/" + job + "/duedate",
+                                    Map.of("duedate", "2000-01-01T00:00:00.000+0800")),
                     HttpStatus.FORBIDDEN);
             refusedAndNothingStored(
-                    () -> exchange(user, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", Map.of("retries", 0)),
+                    () -> api.as(user)
+                            .exchange(HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", Map.of("retries", 0)),
                     HttpStatus.FORBIDDEN);
         }
     }
@@ -478,40 +477,41 @@ class EngineAttacksIT {
     @Test
     void externalTasksBatchesAndMigrationsAreClosed() {
         refusedAndNothingStored(
-                () -> post(
-                        "dept-cg",
-                        "/engine-rest/external-task/fetchAndLock",
-                        Map.of(
-                                "workerId",
-                                "w",
-                                "maxTasks",
-                                10,
-                                "topics",
-                                List.of(Map.of("topicName", "x", "lockDuration", 1000)))),
+                () -> api.as("dept-cg")
+                        .post(
+                                "/engine-rest/external-task/fetchAndLock",
+                                Map.of(
+                                        "workerId",
+                                        "w",
+                                        "maxTasks",
+                                        10,
+                                        "topics",
+                                        List.of(Map.of("topicName", "x", "lockDuration", 1000)))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> exchange("dept-cg", HttpMethod.GET, "/engine-rest/external-task", null), HttpStatus.FORBIDDEN);
-        refusedAndNothingStored(
-                () -> post(
-                        "designer",
-                        "/engine-rest/migration/execute",
-                        Map.of(
-                                "migrationPlan",
-                                Map.of(),
-                                "processInstanceIds",
-                                List.of(dongfengTriage.getProcessInstanceId()))),
+                () -> api.as("dept-cg").exchange(HttpMethod.GET, "/engine-rest/external-task", null),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "leader",
-                        "/engine-rest/process-instance/delete",
-                        Map.of("processInstanceIds", List.of(dongfengTriage.getProcessInstanceId()))),
+                () -> api.as("designer")
+                        .post(
+                                "/engine-rest/migration/execute",
+                                Map.of(
+                                        "migrationPlan",
+                                        Map.of(),
+                                        "processInstanceIds",
+                                        List.of(dongfengTriage.getProcessInstanceId()))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "designer",
-                        "/engine-rest/history/process-instance/delete",
-                        Map.of("historicProcessInstanceIds", List.of("x"))),
+                () -> api.as("leader")
+                        .post(
+                                "/engine-rest/process-instance/delete",
+                                Map.of("processInstanceIds", List.of(dongfengTriage.getProcessInstanceId()))),
+                HttpStatus.FORBIDDEN);
+        refusedAndNothingStored(
+                () -> api.as("designer")
+                        .post(
+                                "/engine-rest/history/process-instance/delete",
+                                Map.of("historicProcessInstanceIds", List.of("x"))),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -522,8 +522,8 @@ class EngineAttacksIT {
                 String.class);
 
         refusedAndNothingStored(
-                () -> exchange(
-                        "designer", HttpMethod.DELETE, "/engine-rest/deployment/" + deployment + "?cascade=true", null),
+                () -> api.as("designer")
+                        .exchange(HttpMethod.DELETE, "/engine-rest/deployment/" + deployment + "?cascade=true", null),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -572,7 +572,8 @@ class EngineAttacksIT {
     void onlyAdministratorsListEveryUserAndGroup() {
         for (String path : List.of(
                 "/engine-rest/user", "/engine-rest/user/count", "/engine-rest/group", "/engine-rest/group/count")) {
-            refusedAndNothingStored(() -> exchange("gw-v0101", HttpMethod.GET, path, null), HttpStatus.FORBIDDEN);
+            refusedAndNothingStored(
+                    () -> api.as("gw-v0101").exchange(HttpMethod.GET, path, null), HttpStatus.FORBIDDEN);
             assertThat(as(http, "admin").getForEntity(path, JsonNode.class).getStatusCode())
                     .isEqualTo(HttpStatus.OK);
         }
@@ -600,20 +601,20 @@ class EngineAttacksIT {
     @Test
     void aLeaderActsOnlyThroughThePlatformsOperations() {
         refusedAndNothingStored(
-                () -> post(
-                        "leader",
-                        "/engine-rest/task/" + dongfengTriage.getId() + "/complete",
-                        Map.of("variables", Map.of("path", value("IMMEDIATE")))),
+                () -> api.as("leader")
+                        .post(
+                                "/engine-rest/task/" + dongfengTriage.getId() + "/complete",
+                                Map.of("variables", Map.of("path", value("IMMEDIATE")))),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "leader", "/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "leader")),
+                () -> api.as("leader")
+                        .post("/engine-rest/task/" + dongfengTriage.getId() + "/claim", Map.of("userId", "leader")),
                 HttpStatus.FORBIDDEN);
         refusedAndNothingStored(
-                () -> post(
-                        "leader",
-                        "/engine-rest/task/" + dongfengTriage.getId() + "/comment/create",
-                        Map.of("message", "x")),
+                () -> api.as("leader")
+                        .post(
+                                "/engine-rest/task/" + dongfengTriage.getId() + "/comment/create",
+                                Map.of("message", "x")),
                 HttpStatus.FORBIDDEN);
     }
 
@@ -681,7 +682,7 @@ class EngineAttacksIT {
         // given: what Camunda's setup page sends while no administrator exists
         WebappClient stranger = new WebappClient(port);
         stranger.send("GET", "/camunda/app/admin/default/setup/", null, null);
-        String body = write(Map.of(
+        String body = Api.write(Map.of(
                 "profile", Map.of("id", "intruder", "firstName", "入", "lastName", "侵", "email", "x@example.org"),
                 "credentials", Map.of("password", "intruder-password")));
         StoreSnapshot before = StoreSnapshot.of(jdbc);
@@ -701,7 +702,7 @@ class EngineAttacksIT {
 
     private void webappRefused(WebappClient client, String method, String path, Object body, int status) {
         StoreSnapshot before = StoreSnapshot.of(jdbc);
-        HttpResponse<String> response = client.engine(method, path, write(body));
+        HttpResponse<String> response = client.engine(method, path, Api.write(body));
         assertThat(response.statusCode())
                 .as(method + " " + path + " → " + response.body())
                 .isEqualTo(status);
@@ -719,31 +720,11 @@ class EngineAttacksIT {
         return response.getBody();
     }
 
-    private ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        return exchange(user, HttpMethod.POST, path, body);
-    }
-
-    private ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return as(http, user).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-    }
-
-    private String submit(String village) {
-        Map<String, Object> intake = Map.of(
-                "citizenName", "张三",
-                "phone", "13800000001",
-                "category", "lighting",
-                "description", "测试诉求：" + village,
-                "villageCode", village,
-                "location", "3号楼",
-                "channel", "ONLINE");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> response =
-                http.postForEntity("/api/appeals", new HttpEntity<>(intake, headers), JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().get("trackingNo").asText();
+    /** A lighting request of this village, described "测试诉求：village" (the attacks below try to overwrite it). */
+    private String submitIn(String village) {
+        Map<String, Object> intake = AppealFixtures.intake("lighting", village);
+        intake.put("description", "测试诉求：" + village);
+        return appeals.submit(intake).trackingNo();
     }
 
     private Task triageOf(String trackingNo) {
@@ -779,19 +760,5 @@ class EngineAttacksIT {
 
     private static Map<String, Object> value(Object value) {
         return Map.of("value", value);
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        return StreamSupport.stream(problem.path("errors").spliterator(), false)
-                .map(e -> e.get("field").asText())
-                .toList();
-    }
-
-    private static String write(Object body) {
-        try {
-            return body == null ? null : JSON.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,8 @@ import static cn.lianxin.system.LeakFreeProblem.assertLeakFree;
 import static cn.lianxin.testing.Http.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.Api;
+import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.StoreSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +57,9 @@ class ErrorDisclosureIT {
     TestRestTemplate http;
 
     @Autowired
+    AppealFixtures appeals;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -72,7 +77,7 @@ class ErrorDisclosureIT {
         ResponseEntity<String> response = as(http, "admin")
                 .postForEntity(
                         "/engine-rest/group/create",
-                        json(Map.of("id", "probe-group", "name", OVERLONG_NAME)),
+                        Api.json(Map.of("id", "probe-group", "name", OVERLONG_NAME)),
                         String.class);
 
         // then
@@ -86,7 +91,7 @@ class ErrorDisclosureIT {
     @Test
     void malformedJsonToCamundasRestApiIsA400InChinese(CapturedOutput log) {
         // given
-        String instance = runningAppeal();
+        String instance = appeals.runningCase("lighting", "楼道灯坏了");
         StoreSnapshot before = StoreSnapshot.of(jdbc);
 
         // when
@@ -111,7 +116,7 @@ class ErrorDisclosureIT {
         ResponseEntity<String> read = as(http, "gw-v0101").getForEntity("/engine-rest/task/no-such-task", String.class);
         ResponseEntity<String> claim = as(http, "gw-v0101")
                 .postForEntity(
-                        "/engine-rest/task/no-such-task/claim", json(Map.of("userId", "gw-v0101")), String.class);
+                        "/engine-rest/task/no-such-task/claim", Api.json(Map.of("userId", "gw-v0101")), String.class);
 
         // then: Camunda's own answer to the claim would be a 500
         assertThat(assertLeakFree(read, 404, log, "WARN").get("title").asText()).isEqualTo("未找到");
@@ -293,32 +298,8 @@ class ErrorDisclosureIT {
 
     // ---- helpers ----
 
-    private String runningAppeal() {
-        ResponseEntity<JsonNode> intake = http.postForEntity(
-                "/api/appeals",
-                json(Map.of(
-                        "citizenName", "张三",
-                        "phone", "13800000001",
-                        "category", "lighting",
-                        "description", "楼道灯坏了",
-                        "villageCode", "v0101",
-                        "channel", "ONLINE")),
-                JsonNode.class);
-        assertThat(intake.getStatusCode().value()).isEqualTo(201);
-        return runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(intake.getBody().get("trackingNo").asText())
-                .singleResult()
-                .getId();
-    }
-
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static HttpEntity<Object> json(Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
     }
 
     private static HttpEntity<String> rawJson(String body) {

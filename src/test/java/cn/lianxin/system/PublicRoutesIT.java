@@ -3,6 +3,7 @@ package cn.lianxin.system;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.Api;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.StoreSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,9 +82,7 @@ class PublicRoutesIT {
         }
 
         List<String> fields() {
-            return StreamSupport.stream(json().path("errors").spliterator(), false)
-                    .map(e -> e.get("field").asText())
-                    .toList();
+            return Api.fields(json());
         }
     }
 

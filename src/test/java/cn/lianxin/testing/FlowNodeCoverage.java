@@ -7,18 +7,43 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Asserts that the tests reached every flow node of a model, from the engine's history.
- * process-test-coverage reports nodes and flows, but its own threshold does not fail a Spring test
- * class; this does.
+ * Asserts, once every test of a process test class has run, that they reached every flow node of
+ * its model, from the history of the class's own engine. process-test-coverage reports nodes and
+ * flows, but its own threshold does not fail a Spring test class; this does. Registered as an
+ * extension so that no test has to run last: the check runs after all of them, whatever their order.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final FlowNodeCoverage COVERAGE = FlowNodeCoverage.of(AppealProcess.KEY, "withdrawal");
+ * </pre>
  */
-public final class FlowNodeCoverage {
+public final class FlowNodeCoverage implements AfterAllCallback {
 
-    private FlowNodeCoverage() {}
+    private final String processKey;
+    private final List<String> containers;
+
+    private FlowNodeCoverage(String processKey, List<String> containers) {
+        this.processKey = processKey;
+        this.containers = containers;
+    }
 
     /** {@code containers}: event sub-processes, which the history records by their inner nodes only. */
-    public static void assertEveryFlowNodeReached(ProcessEngine engine, String processKey, List<String> containers) {
+    public static FlowNodeCoverage of(String processKey, String... containers) {
+        return new FlowNodeCoverage(processKey, List.of(containers));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        ProcessEngine engine = SpringExtension.getApplicationContext(context).getBean(ProcessEngine.class);
+        assertEveryFlowNodeReached(engine);
+    }
+
+    private void assertEveryFlowNodeReached(ProcessEngine engine) {
         var repository = engine.getRepositoryService();
         var model = repository.getBpmnModelInstance(repository
                 .createProcessDefinitionQuery()

@@ -5,12 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, in the production profile {@code postgres}, against
- * the real PostgreSQL server of {@link RealPostgres}, with the demo world seeded.
+ * the real PostgreSQL server of {@link RealPostgres}, with the demo world seeded, and the {@link Api}
+ * driver and the fixtures of {@link Drivers} to inject.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,5 +29,6 @@ import org.springframework.test.context.ContextConfiguration;
             "lianxin.public-limits.code-guesses-per-case.capacity=1000"
         })
 @ActiveProfiles("postgres")
+@Import(Drivers.class)
 @ContextConfiguration(initializers = RealPostgres.class)
 public @interface PlatformIntegrationTest {}
