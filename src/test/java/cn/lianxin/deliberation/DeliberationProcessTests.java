@@ -457,6 +457,20 @@ class DeliberationProcessTests {
     }
 
     @Test
+    void aTopicsTaskTakesOnlyItsOwnFieldsAndNoneItsFormOnlyShows() {
+        // given
+        ProcessInstance topic = propose("小区广场夜间噪音");
+        String review = task(topic, TOPIC_REVIEW).getId();
+
+        // then: a field the task does not have, and a value the form only shows, are refused
+        assertRejected(review, Map.of("decision", "ACCEPT", "status", "IMPLEMENTED"), "status");
+        assertRejected(review, Map.of("decision", "ACCEPT", "villageCode", "v0201"), "villageCode");
+        assertRejected(review, Map.of("decision", "ACCEPT", "title", "别的议题"), "title");
+        assertThat(runtime.getVariable(topic.getId(), "villageCode")).isEqualTo("v0101");
+        assertThat(runtime.getVariable(topic.getId(), "title")).isEqualTo("小区广场夜间噪音");
+    }
+
+    @Test
     void aHostStartsATopicFromTasklistAndTheProposersDataLeavesTheProcess() {
         // given
         String trackingNo = appeal();

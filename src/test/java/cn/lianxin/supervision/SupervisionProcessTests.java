@@ -10,6 +10,7 @@ import cn.lianxin.appeal.IntakeRequest;
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.testing.FlowNodeCoverage;
 import cn.lianxin.testing.ProcessTest;
+import cn.lianxin.workflow.TaskDataRejected;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -206,6 +207,31 @@ class SupervisionProcessTests {
                         Map.of("action", "RESET_DEADLINE", "note", "x", "newDeadline", at("2026-01-01T00:00"))))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("newDeadline");
+        assertThat(tasks.createTaskQuery().taskId(supervise).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSupervisionTaskCannotRewriteWhatTheSupervisionWasOpenedFor() {
+        // given
+        String trackingNo = submit();
+        turnRed(trackingNo, "triage");
+        ProcessInstance supervision = supervisionOf(trackingNo, "triage");
+        String supervise = task(supervision, "supervise").getId();
+
+        // then: the reason and the step reach the citizen's timeline; completing the task changes neither
+        assertThatThrownBy(
+                        () -> tasks.complete(supervise, Map.of("action", "URGE", "note", "请今天内分流", "reason", "群众无理取闹")))
+                .isInstanceOf(TaskDataRejected.class)
+                .hasMessageContaining("reason");
+        assertThatThrownBy(() -> tasks.complete(
+                        supervise, Map.of("action", "URGE", "note", "请今天内分流", "handlerGroup", "grid-worker-v0201")))
+                .isInstanceOf(TaskDataRejected.class)
+                .hasMessageContaining("handlerGroup");
+        assertThatThrownBy(() -> tasks.complete(supervise, Map.of("action", "URGE", "note", "请今天内分流", "extra", "1")))
+                .isInstanceOf(TaskDataRejected.class)
+                .hasMessageContaining("extra");
+        assertThat(runtime.getVariable(supervision.getId(), "reason")).isNotEqualTo("群众无理取闹");
+        assertThat(runtime.getVariable(supervision.getId(), "handlerGroup")).isEqualTo("grid-worker-v0101");
         assertThat(tasks.createTaskQuery().taskId(supervise).count()).isEqualTo(1);
     }
 
