@@ -1,6 +1,5 @@
 package cn.lianxin.appeal;
 
-import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
@@ -93,18 +92,10 @@ class StationCases {
                 .toList());
     }
 
-    /**
-     * The villages the signed-in cadre follows, or {@code null} for all of them. Deliberation
-     * representatives are residents chosen to vote on topics, not case handlers: their group gives
-     * them no case (the case log holds internal entries and personal data of other residents).
-     */
+    /** The villages whose cases the signed-in cadre follows, or {@code null} for all of them. */
     private Set<String> visibleVillages() {
-        List<String> groups = CurrentUser.of(identity).map(CurrentUser::groupIds).orElse(List.of()).stream()
-                .filter(group -> Role.ofGroup(group)
-                        .filter(r -> r == Role.DELIBERATION_REP)
-                        .isEmpty())
-                .toList();
-        return units.villagesVisibleTo(groups);
+        return units.caseVillagesVisibleTo(
+                CurrentUser.of(identity).map(CurrentUser::groupIds).orElse(List.of()));
     }
 
     private CaseSummary summary(Appeal appeal) {

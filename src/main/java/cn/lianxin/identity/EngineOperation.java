@@ -60,12 +60,16 @@ public enum EngineOperation {
         return roles.contains(role);
     }
 
-    /** Whether a user in these groups may do this: one of their roles must allow it. */
+    /**
+     * Whether a user in these groups may do this: one of their roles must allow it. Reading is every
+     * signed-in user's, even one in no role's group: the engine's authorizations decide what they see.
+     */
     public boolean allowsAnyOf(Collection<String> groupIds) {
-        return groupIds.stream()
-                .map(Role::ofGroup)
-                .flatMap(java.util.Optional::stream)
-                .anyMatch(this::allows);
+        return this == READ
+                || groupIds.stream()
+                        .map(Role::ofGroup)
+                        .flatMap(java.util.Optional::stream)
+                        .anyMatch(this::allows);
     }
 
     /** Starting a process through the engine's API: only the processes people register through a form. */

@@ -61,6 +61,22 @@ public class Units {
         return villages;
     }
 
+    /**
+     * The villages whose cases (the case files, with their internal log) a member of these groups may
+     * follow: as {@link #villagesVisibleTo}, except that deliberation representatives — residents
+     * chosen to vote on topics, not case handlers — follow no case through that group.
+     */
+    public Set<String> caseVillagesVisibleTo(Collection<String> groupIds) {
+        return villagesVisibleTo(
+                groupIds == null
+                        ? List.of()
+                        : groupIds.stream()
+                                .filter(group -> Role.ofGroup(group)
+                                        .filter(r -> r == Role.DELIBERATION_REP)
+                                        .isEmpty())
+                                .toList());
+    }
+
     /** Inserts the unit or brings an existing one up to date; safe to repeat. */
     @Transactional
     public void save(Unit unit) {

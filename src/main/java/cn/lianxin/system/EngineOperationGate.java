@@ -138,9 +138,7 @@ class EngineOperationGate extends OncePerRequestFilter {
         } else {
             operation = EngineRequests.operationOf(engineRequest);
         }
-        // reading is every signed-in user's (the engine's authorizations decide what they see)
-        if (operation != EngineOperation.READ
-                && !operation.allowsAnyOf(caller.get().groupIds())) {
+        if (!operation.allowsAnyOf(caller.get().groupIds())) {
             refuse(response, caller.get(), operation, path);
             return;
         }

@@ -11,6 +11,7 @@ import cn.lianxin.appeal.IntakeRequest;
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.testing.FlowNodeCoverage;
+import cn.lianxin.testing.ModelledTasks;
 import cn.lianxin.testing.ProcessTest;
 import cn.lianxin.workflow.TaskDataRejected;
 import java.time.LocalDateTime;
@@ -139,21 +140,8 @@ class DeliberationProcessTests {
 
     @Test
     void everyUserTaskOfTheModelHasAClassOfItsOwn() {
-        // given
-        String definition = repository
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(DeliberationProcess.KEY)
-                .latestVersion()
-                .singleResult()
-                .getId();
-
         // when
-        List<String> modelled = repository
-                .getBpmnModelInstance(definition)
-                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
-                .stream()
-                .map(org.camunda.bpm.model.bpmn.instance.UserTask::getId)
-                .toList();
+        List<String> modelled = ModelledTasks.of(repository, DeliberationProcess.KEY);
 
         // then
         assertThat(taskRules.tasks().keySet()).containsExactlyInAnyOrderElementsOf(modelled);

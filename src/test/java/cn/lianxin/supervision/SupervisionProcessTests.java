@@ -9,6 +9,7 @@ import cn.lianxin.appeal.Channel;
 import cn.lianxin.appeal.IntakeRequest;
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.testing.FlowNodeCoverage;
+import cn.lianxin.testing.ModelledTasks;
 import cn.lianxin.testing.ProcessTest;
 import cn.lianxin.workflow.TaskDataRejected;
 import java.time.Duration;
@@ -82,21 +83,8 @@ class SupervisionProcessTests {
 
     @Test
     void everyUserTaskOfTheModelHasAClassOfItsOwn() {
-        // given
-        String definition = repository
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(SupervisionProcess.KEY)
-                .latestVersion()
-                .singleResult()
-                .getId();
-
         // when
-        List<String> modelled = repository
-                .getBpmnModelInstance(definition)
-                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
-                .stream()
-                .map(org.camunda.bpm.model.bpmn.instance.UserTask::getId)
-                .toList();
+        List<String> modelled = ModelledTasks.of(repository, SupervisionProcess.KEY);
 
         // then
         assertThat(taskRules.tasks().keySet()).containsExactlyInAnyOrderElementsOf(modelled);

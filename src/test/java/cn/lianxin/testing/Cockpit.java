@@ -1,7 +1,6 @@
 package cn.lianxin.testing;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 
 /**
  * Camunda's Cockpit as a leader, supervisor or process designer uses it, in {@link HeadlessChromium}:
@@ -19,10 +18,7 @@ public final class Cockpit {
 
     /** Camunda's login form, typed in like a person would (demo password). */
     public Cockpit signIn(String user) {
-        browser.open(base);
-        browser.type(browser.visible(By.cssSelector("input[ng-model=username]")), user);
-        browser.type(browser.visible(By.cssSelector("input[ng-model=password]")), "demo", Keys.ENTER);
-        browser.waitForNone(By.cssSelector("input[type=password]"));
+        browser.signInToCamunda(base, user);
         return this;
     }
 

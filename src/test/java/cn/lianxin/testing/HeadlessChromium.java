@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -97,6 +98,14 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private void scrollToMiddle(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /** Signs in on the login form of one of Camunda's webapps, typed in like a person would (demo password). */
+    public void signInToCamunda(String appUrl, String user) {
+        open(appUrl);
+        type(visible(By.cssSelector("input[ng-model=username]")), user);
+        type(visible(By.cssSelector("input[ng-model=password]")), "demo", Keys.ENTER);
+        waitForNone(By.cssSelector("input[type=password]"));
     }
 
     /** Waits until the element is visible and enabled (a form's button once the form is valid), then returns it. */

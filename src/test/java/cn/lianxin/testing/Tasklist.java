@@ -23,10 +23,7 @@ public final class Tasklist {
 
     /** Camunda's login form, typed in like a person would (demo password). */
     public Tasklist signIn(String user) {
-        browser.open(base);
-        browser.type(browser.visible(By.cssSelector("input[ng-model=username]")), user);
-        browser.type(browser.visible(By.cssSelector("input[ng-model=password]")), "demo", Keys.ENTER);
-        browser.waitForNone(By.cssSelector("input[type=password]"));
+        browser.signInToCamunda(base, user);
         return this;
     }
 
