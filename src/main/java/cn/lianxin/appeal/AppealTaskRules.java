@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The appeal process's user tasks, one class each in {@code appeal.tasks} (the task key's class is
- * the task's whole rule), and what every step shares: its traffic light starts green, and a finished
- * step ends its supervision.
+ * the task's whole rule), and what every step shares: its traffic light starts from its dates, a
+ * finished step ends its supervision, and either way the case's light is worked out again.
  */
 @Component
 class AppealTaskRules extends ProcessTasks {
@@ -60,5 +60,6 @@ class AppealTaskRules extends ProcessTasks {
         if (stillOpen <= 1) {
             events.publishEvent(new StepEvents.StepCompleted((String) task.getVariable(TRACKING_NO), key));
         }
+        lights.ended(task);
     }
 }

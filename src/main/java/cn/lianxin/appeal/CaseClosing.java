@@ -4,10 +4,12 @@ import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.notification.Template;
+import cn.lianxin.supervision.StepEvents;
 import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +21,14 @@ class CaseClosing {
 
     private final Appeals appeals;
     private final CaseTimeline timeline;
+    private final CaseLights lights;
+    private final ApplicationEventPublisher events;
 
-    CaseClosing(Appeals appeals, CaseTimeline timeline) {
+    CaseClosing(Appeals appeals, CaseTimeline timeline, CaseLights lights, ApplicationEventPublisher events) {
         this.appeals = appeals;
         this.timeline = timeline;
+        this.lights = lights;
+        this.events = events;
     }
 
     void recordEvaluation(DelegateExecution execution) {
@@ -41,6 +47,7 @@ class CaseClosing {
         appeals.log(trackingNo, now, null, "REOPEN", "群众不满意，重新办理（第 " + count + " 次）", true);
         execution.setVariable(REOPEN_COUNT, count);
         execution.setVariable(ALERT_STATION_HEAD, count >= 2);
+        lights.changed(trackingNo);
     }
 
     void finish(DelegateExecution execution) {
@@ -74,6 +81,9 @@ class CaseClosing {
                     values.text(ALTERNATIVES));
         }
         execution.getProcessInstance().setVariable(STATUS, status.name());
+        // steps still open (a station head's alert, a visit reply) end with the case, and so do their supervisions
+        events.publishEvent(new StepEvents.CaseEnded(trackingNo));
+        lights.changed(trackingNo);
     }
 
     /** The engine's clock, so a test that moves it moves the case's dates with it. */

@@ -12,7 +12,12 @@ import cn.lianxin.supervision.StepEvents;
 import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -22,8 +27,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The traffic light (红黄绿灯) of each step: green when a task starts, yellow then red when the step's
- * light timers fire; a red step starts supervision and the handlers are told either way.
+ * The traffic light (红黄绿灯) of each step, kept on each of its tasks: the light of the task's own
+ * warning (follow-up) and due dates against the clock. A step's light timer only says "look again":
+ * however early, late or often it runs, the light is what the dates say now, and it only ever gets
+ * worse while the task is open — a missed deadline stays missed even when a supervisor sets a new
+ * one. A task turning yellow tells its handlers; turning red tells them and starts supervision. The
+ * case's own light is {@link CaseLights}'.
  */
 @Component
 class StepLights {
@@ -34,70 +43,101 @@ class StepLights {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final Appeals appeals;
+    private final CaseLights caseLights;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
 
-    StepLights(Appeals appeals, Notifications notifications, ApplicationEventPublisher events) {
+    StepLights(Appeals appeals, CaseLights caseLights, Notifications notifications, ApplicationEventPublisher events) {
         this.appeals = appeals;
+        this.caseLights = caseLights;
         this.notifications = notifications;
         this.events = events;
     }
 
-    /** A new step starts green; a late step still open beside it keeps its own red task. */
+    /** A new step takes the light of its dates (green: its time has just begun); the case looks again. */
     void started(DelegateTask task) {
-        task.setVariableLocal(LIGHT, TrafficLight.GREEN.name());
-        appeals.recordLight((String) task.getVariable(TRACKING_NO), TrafficLight.GREEN);
+        task.setVariableLocal(
+                LIGHT,
+                lightOf(task.getFollowUpDate(), task.getDueDate(), EngineClock.now())
+                        .name());
+        caseLights.changed((String) task.getVariable(TRACKING_NO));
+    }
+
+    /** A step ends: the case looks again once the step is gone. */
+    void ended(DelegateTask task) {
+        caseLights.changed((String) task.getVariable(TRACKING_NO));
     }
 
     /**
-     * A step's light timer fired (yellow, then red): the step's tasks and the case take the new
-     * light, and the case log records it.
+     * A step's light timer ran: each open task of the step takes the light its dates give now, if that
+     * is worse than its light so far; the case log records the change, the handlers are told, and red
+     * starts supervision. A run that changes nothing (early, repeated, retried) leaves no trace.
      */
     void changed(DelegateExecution execution) {
         String stepKey = ((BoundaryEvent) execution.getBpmnModelElementInstance())
                 .getAttachedTo()
                 .getId();
-        var taskService = execution.getProcessEngineServices().getTaskService();
-        List<Task> open = taskService
+        TaskService taskService = execution.getProcessEngineServices().getTaskService();
+        Instant now = EngineClock.now();
+        List<Task> turned = new ArrayList<>();
+        TrafficLight reached = TrafficLight.GREEN;
+        for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(stepKey)
-                .list();
-        if (open.isEmpty()) {
+                .list()) {
+            TrafficLight was = recorded(taskService.getVariableLocal(task.getId(), LIGHT));
+            TrafficLight is = lightOf(task.getFollowUpDate(), task.getDueDate(), now);
+            if (is.compareTo(was) > 0) {
+                taskService.setVariableLocal(task.getId(), LIGHT, is.name());
+                turned.add(task);
+                reached = reached.worst(is);
+            }
+        }
+        if (turned.isEmpty()) {
             return;
         }
-        Instant now = EngineClock.now();
-        boolean overdue = open.stream()
-                .anyMatch(t ->
-                        t.getDueDate() != null && !t.getDueDate().toInstant().isAfter(now));
-        TrafficLight light = overdue ? TrafficLight.RED : TrafficLight.YELLOW;
-        if (light.name().equals(taskService.getVariableLocal(open.get(0).getId(), LIGHT))) {
-            return; // a late job executor may fire yellow after red was already shown: nothing changes
-        }
-        open.forEach(t -> taskService.setVariableLocal(t.getId(), LIGHT, light.name()));
         String trackingNo = (String) execution.getVariable(TRACKING_NO);
-        Appeal appeal = appeals.byTrackingNo(trackingNo).orElseThrow();
-        if (light.compareTo(appeal.light()) > 0) {
-            appeals.recordLight(trackingNo, light);
-        }
-        Task step = open.get(0);
+        caseLights.changed(trackingNo);
+        boolean overdue = reached == TrafficLight.RED;
+        Task step = turned.get(0);
         appeals.log(trackingNo, now, null, "LIGHT", step.getName() + (overdue ? "已超期（红灯）" : "临期（黄灯）"), true);
-        List<String> groups = taskService.getIdentityLinksForTask(step.getId()).stream()
+        Set<String> groups = new LinkedHashSet<>();
+        for (Task task : turned) {
+            String due = DUE.format(task.getDueDate().toInstant().atZone(WorkingDays.ZONE));
+            for (String group : candidateGroups(taskService, task)) {
+                if (groups.add(group)) {
+                    notifications.queue(
+                            overdue ? Template.OVERDUE : Template.DUE_SOON,
+                            Recipient.group(group),
+                            trackingNo,
+                            trackingNo,
+                            task.getName(),
+                            due);
+                }
+            }
+        }
+        if (overdue) {
+            Appeal appeal = appeals.byTrackingNo(trackingNo).orElseThrow();
+            events.publishEvent(new StepEvents.StepTurnedRed(
+                    trackingNo, stepKey, step.getName(), List.copyOf(groups), appeal.villageCode(), (String)
+                            execution.getVariable(TOWN_CODE)));
+        }
+    }
+
+    private static List<String> candidateGroups(TaskService taskService, Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)
                 .toList();
-        if (overdue) {
-            events.publishEvent(new StepEvents.StepTurnedRed(
-                    trackingNo, stepKey, step.getName(), groups, appeal.villageCode(), (String)
-                            execution.getVariable(TOWN_CODE)));
-        }
-        String due = DUE.format(step.getDueDate().toInstant().atZone(WorkingDays.ZONE));
-        groups.forEach(group -> notifications.queue(
-                overdue ? Template.OVERDUE : Template.DUE_SOON,
-                Recipient.group(group),
-                trackingNo,
-                trackingNo,
-                step.getName(),
-                due));
+    }
+
+    static TrafficLight recorded(Object light) {
+        return light == null ? TrafficLight.GREEN : TrafficLight.valueOf(light.toString());
+    }
+
+    private static TrafficLight lightOf(Date warnAt, Date dueAt, Instant now) {
+        return TrafficLight.at(
+                now, warnAt == null ? null : warnAt.toInstant(), dueAt == null ? null : dueAt.toInstant());
     }
 }

@@ -9,9 +9,6 @@ import java.time.Instant;
 public record Deadline(Instant start, Instant warnAt, Instant dueAt) {
 
     public TrafficLight lightAt(Instant now) {
-        if (!now.isBefore(dueAt)) {
-            return TrafficLight.RED;
-        }
-        return now.isBefore(warnAt) ? TrafficLight.GREEN : TrafficLight.YELLOW;
+        return TrafficLight.at(now, warnAt, dueAt);
     }
 }

@@ -98,12 +98,16 @@ public class Deadlines {
     }
 
     /**
-     * A timer cycle that fires twice: yellow, then red — {@code R2/<warnAt>/<time until dueAt>}. One
-     * non-interrupting boundary timer per task drives its light.
+     * The timer cycle of a step's light: {@code R1/<warnAt>/<time until dueAt>}, one non-interrupting
+     * boundary timer per step. Camunda counts each next firing from the cycle's start and the clock,
+     * not from the run before: run before the warning date, the timer comes back at the warning date;
+     * run between, at the due date; run at or after the due date, it ends. So however early, late or
+     * often it runs, the next change still ahead has a firing, and the listener derives the light from
+     * the step's dates ({@link cn.lianxin.deadline.TrafficLight#at}), never from which firing this is.
      */
     public String lightCycle(String taskKey, VariableScope scope) {
         Deadline deadline = now(taskKey, scope, null);
-        return "R2/"
+        return "R1/"
                 + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                         deadline.warnAt().atZone(WorkingDays.ZONE)) + "/"
                 + Duration.between(deadline.warnAt(), deadline.dueAt());

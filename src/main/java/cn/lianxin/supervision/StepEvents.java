@@ -21,4 +21,7 @@ public final class StepEvents {
 
     /** A step was completed (for a multi-instance step: its last task). */
     public record StepCompleted(String trackingNo, String stepKey) {}
+
+    /** A case ended (closed, returned, withdrawn), whatever steps of it were still open. */
+    public record CaseEnded(String trackingNo) {}
 }

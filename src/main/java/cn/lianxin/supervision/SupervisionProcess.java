@@ -57,6 +57,10 @@ public final class SupervisionProcess {
         public static final String NOTE = "note";
         public static final String NEW_DEADLINE = "newDeadline";
         public static final String REPLY = "reply";
+        /** Why it was opened, a {@code SupervisionLights.Cause}. */
+        public static final String CAUSE = "cause";
+        /** Set when the supervision ends because its case ended (withdrawn, returned, closed). */
+        public static final String CASE_ENDED = "caseEnded";
 
         private Variables() {}
     }

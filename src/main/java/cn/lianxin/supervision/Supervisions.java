@@ -5,6 +5,7 @@ import static cn.lianxin.supervision.SupervisionProcess.Variables.*;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
+import cn.lianxin.supervision.SupervisionLights.Cause;
 import cn.lianxin.supervision.SupervisionProcess.Action;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.workflow.CurrentUser;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -36,14 +38,17 @@ class Supervisions {
     private final Notifications notifications;
 
     private final EngineAsPlatform platform;
+    private final ApplicationEventPublisher events;
 
     Supervisions(
             RuntimeService runtime,
             TaskService tasks,
             java.util.List<SupervisedRecords> records,
             Notifications notifications,
-            EngineAsPlatform platform) {
+            EngineAsPlatform platform,
+            ApplicationEventPublisher events) {
         this.platform = platform;
+        this.events = events;
         this.runtime = runtime;
         this.tasks = tasks;
         this.timeline = new Timeline(records);
@@ -54,16 +59,16 @@ class Supervisions {
     @EventListener
     void stepTurnedRed(StepEvents.StepTurnedRed red) {
         String key = businessKey(red.trackingNo(), red.stepKey());
-        if (runtime.createProcessInstanceQuery()
+        if (platform.call(() -> runtime.createProcessInstanceQuery()
                         .processDefinitionKey(SupervisionProcess.KEY)
                         .processInstanceBusinessKey(key)
-                        .active()
-                        .count()
+                        .count())
                 > 0) {
             return;
         }
         start(
                 key,
+                Cause.OVERDUE,
                 red.trackingNo(),
                 red.stepKey(),
                 red.stepName(),
@@ -80,16 +85,23 @@ class Supervisions {
     @EventListener
     void stepCompleted(StepEvents.StepCompleted completed) {
         String key = businessKey(completed.trackingNo(), completed.stepKey());
-        if (runtime.createProcessInstanceQuery()
-                        .processInstanceBusinessKey(key)
-                        .processDefinitionKey(SupervisionProcess.KEY)
-                        .active()
-                        .count()
-                > 0) {
-            runtime.createMessageCorrelation(SupervisionProcess.Messages.STEP_COMPLETED)
-                    .processInstanceBusinessKey(key)
-                    .correlateAll();
-        }
+        platform.run(() -> runtime.createMessageCorrelation(SupervisionProcess.Messages.STEP_COMPLETED)
+                .processInstanceBusinessKey(key)
+                .correlateAll());
+    }
+
+    /**
+     * A case that ends (closed, returned, withdrawn) while a step of it is under supervision ends
+     * that supervision too: nobody is left to urge, and the case's light must not stay red.
+     */
+    @EventListener
+    void caseEnded(StepEvents.CaseEnded ended) {
+        // correlated, not looked up first: a supervision its step closed a moment ago in this same
+        // transaction is still in the database, but no longer waits for the message
+        platform.run(() -> runtime.createMessageCorrelation(SupervisionProcess.Messages.STEP_COMPLETED)
+                .processInstanceVariableEquals(TRACKING_NO, ended.trackingNo())
+                .setVariable(CASE_ENDED, true)
+                .correlateAll());
     }
 
     /** 批示: a leader opens a supervision on the step a case is at now. */
@@ -115,6 +127,7 @@ class Supervisions {
         timeline.record(trackingNo, leader, "INSTRUCTION", "领导批示：" + instruction, false);
         return start(
                 key,
+                Cause.INSTRUCTION,
                 trackingNo,
                 step.getTaskDefinitionKey(),
                 step.getName(),
@@ -127,6 +140,7 @@ class Supervisions {
 
     private String start(
             String key,
+            Cause cause,
             String trackingNo,
             String stepKey,
             String stepName,
@@ -137,6 +151,7 @@ class Supervisions {
             String town) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRACKING_NO, trackingNo);
+        variables.put(CAUSE, cause.name());
         variables.put(STEP_KEY, stepKey);
         variables.put(STEP_NAME, stepName);
         variables.put(REASON, reason);
@@ -147,11 +162,13 @@ class Supervisions {
         variables.put(TOWN_CODE, town);
         // nobody may start a supervision in the engine directly: the platform opens it on a red
         // light or on a leader's instruction it has checked
-        return platform.call(() -> runtime.createProcessInstanceByKey(SupervisionProcess.KEY)
+        String id = platform.call(() -> runtime.createProcessInstanceByKey(SupervisionProcess.KEY)
                 .businessKey(key)
                 .setVariables(variables)
                 .execute()
                 .getId());
+        events.publishEvent(new SupervisionLights.Changed(trackingNo));
+        return id;
     }
 
     // ---- the steps of supervision.bpmn ----
@@ -249,8 +266,11 @@ class Supervisions {
                 text(execution, TRACKING_NO),
                 null,
                 "SUPERVISION",
-                "“" + text(execution, STEP_NAME) + "”已办结，督办结束",
+                Boolean.TRUE.equals(execution.getVariable(CASE_ENDED))
+                        ? "案件已结束，“" + text(execution, STEP_NAME) + "”的督办随之结束"
+                        : "“" + text(execution, STEP_NAME) + "”已办结，督办结束",
                 true);
+        events.publishEvent(new SupervisionLights.Changed(text(execution, TRACKING_NO)));
     }
 
     /** Writes into the log of whichever module owns the number. */

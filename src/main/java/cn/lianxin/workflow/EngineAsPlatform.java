@@ -31,4 +31,11 @@ public class EngineAsPlatform {
             }
         }
     }
+
+    public void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
 }

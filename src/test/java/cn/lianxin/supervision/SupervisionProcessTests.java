@@ -237,6 +237,36 @@ class SupervisionProcessTests {
         assertThat((String) runtime.getVariable(supervision.getId(), "reason")).startsWith("领导批示");
     }
 
+    @Test
+    void aLeadersInstructionMakesAGreenCaseYellowUntilTheStepIsDone() {
+        // given
+        String trackingNo = submit();
+
+        // when a leader instructs on it, long before any deadline
+        supervisions.instruct(trackingNo, "leader", "群众反映强烈，请尽快办理");
+
+        // then the case is watched (yellow), not overdue (red), and its step keeps its own green
+        assertThat(tasks.getVariableLocal(appealTask(trackingNo, "triage").getId(), "light"))
+                .isEqualTo("GREEN");
+        assertThat(caseLight(trackingNo)).isEqualTo("YELLOW");
+
+        // when the step is done, the instruction's supervision ends with it, and so does the yellow
+        tasks.complete(appealTask(trackingNo, "triage").getId(), Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(SupervisionProcess.KEY)
+                        .variableValueEquals("trackingNo", trackingNo)
+                        .count())
+                .isZero();
+        assertThat(caseLight(trackingNo)).isEqualTo("GREEN");
+    }
+
+    private String caseLight(String trackingNo) {
+        return jdbc.sql("select light from appeal where tracking_no = ?")
+                .param(trackingNo)
+                .query(String.class)
+                .single();
+    }
+
     private String submit() {
         return intake.intake(
                         new IntakeRequest(

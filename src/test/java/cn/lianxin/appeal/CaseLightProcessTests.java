@@ -1,0 +1,445 @@
+package cn.lianxin.appeal;
+
+import static cn.lianxin.appeal.AppealProcess.Tasks.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+
+import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.deadline.TrafficLight;
+import cn.lianxin.notification.Notifications;
+import cn.lianxin.supervision.SupervisionProcess;
+import cn.lianxin.testing.ProcessTest;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.util.AopTestUtils;
+
+/**
+ * The case's one light and each step's light, whatever order things happen in: parallel steps,
+ * departments of a joint case finishing at different times, supervisions opened and closed, and light
+ * timers that run early, late, twice or after a failure. The clock is moved and each job run by hand.
+ */
+@ProcessTest
+@ProcessTest.OwnEngine("case-light")
+class CaseLightProcessTests {
+
+    /** 2026-11-24 (a Tuesday) 09:30 in China: a request arrives. */
+    private static final Date ARRIVAL = at("2026-11-24T09:30");
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    AppealIntake intake;
+
+    @Autowired
+    Appeals appeals;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Only to make one light change fail, as a broken outbox would; every other call is the real one. */
+    @MockitoSpyBean
+    Notifications notifications;
+
+    @BeforeEach
+    void arrive() {
+        ClockUtil.setCurrentTime(ARRIVAL);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    // ---- 1. the case is as red as its worst open step or supervision ----
+
+    @Test
+    void aRedStationHeadAlertKeepsTheCaseRedWhileNewStepsStartGreen() {
+        // given: a case reopened a second time, so that the station head's alert runs beside triage
+        ProcessInstance appeal = open();
+        for (int round = 0; round < 2; round++) {
+            complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
+            complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已处理"));
+            complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已告知"));
+            runtime.createMessageCorrelation(AppealProcess.Messages.EVALUATED)
+                    .processInstanceBusinessKey(appeal.getBusinessKey())
+                    .setVariable("satisfaction", "UNSATISFIED")
+                    .correlate();
+        }
+        assertThat(openSteps(appeal)).containsExactlyInAnyOrder(TRIAGE, REOPEN_ALERT);
+        Task alert = task(appeal, REOPEN_ALERT);
+
+        // when the alert's day passes unanswered
+        moveTo(alert.getDueDate());
+        runLightJob(appeal, REOPEN_ALERT);
+        assertThat(lightOf(alert)).isEqualTo(TrafficLight.RED);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
+
+        // and the station works on: triage is done, a new step starts with its own time
+        complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
+
+        // then the new step is green, the case stays red
+        assertThat(lightOf(task(appeal, HANDLE_IMMEDIATE))).isEqualTo(TrafficLight.GREEN);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
+
+        // until the red step is done: its supervision ends, the case takes the light of what is open
+        complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长已约谈网格员"));
+        assertThat(openSupervisions(appeal)).isZero();
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
+    }
+
+    @Test
+    void aJointCaseIsRedWhileTheLateDepartmentWorksAndGreenWhenTheLeadConcludes() {
+        // given: a road repaired jointly by 交通 (lead) and 城管
+        ProcessInstance appeal = open();
+        complete(
+                appeal,
+                TRIAGE,
+                Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg"), "overrideReason", "需多部门"));
+        Task transport = jointTask(appeal, "dept-jt");
+        Task cityManagement = jointTask(appeal, "dept-cg");
+
+        // when 交通 finishes its part in time and 城管 lets its deadline pass
+        tasks.complete(transport.getId(), Map.of("jointResult", "路面已修补"));
+        moveTo(cityManagement.getDueDate());
+        runLightJob(appeal, JOINT_HANDLE);
+
+        // then only the department still at work is red: it is told, and supervision goes to it
+        assertThat(lightOf(cityManagement)).isEqualTo(TrafficLight.RED);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
+        assertThat(outbox(appeal, "OVERDUE")).containsExactly("dept-cg");
+        ProcessInstance supervision = supervisionOf(appeal, JOINT_HANDLE);
+        assertThat(runtime.getVariable(supervision.getId(), "handlerGroup")).isEqualTo("dept-cg");
+
+        // when 城管 finishes too, the lead's new step starts green and the case is green again
+        tasks.complete(cityManagement.getId(), Map.of("jointResult", "占道摊点已清理"));
+        assertThat(lightOf(task(appeal, JOINT_CONCLUDE))).isEqualTo(TrafficLight.GREEN);
+        assertThat(openSupervisions(appeal)).isZero();
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
+    }
+
+    @Test
+    void aCaseWithdrawnWhileRedEndsItsSupervisionAndShowsNoLight() {
+        // given a red, supervised case
+        ProcessInstance appeal = open();
+        moveTo(task(appeal, TRIAGE).getDueDate());
+        runLightJob(appeal, TRIAGE);
+        assertThat(openSupervisions(appeal)).isOne();
+
+        // when the citizen withdraws it
+        runtime.createMessageCorrelation(AppealProcess.Messages.WITHDRAWN)
+                .processInstanceBusinessKey(appeal.getBusinessKey())
+                .correlate();
+
+        // then nothing is left open and red
+        assertThat(openSupervisions(appeal)).isZero();
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .extracting(CaseLogEntry::entry)
+                .contains("案件已结束，“分类分流”的督办随之结束");
+    }
+
+    // ---- 2. a light never depends on how often, how early or how late its timer ran ----
+
+    @Test
+    void aLightTimerRunEarlyChangesNothingAndComesBackAtTheWarningTime() {
+        // given: triage has 24 calendar hours
+        ProcessInstance appeal = open();
+        Task triage = task(appeal, TRIAGE);
+        assertThat(triage.getDueDate()).isEqualTo(Date.from(ARRIVAL.toInstant().plus(Duration.ofHours(24))));
+
+        // when an operator runs the light timer an hour after arrival ("execute now" in Cockpit)
+        moveTo(Date.from(ARRIVAL.toInstant().plus(Duration.ofHours(1))));
+        runLightJob(appeal, TRIAGE);
+
+        // then nothing turned yellow, nobody was told, and the timer waits for the warning time again
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.GREEN);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
+        assertThat(lightLog(appeal)).isEmpty();
+        assertThat(lightJob(appeal, TRIAGE).getDuedate()).isEqualTo(triage.getFollowUpDate());
+
+        // and yellow and red still come exactly at their times
+        yellowThenRedExactlyOnTime(appeal, triage);
+    }
+
+    @Test
+    void aLightTimerRunTwiceBeforeTheDeadlineDoesNotBringRedForward() {
+        // given: yellow on time
+        ProcessInstance appeal = open();
+        Task triage = task(appeal, TRIAGE);
+        moveTo(triage.getFollowUpDate());
+        runLightJob(appeal, TRIAGE);
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.YELLOW);
+
+        // when the red firing is run by hand, twice, an hour and two hours before the deadline
+        for (int hoursBefore = 2; hoursBefore >= 1; hoursBefore--) {
+            moveTo(Date.from(triage.getDueDate().toInstant().minus(Duration.ofHours(hoursBefore))));
+            runLightJob(appeal, TRIAGE);
+            assertThat(lightOf(triage)).isEqualTo(TrafficLight.YELLOW);
+            assertThat(lightJob(appeal, TRIAGE).getDuedate()).isEqualTo(triage.getDueDate());
+        }
+
+        // then one yellow in the log, and red exactly at the deadline
+        assertThat(lightLog(appeal)).containsExactly("分类分流临期（黄灯）");
+        moveTo(triage.getDueDate());
+        runLightJob(appeal, TRIAGE);
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.RED);
+        assertThat(lightLog(appeal)).containsExactly("分类分流临期（黄灯）", "分类分流已超期（红灯）");
+        nothingIsAheadAfterRed(appeal, triage);
+    }
+
+    @Test
+    void aLightTimerThatFiresLateGoesStraightToWhatTheDatesSay() {
+        // given: a node was down from before the warning time until after the deadline
+        ProcessInstance appeal = open();
+        Task triage = task(appeal, TRIAGE);
+        assertThat(lightJob(appeal, TRIAGE).getDuedate()).isEqualTo(triage.getFollowUpDate());
+
+        // when the yellow firing finally runs, three hours after the deadline
+        moveTo(Date.from(triage.getDueDate().toInstant().plus(Duration.ofHours(3))));
+        runLightJob(appeal, TRIAGE);
+
+        // then the step is red at once, told once, supervised once, and no firing is left over
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.RED);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
+        assertThat(lightLog(appeal)).containsExactly("分类分流已超期（红灯）");
+        assertThat(outbox(appeal, "DUE_SOON")).isEmpty();
+        assertThat(outbox(appeal, "OVERDUE")).containsExactly("grid-worker-v0101");
+        assertThat(openSupervisions(appeal)).isOne();
+        assertThat(jobsOf(appeal, TRIAGE)).isEmpty();
+    }
+
+    @Test
+    void aLightTimerThatFiredLateButBeforeTheDeadlineStillTurnsRedExactlyAtIt() {
+        // given
+        ProcessInstance appeal = open();
+        Task triage = task(appeal, TRIAGE);
+
+        // when yellow fires two hours late
+        moveTo(Date.from(triage.getFollowUpDate().toInstant().plus(Duration.ofHours(2))));
+        runLightJob(appeal, TRIAGE);
+
+        // then red still comes at the deadline, not two hours after it
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.YELLOW);
+        assertThat(lightJob(appeal, TRIAGE).getDuedate()).isEqualTo(triage.getDueDate());
+        moveTo(triage.getDueDate());
+        runLightJob(appeal, TRIAGE);
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.RED);
+    }
+
+    @Test
+    void aLightTimerThatFailedOnceIsRetriedAndRedStillArrivesAtTheDeadline() {
+        // given: the first attempt at yellow fails (the outbox refuses the message)
+        ProcessInstance appeal = open();
+        Task triage = task(appeal, TRIAGE);
+        doThrow(new IllegalStateException("发送队列不可用"))
+                .doCallRealMethod()
+                .when(AopTestUtils.<Notifications>getUltimateTargetObject(notifications))
+                .queue(any(), any(), any(), any(Object[].class));
+        moveTo(triage.getFollowUpDate());
+        Job first = lightJob(appeal, TRIAGE);
+        assertThatThrownBy(() -> management.executeJob(first.getId())).hasMessageContaining("发送队列不可用");
+
+        // then nothing of it stayed: still green, nothing logged; the job waits for a retry, and the
+        // next firing (red at the deadline) already exists beside it
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.GREEN);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
+        assertThat(lightLog(appeal)).isEmpty();
+        Job failed = management.createJobQuery().jobId(first.getId()).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(2);
+        assertThat(jobsOf(appeal, TRIAGE))
+                .extracting(Job::getDuedate)
+                .containsExactlyInAnyOrder(triage.getFollowUpDate(), triage.getDueDate());
+
+        // when the retry runs five minutes later
+        moveTo(Date.from(triage.getFollowUpDate().toInstant().plus(Duration.ofMinutes(5))));
+        management.executeJob(failed.getId());
+
+        // then yellow, once; and red at the deadline from the one firing left
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.YELLOW);
+        assertThat(jobsOf(appeal, TRIAGE)).extracting(Job::getDuedate).containsExactly(triage.getDueDate());
+        moveTo(triage.getDueDate());
+        runLightJob(appeal, TRIAGE);
+        assertThat(lightOf(triage)).isEqualTo(TrafficLight.RED);
+        assertThat(lightLog(appeal)).containsExactly("分类分流临期（黄灯）", "分类分流已超期（红灯）");
+        nothingIsAheadAfterRed(appeal, triage);
+    }
+
+    // ---- helpers ----
+
+    /** Yellow exactly at the warning time, not a second before; red exactly at the due date, likewise. */
+    private void yellowThenRedExactlyOnTime(ProcessInstance appeal, Task step) {
+        moveTo(new Date(step.getFollowUpDate().getTime() - 1000));
+        assertThat(dueNow(appeal, step.getTaskDefinitionKey())).isZero();
+        moveTo(step.getFollowUpDate());
+        assertThat(dueNow(appeal, step.getTaskDefinitionKey())).isOne();
+        runLightJob(appeal, step.getTaskDefinitionKey());
+        assertThat(lightOf(step)).isEqualTo(TrafficLight.YELLOW);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.YELLOW);
+        moveTo(new Date(step.getDueDate().getTime() - 1000));
+        assertThat(dueNow(appeal, step.getTaskDefinitionKey())).isZero();
+        moveTo(step.getDueDate());
+        runLightJob(appeal, step.getTaskDefinitionKey());
+        assertThat(lightOf(step)).isEqualTo(TrafficLight.RED);
+        assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
+        nothingIsAheadAfterRed(appeal, step);
+    }
+
+    /**
+     * After red nothing is ahead: no firing is scheduled after the deadline. (Run at the very
+     * millisecond of the deadline, Camunda schedules the cycle's end once more for that same
+     * instant; run then, it changes nothing and schedules nothing.)
+     */
+    private void nothingIsAheadAfterRed(ProcessInstance appeal, Task step) {
+        List<Job> left = jobsOf(appeal, step.getTaskDefinitionKey());
+        assertThat(left).allSatisfy(job -> assertThat(job.getDuedate()).isEqualTo(step.getDueDate()));
+        List<String> log = lightLog(appeal);
+        moveTo(new Date(step.getDueDate().getTime() + 1));
+        left.forEach(job -> management.executeJob(job.getId()));
+        assertThat(jobsOf(appeal, step.getTaskDefinitionKey())).isEmpty();
+        assertThat(lightOf(step)).isEqualTo(TrafficLight.RED);
+        assertThat(lightLog(appeal)).isEqualTo(log);
+    }
+
+    private ProcessInstance open() {
+        AppealIntake.Receipt receipt = intake.intake(
+                new IntakeRequest(
+                        "张三",
+                        "13800000001",
+                        null,
+                        "road",
+                        "村口道路坑洼，雨天积水",
+                        "v0101",
+                        "村口",
+                        Channel.ONLINE,
+                        "NORMAL",
+                        "CROSS_AREA"),
+                null);
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(receipt.trackingNo())
+                .singleResult();
+    }
+
+    private void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
+        tasks.complete(task(appeal, taskKey).getId(), variables);
+    }
+
+    private Task task(ProcessInstance appeal, String taskKey) {
+        return tasks.createTaskQuery()
+                .processInstanceId(appeal.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+
+    private Task jointTask(ProcessInstance appeal, String group) {
+        return tasks.createTaskQuery()
+                .processInstanceId(appeal.getId())
+                .taskDefinitionKey(JOINT_HANDLE)
+                .taskCandidateGroup(group)
+                .singleResult();
+    }
+
+    private List<String> openSteps(ProcessInstance appeal) {
+        return tasks.createTaskQuery().processInstanceId(appeal.getId()).list().stream()
+                .map(Task::getTaskDefinitionKey)
+                .toList();
+    }
+
+    private TrafficLight lightOf(Task task) {
+        return TrafficLight.valueOf((String) tasks.getVariableLocal(task.getId(), "light"));
+    }
+
+    private TrafficLight caseLight(ProcessInstance appeal) {
+        return appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light();
+    }
+
+    private List<String> lightLog(ProcessInstance appeal) {
+        return appeals.log(appeal.getBusinessKey()).stream()
+                .filter(entry -> entry.kind().equals("LIGHT"))
+                .map(CaseLogEntry::entry)
+                .toList();
+    }
+
+    private List<String> outbox(ProcessInstance appeal, String template) {
+        return jdbc.sql("select recipient from notification_outbox where tracking_no = ? and template = ? order by id")
+                .params(appeal.getBusinessKey(), template)
+                .query(String.class)
+                .list();
+    }
+
+    private ProcessInstance supervisionOf(ProcessInstance appeal, String stepKey) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(SupervisionProcess.KEY)
+                .processInstanceBusinessKey(appeal.getBusinessKey() + ":" + stepKey)
+                .singleResult();
+    }
+
+    private long openSupervisions(ProcessInstance appeal) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(SupervisionProcess.KEY)
+                .variableValueEquals("trackingNo", appeal.getBusinessKey())
+                .count();
+    }
+
+    private List<Job> jobsOf(ProcessInstance appeal, String taskKey) {
+        return management
+                .createJobQuery()
+                .processInstanceId(appeal.getId())
+                .activityId(taskKey + "-light")
+                .list();
+    }
+
+    private Job lightJob(ProcessInstance appeal, String taskKey) {
+        List<Job> jobs = jobsOf(appeal, taskKey);
+        assertThat(jobs).as("the light timer of " + taskKey).hasSize(1);
+        return jobs.get(0);
+    }
+
+    /** How many of the step's light firings are due at the engine's time now. */
+    private long dueNow(ProcessInstance appeal, String taskKey) {
+        return management
+                .createJobQuery()
+                .processInstanceId(appeal.getId())
+                .activityId(taskKey + "-light")
+                .executable()
+                .count();
+    }
+
+    /** Runs the step's light timer at the engine's time now, due or not (as Cockpit's "execute" does). */
+    private void runLightJob(ProcessInstance appeal, String taskKey) {
+        management.executeJob(lightJob(appeal, taskKey).getId());
+    }
+
+    private static void moveTo(Date at) {
+        ClockUtil.setCurrentTime(at);
+    }
+
+    private static Date at(String localDateTime) {
+        return Date.from(
+                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
+    }
+}
