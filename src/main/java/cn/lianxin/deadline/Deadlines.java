@@ -107,10 +107,21 @@ public class Deadlines {
      */
     public String lightCycle(String taskKey, VariableScope scope) {
         Deadline deadline = now(taskKey, scope, null);
-        return "R1/"
-                + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        deadline.warnAt().atZone(WorkingDays.ZONE)) + "/"
-                + Duration.between(deadline.warnAt(), deadline.dueAt());
+        return cycle(deadline.warnAt(), deadline.dueAt());
+    }
+
+    /**
+     * The same light cycle between two dates a step already has (a ledger milestone's reminder and
+     * date): {@code ${deadlines.lightCycleBetween(milestoneRemindAt, milestoneDueAt)}}.
+     */
+    public String lightCycleBetween(Object warnAt, Object dueAt) {
+        return cycle(WorkingDays.instantOf(warnAt), WorkingDays.instantOf(dueAt));
+    }
+
+    private static String cycle(Instant warnAt, Instant dueAt) {
+        Instant first = warnAt.isBefore(dueAt) ? warnAt : dueAt;
+        return "R1/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(first.atZone(WorkingDays.ZONE)) + "/"
+                + Duration.between(first, dueAt);
     }
 
     private Deadline now(String taskKey, VariableScope scope, Object startAfter) {

@@ -56,16 +56,10 @@ class DeliberationDelegates {
         return ledger::publishProgress;
     }
 
-    /** End listener of the milestone's reminder timer (yellow). */
+    /** End listener of the milestone's light timer (yellow: reminded; red: supervision). */
     @Bean
-    ExecutionListener remindMilestone(LedgerTracking ledger) {
-        return ledger::remindMilestone;
-    }
-
-    /** End listener of the milestone's date timer (red, supervision). */
-    @Bean
-    ExecutionListener flagOverdueMilestone(LedgerTracking ledger) {
-        return ledger::flagOverdueMilestone;
+    ExecutionListener milestoneLightChanged(LedgerTracking ledger) {
+        return ledger::milestoneLightChanged;
     }
 
     @Bean

@@ -116,14 +116,34 @@ class LedgerTracking {
         nextMilestone(execution);
     }
 
-    /** The reminder before a milestone's date: its light turns yellow and the responsible unit is told. */
-    void remindMilestone(DelegateExecution execution) {
-        String no = text(execution, DELIBERATION_NO);
+    /**
+     * The milestone's light timer ran: the milestone takes the light its reminder and due dates give
+     * now, if that is worse than before — yellow reminds the responsible unit, red goes public and to
+     * supervision (straight to red when the timer ran only after the date). However early, late or
+     * often the timer ran, nothing else happens.
+     */
+    void milestoneLightChanged(DelegateExecution execution) {
         long id = StepContext.id(execution, MILESTONE_ID);
         Milestone milestone = ledgers.milestone(id).orElseThrow();
-        if (!TrafficLight.GREEN.name().equals(milestone.light())) {
+        TrafficLight was = TrafficLight.valueOf(milestone.light());
+        TrafficLight is = TrafficLight.at(
+                now(),
+                WorkingDays.instantOf(execution.getVariable(MILESTONE_REMIND_AT)),
+                WorkingDays.instantOf(execution.getVariable(MILESTONE_DUE_AT)));
+        if (is.compareTo(was) <= 0) {
             return;
         }
+        if (is == TrafficLight.RED) {
+            flagOverdue(execution, milestone);
+        } else {
+            remind(execution, milestone);
+        }
+    }
+
+    /** The reminder before a milestone's date: its light turns yellow and the responsible unit is told. */
+    private void remind(DelegateExecution execution, Milestone milestone) {
+        String no = text(execution, DELIBERATION_NO);
+        long id = milestone.id();
         ledgers.milestoneLight(id, TrafficLight.YELLOW.name());
         lightOnTask(execution, TrafficLight.YELLOW);
         notifications.queue(
@@ -137,10 +157,9 @@ class LedgerTracking {
     }
 
     /** A milestone passed its date without a report: red, public, and supervision takes it up. */
-    void flagOverdueMilestone(DelegateExecution execution) {
+    private void flagOverdue(DelegateExecution execution, Milestone milestone) {
         String no = text(execution, DELIBERATION_NO);
-        long id = StepContext.id(execution, MILESTONE_ID);
-        Milestone milestone = ledgers.milestone(id).orElseThrow();
+        long id = milestone.id();
         ledgers.milestoneLight(id, TrafficLight.RED.name());
         lightOnTask(execution, TrafficLight.RED);
         String group = text(execution, RESPONSIBLE_GROUP);

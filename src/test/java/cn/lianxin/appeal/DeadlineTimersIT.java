@@ -61,7 +61,14 @@ class DeadlineTimersIT {
                 .activityId("triage-light")
                 .singleResult();
 
-        // when its yellow time comes (brought forward, so that no other case's timer is touched)
+        // when its yellow time comes (the step's warning date and its timer brought forward, so that
+        // no other case's timer is touched)
+        Task triage = tasks.createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("triage")
+                .singleResult();
+        triage.setFollowUpDate(new Date(System.currentTimeMillis() - 1000));
+        tasks.saveTask(triage);
         management.setJobDuedate(light.getId(), new Date());
 
         // then the job executor turns it yellow by itself
@@ -69,7 +76,7 @@ class DeadlineTimersIT {
                 .until(() -> appeals.byTrackingNo(trackingNo).orElseThrow().light() == TrafficLight.YELLOW);
 
         // when the 24 hours are over (the step's due date and its red time brought forward likewise)
-        Task triage = tasks.createTaskQuery()
+        triage = tasks.createTaskQuery()
                 .processInstanceId(instance)
                 .taskDefinitionKey("triage")
                 .singleResult();

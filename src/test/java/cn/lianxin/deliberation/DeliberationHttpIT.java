@@ -224,7 +224,7 @@ class DeliberationHttpIT {
         // 协商后跟踪: the department reports; an overdue milestone turns red and goes to supervision
         assertThat(deliberations.taskOf("host-v0101", topic, "report-progress")).isNull();
         String firstReport = deliberations.taskOf("dept-cg", topic, "report-progress");
-        deliberations.bringForward(topic, "milestone-overdue");
+        deliberations.passMilestoneDate(topic);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> runtime.createProcessInstanceQuery()
                                 .processDefinitionKey("supervision")

@@ -377,14 +377,16 @@ class DeliberationProcessTests {
         assertThat(stored(topic).stage()).isEqualTo(Stage.IMPLEMENTING);
 
         // when: two working days before, the department is reminded (yellow) …
-        Job reminder = job(topic, "milestone-reminder");
+        Job reminder = job(topic, "milestone-light");
         assertThat(reminder.getDuedate()).isEqualTo(at("2026-12-16T18:00"));
         fire(reminder);
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("YELLOW");
         assertThat(messagesTo("dept-cg", topic)).anyMatch(m -> m.contains("即将到期") && m.contains("完成选址和采购"));
 
         // … and at the date without a report the milestone turns red and supervision starts
-        fire(job(topic, "milestone-overdue"));
+        Job overdue = job(topic, "milestone-light");
+        assertThat(overdue.getDuedate()).isEqualTo(at("2026-12-18T18:00"));
+        fire(overdue);
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("RED");
         assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("RED");
         ProcessInstance supervision = runtime.createProcessInstanceQuery()
@@ -442,6 +444,46 @@ class DeliberationProcessTests {
                         CLIENT))
                 .isInstanceOfSatisfying(
                         ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void aMilestoneTimerRunEarlyChangesNothingAndOneRunLateGoesStraightToRed() {
+        // given: a ledger whose first milestone is due 18 December, reminded two working days before
+        ProcessInstance topic = toMeeting("河口村活动室修缮");
+        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4", "rep5"), 5, 0, 0));
+        fire(noticeJob(topic, "result-notice-period"));
+        ClockUtil.setCurrentTime(at("2026-12-14T09:00"));
+        complete(topic, SET_UP_LEDGER, ledger("cg", "2026-12-18 完成屋顶防水\n2026-12-31 完成内墙粉刷"));
+        Task report = task(topic, REPORT_PROGRESS);
+
+        // when an operator runs the milestone's timer on the day the ledger was set up
+        management.executeJob(job(topic, "milestone-light").getId());
+
+        // then nothing turned yellow and nobody was reminded; the timer waits for the reminder date again
+        assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("GREEN");
+        assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("GREEN");
+        assertThat(messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
+        assertThat(job(topic, "milestone-light").getDuedate()).isEqualTo(at("2026-12-16T18:00"));
+
+        // when the node that runs timers was down until after the milestone's date
+        ClockUtil.setCurrentTime(at("2026-12-19T08:00"));
+        management.executeJob(job(topic, "milestone-light").getId());
+
+        // then the milestone is red at once, with supervision, and no firing is left over
+        assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("RED");
+        assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("RED");
+        assertThat(messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("supervision")
+                        .processInstanceBusinessKey(topic.getBusinessKey() + ":" + REPORT_PROGRESS)
+                        .count())
+                .isOne();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(topic.getId())
+                        .activityId("milestone-light")
+                        .count())
+                .isZero();
     }
 
     @Test

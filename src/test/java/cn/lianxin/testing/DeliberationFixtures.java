@@ -59,11 +59,7 @@ public final class DeliberationFixtures extends TaskRoutes {
 
     /** This topic's timer at {@code activityId} falls due now; the job executor fires it. */
     public void bringForward(Topic topic, String activityId) {
-        String instance = runtime.createProcessInstanceQuery()
-                .processDefinitionKey("deliberation")
-                .processInstanceBusinessKey(topic.deliberationNo())
-                .singleResult()
-                .getId();
+        String instance = instanceOf(topic);
         String job = management
                 .createJobQuery()
                 .processInstanceId(instance)
@@ -71,5 +67,31 @@ public final class DeliberationFixtures extends TaskRoutes {
                 .singleResult()
                 .getId();
         management.setJobDuedate(job, new Date());
+    }
+
+    /**
+     * The date of the milestone this topic now reports on has come and gone (set a second back, with
+     * its reminder before it), and its light timer falls due now: the job executor fires it.
+     */
+    public void passMilestoneDate(Topic topic) {
+        String instance = instanceOf(topic);
+        long now = System.currentTimeMillis();
+        runtime.setVariable(instance, "milestoneRemindAt", new Date(now - 2000));
+        runtime.setVariable(instance, "milestoneDueAt", new Date(now - 1000));
+        String job = management
+                .createJobQuery()
+                .processInstanceId(instance)
+                .activityId("milestone-light")
+                .singleResult()
+                .getId();
+        management.setJobDuedate(job, new Date(now));
+    }
+
+    private String instanceOf(Topic topic) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("deliberation")
+                .processInstanceBusinessKey(topic.deliberationNo())
+                .singleResult()
+                .getId();
     }
 }
