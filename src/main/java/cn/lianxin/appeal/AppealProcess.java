@@ -24,7 +24,8 @@ public final class AppealProcess {
             Variables.OUTCOME, Outcome.class,
             Variables.TOWN_DECISION, TownDecision.class,
             Variables.DEPT_OUTCOME, DeptOutcome.class,
-            Variables.SATISFACTION, Satisfaction.class);
+            Variables.SATISFACTION, Satisfaction.class,
+            Variables.CHANNEL, Channel.class);
 
     private AppealProcess() {}
 
@@ -68,6 +69,8 @@ public final class AppealProcess {
         public static final String FEEDBACK = "feedback";
         public static final String REVISIT = "revisit";
         public static final String REOPEN_ALERT = "reopen-alert";
+        /** 走访反馈: a case registered from a visit gets its progress reported within 3 working days. */
+        public static final String VISIT_FEEDBACK = "visit-feedback";
 
         private Tasks() {}
     }
@@ -139,6 +142,8 @@ public final class AppealProcess {
         public static final String ALERT_STATION_HEAD = "alertStationHead";
         public static final String ALERT_NOTE = "alertNote";
         public static final String REVISIT_NOTE = "revisitNote";
+        public static final String VISIT_PROGRESS = "visitProgress";
+        public static final String VISIT_FEEDBACK_CHANNEL = "visitFeedbackChannel";
         public static final String STATUS = "status";
 
         private Variables() {}

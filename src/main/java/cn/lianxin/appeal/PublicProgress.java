@@ -19,7 +19,8 @@ final class PublicProgress {
             Map.entry(NOTIFY_RETURN, "站点正在整理不予受理的理由"),
             Map.entry(FEEDBACK, "站点正在向您反馈办理结果"),
             Map.entry(REVISIT, "网格员将电话回访，听取您的评价"),
-            Map.entry(REOPEN_ALERT, "站长正在关注您的诉求"));
+            Map.entry(REOPEN_ALERT, "站长正在关注您的诉求"),
+            Map.entry(VISIT_FEEDBACK, "网格员将向您反馈走访后的办理进展"));
 
     private PublicProgress() {}
 

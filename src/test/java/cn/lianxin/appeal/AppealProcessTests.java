@@ -384,7 +384,7 @@ class AppealProcessTests {
 
         // then
         assertThat(appeal.getBusinessKey()).matches("LX-20261124-\\d{6}");
-        assertThat(appeal).isWaitingAt(TRIAGE).task().hasCandidateGroup("grid-worker-v0201");
+        assertThat(appeal).isWaitingAt(TRIAGE).task(TRIAGE).hasCandidateGroup("grid-worker-v0201");
         assertThat(runtime.getVariables(appeal.getId()))
                 .doesNotContainKeys("phone", "idNumber", "citizenName")
                 .containsEntry("citizenSummary", "李* 139****0002")
@@ -726,5 +726,32 @@ class AppealProcessTests {
     private static Date at(String localDateTime) {
         return Date.from(
                 LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
+    }
+
+    /** 走访后 3 个工作日反馈, on this class's engine; VisitFeedbackProcessTests holds its rules and dates. */
+    @Test
+    void aCaseRegisteredFromAVisitReportsItsProgressBesideItsHandling() {
+        // given
+        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"));
+        ProcessInstance appeal = runtime.startProcessInstanceByKey(AppealProcess.KEY, startForm());
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAtExactly(TRIAGE, VISIT_FEEDBACK);
+
+        // when its light turns yellow, then red, and the progress is reported
+        for (int firing = 0; firing < 2; firing++) {
+            Job light = management
+                    .createJobQuery()
+                    .processInstanceId(appeal.getId())
+                    .activityId(VISIT_FEEDBACK + "-light")
+                    .singleResult();
+            ClockUtil.setCurrentTime(new Date(light.getDuedate().getTime() + 1000));
+            management.executeJob(light.getId());
+        }
+        complete(appeal, VISIT_FEEDBACK, Map.of("visitFeedbackChannel", "VISIT", "visitProgress", "已联系环卫所清运"));
+
+        // then
+        assertThat(appeal)
+                .isWaitingAtExactly(TRIAGE)
+                .hasPassed("visit-split", VISIT_FEEDBACK, "visit-fed-back", "visit-feedback-light-changed");
     }
 }

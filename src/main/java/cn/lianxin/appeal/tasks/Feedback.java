@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Feedback extends AppealTask {
 
-    /** The channels a result can be told by, with the words the case log uses. */
-    private static final Map<String, String> CHANNELS =
-            Map.of("PHONE", "电话告知", "VISIT", "上门告知", "SMS", "短信", "WECHAT", "微信");
+    /** The channels a result (or a visit's progress) can be told by, with the words the case log uses. */
+    static final Map<String, String> CHANNELS = Map.of("PHONE", "电话告知", "VISIT", "上门告知", "SMS", "短信", "WECHAT", "微信");
 
     private final StepLog log;
 

@@ -37,6 +37,14 @@ final class Submission {
         }
     }
 
+    /** A text longer than {@code max} characters is a problem (counted after trimming, as it is stored). */
+    void atMost(String field, int max) {
+        String text = values.text(field);
+        if (text != null && text.length() > max) {
+            problem(field, "不能超过 " + max + " 个字");
+        }
+    }
+
     /** The value when it is one of the allowed ones; otherwise a problem and {@code null}. */
     String oneOf(String field, Set<String> allowed, String message) {
         String value = values.text(field);
