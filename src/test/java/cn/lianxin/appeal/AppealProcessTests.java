@@ -1,6 +1,7 @@
 package cn.lianxin.appeal;
 
 import static cn.lianxin.appeal.AppealProcess.Tasks.*;
+import static cn.lianxin.testing.ProcessSteps.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -8,9 +9,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.testing.FlowNodeCoverage;
+import cn.lianxin.testing.ProcessSteps;
 import cn.lianxin.testing.ProcessTest;
 import cn.lianxin.workflow.TaskDataRejected;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.json.SpinJsonNode;
@@ -80,8 +80,11 @@ class AppealProcessTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    ProcessSteps steps;
+
     @BeforeEach
     void initAssertions() {
+        steps = new ProcessSteps(engine, jdbc);
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
     }
@@ -100,9 +103,9 @@ class AppealProcessTests {
         assertThat(variable(appeal, "suggestedPath")).isEqualTo("IMMEDIATE");
 
         // when
-        complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
-        complete(appeal, HANDLE_IMMEDIATE, Map.of("onSite", true, "result", "已当面解释医保报销政策"));
-        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已电话告知"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
+        steps.complete(appeal, HANDLE_IMMEDIATE, Map.of("onSite", true, "result", "已当面解释医保报销政策"));
+        steps.complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已电话告知"));
         assertThat(appeal).isWaitingAt("await-evaluation");
         evaluate(appeal, "SATISFIED");
 
@@ -115,7 +118,7 @@ class AppealProcessTests {
         assertThat(appeals.log(appeal.getBusinessKey()))
                 .extracting(CaseLogEntry::kind)
                 .contains("APPOINTMENT", "TRIAGE", "ON_SITE", "RESULT", "SIGN_OFF", "EVALUATION", "ARCHIVE");
-        assertThat(messagesTo("13800000001", appeal))
+        assertThat(steps.messagesTo("13800000001", appeal))
                 .hasSize(3)
                 .anyMatch(m -> m.contains("已受理"))
                 .anyMatch(m -> m.contains("有新进展：已确定办理方式：即办"))
@@ -129,14 +132,14 @@ class AppealProcessTests {
         assertThat(variable(appeal, "maxPromisedDays")).isEqualTo(3);
 
         // when
-        complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
+        steps.complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
 
         // then: Tuesday 09:30 + 2 working days
-        assertThat(task(appeal, HANDLE_PROMISED).getDueDate()).isEqualTo(at("2026-11-26T09:30"));
+        assertThat(steps.task(appeal, HANDLE_PROMISED).getDueDate()).isEqualTo(at("2026-11-26T09:30"));
 
         // when
-        complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已更换楼道灯"));
-        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "SMS", "feedbackContent", "楼道灯已修好"));
+        steps.complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已更换楼道灯"));
+        steps.complete(appeal, FEEDBACK, Map.of("feedbackChannel", "SMS", "feedbackContent", "楼道灯已修好"));
         Job window =
                 management.createJobQuery().processInstanceId(appeal.getId()).singleResult();
         assertThat(window.getDuedate())
@@ -146,7 +149,7 @@ class AppealProcessTests {
 
         // then
         assertThat(appeal).isWaitingAt(REVISIT);
-        complete(appeal, REVISIT, Map.of("satisfaction", "BASICALLY_SATISFIED", "revisitNote", "群众表示基本满意"));
+        steps.complete(appeal, REVISIT, Map.of("satisfaction", "BASICALLY_SATISFIED", "revisitNote", "群众表示基本满意"));
         assertThat(appeal).isEnded().hasPassed("evaluation-window", "revisit", "closed");
     }
 
@@ -154,18 +157,18 @@ class AppealProcessTests {
     void aPromiseBeyondTheStationIsConvertedToAnEscalationAndHandledByTheTown() {
         // given
         ProcessInstance appeal = open("property", "NORMAL", "BUILDING");
-        complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 5));
+        steps.complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 5));
 
         // when
-        complete(appeal, HANDLE_PROMISED, Map.of("outcome", "ESCALATE", "escalationReason", "需要住建部门维修资金"));
+        steps.complete(appeal, HANDLE_PROMISED, Map.of("outcome", "ESCALATE", "escalationReason", "需要住建部门维修资金"));
 
         // then
         assertThat(appeal).isWaitingAt(REVIEW_ESCALATION).task().hasCandidateGroup("station-head-v0101");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().path())
                 .isEqualTo(Path.ESCALATE);
-        complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        steps.complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
         assertThat(appeal).isWaitingAt(TOWN_HANDLE).task().hasCandidateGroup("town-center-t01");
-        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "HANDLED", "result", "镇里协调物业完成维修"));
+        steps.complete(appeal, TOWN_HANDLE, Map.of("townDecision", "HANDLED", "result", "镇里协调物业完成维修"));
         assertThat(appeal).isWaitingAt(FEEDBACK);
     }
 
@@ -173,23 +176,23 @@ class AppealProcessTests {
     void anEscalationGoesBackToTriageThenThroughTheTownToADepartmentThatHandsItBackOnce() {
         // given: a pothole, suggested 上报 to 交通
         ProcessInstance appeal = open("road", "NORMAL", "VILLAGE");
-        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
 
         // when the station head sends it back
-        complete(appeal, REVIEW_ESCALATION, Map.of("approved", false, "comment", "请先核实具体位置"));
+        steps.complete(appeal, REVIEW_ESCALATION, Map.of("approved", false, "comment", "请先核实具体位置"));
 
         // then
         assertThat(appeal).isWaitingAt(TRIAGE);
 
         // when
-        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
-        complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
-        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "cg"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        steps.complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        steps.complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "cg"));
         assertThat(appeal).isWaitingAt(DEPT_HANDLE).task().hasCandidateGroup("dept-cg");
-        complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "HAND_BACK", "handBackReason", "道路维修属交通部门"));
-        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "jt"));
+        steps.complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "HAND_BACK", "handBackReason", "道路维修属交通部门"));
+        steps.complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "jt"));
         assertThat(appeal).isWaitingAt(DEPT_HANDLE).task().hasCandidateGroup("dept-jt");
-        complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "DONE", "result", "已修补路面"));
+        steps.complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "DONE", "result", "已修补路面"));
 
         // then
         assertThat(appeal).isWaitingAt(FEEDBACK);
@@ -204,15 +207,15 @@ class AppealProcessTests {
     void theTownMayReturnACaseWhichIsThenExplainedToTheCitizenOnce() {
         // given
         ProcessInstance appeal = open("vendors", "NORMAL", "HOUSEHOLD");
-        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
-        complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        steps.complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
 
         // when
-        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "RETURN", "townComment", "已进入行政复议"));
+        steps.complete(appeal, TOWN_HANDLE, Map.of("townDecision", "RETURN", "townComment", "已进入行政复议"));
 
         // then
         assertThat(appeal).isWaitingAt(NOTIFY_RETURN);
-        complete(
+        steps.complete(
                 appeal,
                 NOTIFY_RETURN,
                 Map.of(
@@ -226,14 +229,14 @@ class AppealProcessTests {
     void aReturnTellsEveryReasonAtOnceIncludingTheOnesWrittenByHand() {
         // given
         ProcessInstance appeal = open("parking", "NORMAL", "BUILDING");
-        complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "属于业主共有事项"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "属于业主共有事项"));
         // the choices are typed JSON, so that Tasklist submits the picked reasons as JSON too
         List<String> offered = ((SpinJsonNode) variable(appeal, "standardReturnReasons"))
                 .elements().stream().map(o -> o.prop("value").stringValue()).toList();
         assertThat(offered).contains("小区内部停车位的产权和收费属于业主共有事项，需经业主大会决定");
 
         // when
-        complete(
+        steps.complete(
                 appeal,
                 NOTIFY_RETURN,
                 Map.of(
@@ -262,7 +265,7 @@ class AppealProcessTests {
         assertThat(variable(appeal, "suggestedPath")).isEqualTo("JOINT");
 
         // when
-        complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg", "zj")));
+        steps.complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg", "zj")));
 
         // then
         List<Task> joint = tasks.createTaskQuery()
@@ -270,9 +273,10 @@ class AppealProcessTests {
                 .taskDefinitionKey(JOINT_HANDLE)
                 .list();
         assertThat(joint).hasSize(3);
-        assertThat(joint.stream().map(this::candidateGroup)).containsExactlyInAnyOrder("dept-jt", "dept-cg", "dept-zj");
+        assertThat(joint.stream().map(steps::candidateGroup))
+                .containsExactlyInAnyOrder("dept-jt", "dept-cg", "dept-zj");
         for (Task task : joint) {
-            tasks.complete(task.getId(), Map.of("jointResult", candidateGroup(task) + " 已完成本部门部分"));
+            tasks.complete(task.getId(), Map.of("jointResult", steps.candidateGroup(task) + " 已完成本部门部分"));
         }
         assertThat(appeal).isWaitingAt(JOINT_CONCLUDE).task().hasCandidateGroup("dept-jt");
         assertThat((String) variable(appeal, "jointResultsSummary")).contains("交通：", "城管：", "住建：");
@@ -281,7 +285,7 @@ class AppealProcessTests {
                         .list())
                 .extracting(v -> v.getValue())
                 .contains("交通", "城管", "住建");
-        complete(appeal, JOINT_CONCLUDE, Map.of("result", "三部门联合修复道路并加装护栏"));
+        steps.complete(appeal, JOINT_CONCLUDE, Map.of("result", "三部门联合修复道路并加装护栏"));
         assertThat(appeal).isWaitingAt(FEEDBACK);
     }
 
@@ -310,9 +314,9 @@ class AppealProcessTests {
 
         // then
         assertThat(appeal).isWaitingAt(TRIAGE, REOPEN_ALERT);
-        assertThat(task(appeal, REOPEN_ALERT).getName()).isEqualTo("站长关注");
-        assertThat(candidateGroup(task(appeal, REOPEN_ALERT))).isEqualTo("station-head-v0101");
-        complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长带队上门"));
+        assertThat(steps.task(appeal, REOPEN_ALERT).getName()).isEqualTo("站长关注");
+        assertThat(steps.candidateGroup(steps.task(appeal, REOPEN_ALERT))).isEqualTo("station-head-v0101");
+        steps.complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长带队上门"));
         handleOnTheSpotAndFeedBack(appeal);
         evaluate(appeal, "SATISFIED");
         assertThat(appeal).isEnded().hasPassed("alert-handled", "closed");
@@ -344,20 +348,20 @@ class AppealProcessTests {
     void aTaskReachedAgainMustBeAnsweredAgain() {
         // given: the station head sent an escalation back, so triage is open a second time
         ProcessInstance appeal = open("road", "NORMAL", "VILLAGE");
-        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
-        complete(appeal, REVIEW_ESCALATION, Map.of("approved", false, "comment", "请核实位置"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        steps.complete(appeal, REVIEW_ESCALATION, Map.of("approved", false, "comment", "请核实位置"));
 
         // then the earlier answer does not count
-        assertRejected(task(appeal, TRIAGE).getId(), Map.of(), "path");
-        complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
-        assertRejected(task(appeal, REVIEW_ESCALATION).getId(), Map.of(), "approved");
+        steps.assertRejected(steps.task(appeal, TRIAGE).getId(), Map.of(), "path");
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        steps.assertRejected(steps.task(appeal, REVIEW_ESCALATION).getId(), Map.of(), "approved");
     }
 
     @Test
     void aWithdrawalEndsTheCaseAtAnyTimeWithNoOpenTask() {
         // given
         ProcessInstance appeal = open("road", "NORMAL", "CROSS_AREA");
-        complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg")));
+        steps.complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg")));
 
         // when
         runtime.createMessageCorrelation(AppealProcess.Messages.WITHDRAWN)
@@ -399,7 +403,7 @@ class AppealProcessTests {
                 .noneMatch(detail -> detail.toString().contains("13900000002"));
         Appeal stored = appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow();
         assertThat(stored.phone()).isEqualTo("13900000002");
-        assertThat(messagesTo("13900000002", appeal))
+        assertThat(steps.messagesTo("13900000002", appeal))
                 .singleElement()
                 .asString()
                 .contains(appeal.getBusinessKey(), "查询码");
@@ -427,27 +431,27 @@ class AppealProcessTests {
     void triageRefusesEveryIncompleteDecisionAndTheTaskStaysOpen() {
         // given
         ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
-        String triage = task(appeal, TRIAGE).getId();
+        String triage = steps.task(appeal, TRIAGE).getId();
 
         // then
-        assertRejected(triage, Map.of(), "path");
-        assertRejected(triage, Map.of("path", "SOMEDAY"), "path");
-        assertRejected(triage, Map.of("path", "PROMISED"), "promisedDays");
-        assertRejected(triage, Map.of("path", "PROMISED", "promisedDays", 4), "promisedDays");
-        assertRejected(triage, Map.of("path", "JOINT", "leadDept", "jt", "overrideReason", "x"), "coDepts");
-        assertRejected(
+        steps.assertRejected(triage, Map.of(), "path");
+        steps.assertRejected(triage, Map.of("path", "SOMEDAY"), "path");
+        steps.assertRejected(triage, Map.of("path", "PROMISED"), "promisedDays");
+        steps.assertRejected(triage, Map.of("path", "PROMISED", "promisedDays", 4), "promisedDays");
+        steps.assertRejected(triage, Map.of("path", "JOINT", "leadDept", "jt", "overrideReason", "x"), "coDepts");
+        steps.assertRejected(
                 triage,
                 Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of(), "overrideReason", "x"),
                 "coDepts");
-        assertRejected(
+        steps.assertRejected(
                 triage,
                 Map.of("path", "JOINT", "leadDept", "xx", "coDepts", List.of("cg"), "overrideReason", "x"),
                 "leadDept");
-        assertRejected(
+        steps.assertRejected(
                 triage,
                 Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("moon"), "overrideReason", "x"),
                 "coDepts");
-        assertRejected(triage, Map.of("path", "IMMEDIATE"), "overrideReason");
+        steps.assertRejected(triage, Map.of("path", "IMMEDIATE"), "overrideReason");
         assertThat(tasks.createTaskQuery().taskId(triage).count()).isEqualTo(1);
         assertThat(runtime.getVariable(appeal.getId(), "path")).isNull();
     }
@@ -461,16 +465,16 @@ class AppealProcessTests {
     void aTaskTakesOnlyItsOwnFieldsAndNoneItsFormOnlyShows() {
         // given
         ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
-        String triage = task(appeal, TRIAGE).getId();
+        String triage = steps.task(appeal, TRIAGE).getId();
         Map<String, Object> decision = Map.of("path", "PROMISED", "promisedDays", 2);
 
         // then
         Map<String, Object> unknown = new HashMap<>(decision);
         unknown.put("status", "CLOSED");
-        assertRejected(triage, unknown, "status");
+        steps.assertRejected(triage, unknown, "status");
         Map<String, Object> shownOnly = new HashMap<>(decision);
         shownOnly.put("maxPromisedDays", 30);
-        assertRejected(triage, shownOnly, "maxPromisedDays");
+        steps.assertRejected(triage, shownOnly, "maxPromisedDays");
         assertThat(variable(appeal, "maxPromisedDays")).isEqualTo(3);
         assertThat(runtime.getVariable(appeal.getId(), "status")).isNotEqualTo("CLOSED");
     }
@@ -479,22 +483,22 @@ class AppealProcessTests {
     void returnsAndDispatchesNeedTheirData() {
         // given
         ProcessInstance returned = open("parking", "NORMAL", "BUILDING");
-        complete(returned, TRIAGE, Map.of("path", "RETURN", "overrideReason", "不属于受理范围"));
+        steps.complete(returned, TRIAGE, Map.of("path", "RETURN", "overrideReason", "不属于受理范围"));
         ProcessInstance escalated = open("road", "NORMAL", "VILLAGE");
-        complete(escalated, TRIAGE, Map.of("path", "ESCALATE"));
-        complete(escalated, REVIEW_ESCALATION, Map.of("approved", true));
+        steps.complete(escalated, TRIAGE, Map.of("path", "ESCALATE"));
+        steps.complete(escalated, REVIEW_ESCALATION, Map.of("approved", true));
 
         // then
-        String notify = task(returned, NOTIFY_RETURN).getId();
-        assertRejected(notify, Map.of("returnBasis", "依据", "alternatives", "建议"), "returnReasons");
-        assertRejected(
+        String notify = steps.task(returned, NOTIFY_RETURN).getId();
+        steps.assertRejected(notify, Map.of("returnBasis", "依据", "alternatives", "建议"), "returnReasons");
+        steps.assertRejected(
                 notify, Map.of("returnReasons", List.of(), "returnBasis", "依据", "alternatives", "建议"), "returnReasons");
-        assertRejected(notify, Map.of("returnReasons", List.of("理由")), "returnBasis");
-        String town = task(escalated, TOWN_HANDLE).getId();
-        assertRejected(town, Map.of("townDecision", "DISPATCH"), "deptCode");
-        assertRejected(town, Map.of("townDecision", "DISPATCH", "deptCode", "v0101"), "deptCode");
-        assertRejected(town, Map.of("townDecision", "MAYBE"), "townDecision");
-        assertRejected(task(escalated, TOWN_HANDLE).getId(), Map.of("townDecision", "HANDLED"), "result");
+        steps.assertRejected(notify, Map.of("returnReasons", List.of("理由")), "returnBasis");
+        String town = steps.task(escalated, TOWN_HANDLE).getId();
+        steps.assertRejected(town, Map.of("townDecision", "DISPATCH"), "deptCode");
+        steps.assertRejected(town, Map.of("townDecision", "DISPATCH", "deptCode", "v0101"), "deptCode");
+        steps.assertRejected(town, Map.of("townDecision", "MAYBE"), "townDecision");
+        steps.assertRejected(steps.task(escalated, TOWN_HANDLE).getId(), Map.of("townDecision", "HANDLED"), "result");
     }
 
     @Test
@@ -502,7 +506,7 @@ class AppealProcessTests {
         // given: a joint case, reopened twice, then escalated and dispatched
         ProcessInstance appeal = open("road", "NORMAL", "CROSS_AREA");
         lightsOut(appeal, TRIAGE);
-        complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg")));
+        steps.complete(appeal, TRIAGE, Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg")));
         lightsOut(appeal, JOINT_HANDLE);
         tasks.createTaskQuery()
                 .processInstanceId(appeal.getId())
@@ -510,14 +514,14 @@ class AppealProcessTests {
                 .list()
                 .forEach(task -> tasks.complete(task.getId(), Map.of("jointResult", "已处理")));
         lightsOut(appeal, JOINT_CONCLUDE);
-        complete(appeal, JOINT_CONCLUDE, Map.of("result", "联合处理完毕"));
+        steps.complete(appeal, JOINT_CONCLUDE, Map.of("result", "联合处理完毕"));
         lightsOut(appeal, FEEDBACK);
-        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已告知"));
+        steps.complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已告知"));
         evaluate(appeal, "UNSATISFIED");
-        complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
         lightsOut(appeal, HANDLE_IMMEDIATE);
-        complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已处理"));
-        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已告知"));
+        steps.complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已处理"));
+        steps.complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已告知"));
         Job window = management
                 .createJobQuery()
                 .processInstanceId(appeal.getId())
@@ -526,16 +530,16 @@ class AppealProcessTests {
         ClockUtil.setCurrentTime(new Date(window.getDuedate().getTime() + 1000));
         management.executeJob(window.getId());
         lightsOut(appeal, REVISIT);
-        complete(appeal, REVISIT, Map.of("satisfaction", "UNSATISFIED"));
+        steps.complete(appeal, REVISIT, Map.of("satisfaction", "UNSATISFIED"));
         lightsOut(appeal, REOPEN_ALERT);
-        complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长督促"));
-        complete(appeal, TRIAGE, Map.of("path", "ESCALATE", "overrideReason", "需交通部门"));
+        steps.complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长督促"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE", "overrideReason", "需交通部门"));
         lightsOut(appeal, REVIEW_ESCALATION);
-        complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        steps.complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
         lightsOut(appeal, TOWN_HANDLE);
-        complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "jt"));
+        steps.complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "jt"));
         lightsOut(appeal, DEPT_HANDLE);
-        complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "DONE", "result", "已修复"));
+        steps.complete(appeal, DEPT_HANDLE, Map.of("deptOutcome", "DONE", "result", "已修复"));
 
         // then every light change is in the case log, and finished steps left no timer behind
         assertThat(appeals.log(appeal.getBusinessKey()))
@@ -556,28 +560,28 @@ class AppealProcessTests {
         // given
         ClockUtil.setCurrentTime(at("2026-09-30T10:00"));
         ProcessInstance appeal = open("property", "NORMAL", "BUILDING");
-        complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 3));
+        steps.complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 3));
 
         // then
-        Task promise = task(appeal, HANDLE_PROMISED);
+        Task promise = steps.task(appeal, HANDLE_PROMISED);
         assertThat(promise.getDueDate()).isEqualTo(at("2026-10-10T10:00"));
         Job light = lightJob(appeal, HANDLE_PROMISED);
         assertThat(light.getDuedate()).isAfter(at("2026-10-09T10:00")).isBefore(at("2026-10-09T10:01"));
-        fire(light);
+        steps.fire(light);
         assertThat(tasks.getVariableLocal(promise.getId(), "light")).isEqualTo("YELLOW");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(cn.lianxin.deadline.TrafficLight.YELLOW);
         Job red = lightJob(appeal, HANDLE_PROMISED);
         assertThat(red.getDuedate()).isEqualTo(at("2026-10-10T10:00"));
-        fire(red);
+        steps.fire(red);
         assertThat(tasks.getVariableLocal(promise.getId(), "light")).isEqualTo("RED");
-        assertThat(messagesTo("grid-worker-v0101", appeal))
+        assertThat(steps.messagesTo("grid-worker-v0101", appeal))
                 .anyMatch(m -> m.contains("已超期") && m.contains("10月10日 10:00"));
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(cn.lianxin.deadline.TrafficLight.RED);
 
         // when the promise is kept after all, its timer is gone and the next step starts green
-        complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已维修"));
+        steps.complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已维修"));
         assertThat(management
                         .createJobQuery()
                         .processInstanceId(appeal.getId())
@@ -591,9 +595,9 @@ class AppealProcessTests {
     @Test
     void aReturnToBeExplainedTurnsRedTooWhenForgotten() {
         ProcessInstance appeal = open("parking", "NORMAL", "BUILDING");
-        complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "业主共有事项"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "业主共有事项"));
         lightsOut(appeal, NOTIFY_RETURN);
-        complete(
+        steps.complete(
                 appeal,
                 NOTIFY_RETURN,
                 Map.of("returnReasons", List.of("理由"), "returnBasis", "依据", "alternatives", "建议"));
@@ -603,29 +607,22 @@ class AppealProcessTests {
     @Test
     void aPromiseTurnsYellowAndRedAndIsStillKept() {
         ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
-        complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
+        steps.complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
         lightsOut(appeal, HANDLE_PROMISED);
-        complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已修好"));
+        steps.complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已修好"));
         assertThat(appeal).isWaitingAt(FEEDBACK);
-    }
-
-    private List<String> messagesTo(String recipient, ProcessInstance appeal) {
-        return jdbc.sql("select body from notification_outbox where recipient = ? and tracking_no = ? order by id")
-                .params(recipient, appeal.getBusinessKey())
-                .query(String.class)
-                .list();
     }
 
     /** Fires a step's light timer twice (yellow, then red) and checks the step's light after each. */
     private void lightsOut(ProcessInstance appeal, String taskKey) {
-        fire(lightJob(appeal, taskKey));
+        steps.fire(lightJob(appeal, taskKey));
         assertThat(tasks.createTaskQuery()
                         .processInstanceId(appeal.getId())
                         .taskDefinitionKey(taskKey)
                         .list())
                 .allSatisfy(t ->
                         assertThat(tasks.getVariableLocal(t.getId(), "light")).isEqualTo("YELLOW"));
-        fire(lightJob(appeal, taskKey));
+        steps.fire(lightJob(appeal, taskKey));
         assertThat(tasks.createTaskQuery()
                         .processInstanceId(appeal.getId())
                         .taskDefinitionKey(taskKey)
@@ -635,31 +632,13 @@ class AppealProcessTests {
     }
 
     private Job lightJob(ProcessInstance appeal, String taskKey) {
-        return management
-                .createJobQuery()
-                .processInstanceId(appeal.getId())
-                .activityId(taskKey + "-light")
-                .singleResult();
-    }
-
-    private void fire(Job job) {
-        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
-        management.executeJob(job.getId());
-    }
-
-    private void assertRejected(String taskId, Map<String, Object> variables, String field) {
-        assertThatThrownBy(() -> tasks.complete(taskId, variables))
-                .isInstanceOf(TaskDataRejected.class)
-                .satisfies(e -> assertThat(((TaskDataRejected) e).fields())
-                        .extracting(f -> f.field())
-                        .contains(field));
-        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        return steps.timer(appeal, taskKey + "-light");
     }
 
     private void handleOnTheSpotAndFeedBack(ProcessInstance appeal) {
-        complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场即可处理"));
-        complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已清理垃圾"));
-        complete(appeal, FEEDBACK, Map.of("feedbackChannel", "VISIT", "feedbackContent", "已上门告知"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场即可处理"));
+        steps.complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已清理垃圾"));
+        steps.complete(appeal, FEEDBACK, Map.of("feedbackChannel", "VISIT", "feedbackContent", "已上门告知"));
     }
 
     private ProcessInstance open(String category, String urgency, String scope) {
@@ -693,10 +672,6 @@ class AppealProcessTests {
                 "location", "河口村委会旁");
     }
 
-    private void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
-        tasks.complete(task(appeal, taskKey).getId(), variables);
-    }
-
     private void evaluate(ProcessInstance appeal, String satisfaction) {
         runtime.createMessageCorrelation(AppealProcess.Messages.EVALUATED)
                 .processInstanceBusinessKey(appeal.getBusinessKey())
@@ -704,28 +679,8 @@ class AppealProcessTests {
                 .correlate();
     }
 
-    private Task task(ProcessInstance appeal, String taskKey) {
-        return tasks.createTaskQuery()
-                .processInstanceId(appeal.getId())
-                .taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
-    private String candidateGroup(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> "candidate".equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .findFirst()
-                .orElseThrow();
-    }
-
     private Object variable(ProcessInstance appeal, String name) {
         return runtime.getVariable(appeal.getId(), name);
-    }
-
-    private static Date at(String localDateTime) {
-        return Date.from(
-                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
     }
 
     /** 走访后 3 个工作日反馈, on this class's engine; VisitFeedbackProcessTests holds its rules and dates. */
@@ -747,7 +702,7 @@ class AppealProcessTests {
             ClockUtil.setCurrentTime(new Date(light.getDuedate().getTime() + 1000));
             management.executeJob(light.getId());
         }
-        complete(appeal, VISIT_FEEDBACK, Map.of("visitFeedbackChannel", "VISIT", "visitProgress", "已联系环卫所清运"));
+        steps.complete(appeal, VISIT_FEEDBACK, Map.of("visitFeedbackChannel", "VISIT", "visitProgress", "已联系环卫所清运"));
 
         // then
         assertThat(appeal)

@@ -1,22 +1,23 @@
 package cn.lianxin.appeal;
 
 import static cn.lianxin.appeal.AppealProcess.Tasks.*;
+import static cn.lianxin.testing.ProcessSteps.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 
-import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.supervision.SupervisionProcess;
+import cn.lianxin.testing.ProcessSteps;
 import cn.lianxin.testing.ProcessTest;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,6 +45,9 @@ class CaseLightProcessTests {
     private static final Date ARRIVAL = at("2026-11-24T09:30");
 
     @Autowired
+    ProcessEngine engine;
+
+    @Autowired
     RuntimeService runtime;
 
     @Autowired
@@ -65,8 +69,11 @@ class CaseLightProcessTests {
     @MockitoSpyBean
     Notifications notifications;
 
+    ProcessSteps steps;
+
     @BeforeEach
     void arrive() {
+        steps = new ProcessSteps(engine, jdbc);
         ClockUtil.setCurrentTime(ARRIVAL);
     }
 
@@ -82,16 +89,16 @@ class CaseLightProcessTests {
         // given: a case reopened a second time, so that the station head's alert runs beside triage
         ProcessInstance appeal = open();
         for (int round = 0; round < 2; round++) {
-            complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
-            complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已处理"));
-            complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已告知"));
+            steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
+            steps.complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已处理"));
+            steps.complete(appeal, FEEDBACK, Map.of("feedbackChannel", "PHONE", "feedbackContent", "已告知"));
             runtime.createMessageCorrelation(AppealProcess.Messages.EVALUATED)
                     .processInstanceBusinessKey(appeal.getBusinessKey())
                     .setVariable("satisfaction", "UNSATISFIED")
                     .correlate();
         }
         assertThat(openSteps(appeal)).containsExactlyInAnyOrder(TRIAGE, REOPEN_ALERT);
-        Task alert = task(appeal, REOPEN_ALERT);
+        Task alert = steps.task(appeal, REOPEN_ALERT);
 
         // when the alert's day passes unanswered
         moveTo(alert.getDueDate());
@@ -100,14 +107,14 @@ class CaseLightProcessTests {
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
 
         // and the station works on: triage is done, a new step starts with its own time
-        complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "overrideReason", "现场可办"));
 
         // then the new step is green, the case stays red
-        assertThat(lightOf(task(appeal, HANDLE_IMMEDIATE))).isEqualTo(TrafficLight.GREEN);
+        assertThat(lightOf(steps.task(appeal, HANDLE_IMMEDIATE))).isEqualTo(TrafficLight.GREEN);
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
 
         // until the red step is done: its supervision ends, the case takes the light of what is open
-        complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长已约谈网格员"));
+        steps.complete(appeal, REOPEN_ALERT, Map.of("alertNote", "站长已约谈网格员"));
         assertThat(openSupervisions(appeal)).isZero();
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
     }
@@ -116,7 +123,7 @@ class CaseLightProcessTests {
     void aJointCaseIsRedWhileTheLateDepartmentWorksAndGreenWhenTheLeadConcludes() {
         // given: a road repaired jointly by 交通 (lead) and 城管
         ProcessInstance appeal = open();
-        complete(
+        steps.complete(
                 appeal,
                 TRIAGE,
                 Map.of("path", "JOINT", "leadDept", "jt", "coDepts", List.of("cg"), "overrideReason", "需多部门"));
@@ -137,7 +144,7 @@ class CaseLightProcessTests {
 
         // when 城管 finishes too, the lead's new step starts green and the case is green again
         tasks.complete(cityManagement.getId(), Map.of("jointResult", "占道摊点已清理"));
-        assertThat(lightOf(task(appeal, JOINT_CONCLUDE))).isEqualTo(TrafficLight.GREEN);
+        assertThat(lightOf(steps.task(appeal, JOINT_CONCLUDE))).isEqualTo(TrafficLight.GREEN);
         assertThat(openSupervisions(appeal)).isZero();
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
     }
@@ -146,7 +153,7 @@ class CaseLightProcessTests {
     void aCaseWithdrawnWhileRedEndsItsSupervisionAndShowsNoLight() {
         // given a red, supervised case
         ProcessInstance appeal = open();
-        moveTo(task(appeal, TRIAGE).getDueDate());
+        moveTo(steps.task(appeal, TRIAGE).getDueDate());
         runLightJob(appeal, TRIAGE);
         assertThat(openSupervisions(appeal)).isOne();
 
@@ -169,7 +176,7 @@ class CaseLightProcessTests {
     void aLightTimerRunEarlyChangesNothingAndComesBackAtTheWarningTime() {
         // given: triage has 24 calendar hours
         ProcessInstance appeal = open();
-        Task triage = task(appeal, TRIAGE);
+        Task triage = steps.task(appeal, TRIAGE);
         assertThat(triage.getDueDate()).isEqualTo(Date.from(ARRIVAL.toInstant().plus(Duration.ofHours(24))));
 
         // when an operator runs the light timer an hour after arrival ("execute now" in Cockpit)
@@ -190,7 +197,7 @@ class CaseLightProcessTests {
     void aLightTimerRunTwiceBeforeTheDeadlineDoesNotBringRedForward() {
         // given: yellow on time
         ProcessInstance appeal = open();
-        Task triage = task(appeal, TRIAGE);
+        Task triage = steps.task(appeal, TRIAGE);
         moveTo(triage.getFollowUpDate());
         runLightJob(appeal, TRIAGE);
         assertThat(lightOf(triage)).isEqualTo(TrafficLight.YELLOW);
@@ -216,7 +223,7 @@ class CaseLightProcessTests {
     void aLightTimerThatFiresLateGoesStraightToWhatTheDatesSay() {
         // given: a node was down from before the warning time until after the deadline
         ProcessInstance appeal = open();
-        Task triage = task(appeal, TRIAGE);
+        Task triage = steps.task(appeal, TRIAGE);
         assertThat(lightJob(appeal, TRIAGE).getDuedate()).isEqualTo(triage.getFollowUpDate());
 
         // when the yellow firing finally runs, three hours after the deadline
@@ -237,7 +244,7 @@ class CaseLightProcessTests {
     void aLightTimerThatFiredLateButBeforeTheDeadlineStillTurnsRedExactlyAtIt() {
         // given
         ProcessInstance appeal = open();
-        Task triage = task(appeal, TRIAGE);
+        Task triage = steps.task(appeal, TRIAGE);
 
         // when yellow fires two hours late
         moveTo(Date.from(triage.getFollowUpDate().toInstant().plus(Duration.ofHours(2))));
@@ -255,7 +262,7 @@ class CaseLightProcessTests {
     void aLightTimerThatFailedOnceIsRetriedAndRedStillArrivesAtTheDeadline() {
         // given: the first attempt at yellow fails (the outbox refuses the message)
         ProcessInstance appeal = open();
-        Task triage = task(appeal, TRIAGE);
+        Task triage = steps.task(appeal, TRIAGE);
         doThrow(new IllegalStateException("发送队列不可用"))
                 .doCallRealMethod()
                 .when(AopTestUtils.<Notifications>getUltimateTargetObject(notifications))
@@ -344,17 +351,6 @@ class CaseLightProcessTests {
                 .singleResult();
     }
 
-    private void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
-        tasks.complete(task(appeal, taskKey).getId(), variables);
-    }
-
-    private Task task(ProcessInstance appeal, String taskKey) {
-        return tasks.createTaskQuery()
-                .processInstanceId(appeal.getId())
-                .taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
     private Task jointTask(ProcessInstance appeal, String group) {
         return tasks.createTaskQuery()
                 .processInstanceId(appeal.getId())
@@ -406,17 +402,11 @@ class CaseLightProcessTests {
     }
 
     private List<Job> jobsOf(ProcessInstance appeal, String taskKey) {
-        return management
-                .createJobQuery()
-                .processInstanceId(appeal.getId())
-                .activityId(taskKey + "-light")
-                .list();
+        return steps.timers(appeal, taskKey + "-light");
     }
 
     private Job lightJob(ProcessInstance appeal, String taskKey) {
-        List<Job> jobs = jobsOf(appeal, taskKey);
-        assertThat(jobs).as("the light timer of " + taskKey).hasSize(1);
-        return jobs.get(0);
+        return steps.timer(appeal, taskKey + "-light");
     }
 
     /** How many of the step's light firings are due at the engine's time now. */
@@ -436,10 +426,5 @@ class CaseLightProcessTests {
 
     private static void moveTo(Date at) {
         ClockUtil.setCurrentTime(at);
-    }
-
-    private static Date at(String localDateTime) {
-        return Date.from(
-                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
     }
 }

@@ -1,17 +1,14 @@
 package cn.lianxin.appeal;
 
 import static cn.lianxin.appeal.AppealProcess.Tasks.*;
+import static cn.lianxin.testing.ProcessSteps.at;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.supervision.SupervisionProcess;
+import cn.lianxin.testing.ProcessSteps;
 import cn.lianxin.testing.ProcessTest;
-import cn.lianxin.workflow.TaskDataRejected;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +62,11 @@ class VisitFeedbackProcessTests {
     @Autowired
     JdbcClient jdbc;
 
+    ProcessSteps steps;
+
     @BeforeEach
     void init() {
+        steps = new ProcessSteps(engine, jdbc);
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
     }
@@ -85,10 +84,10 @@ class VisitFeedbackProcessTests {
 
         // then
         assertThat(appeal).isWaitingAtExactly(TRIAGE, VISIT_FEEDBACK);
-        Task visit = task(appeal, VISIT_FEEDBACK);
+        Task visit = steps.task(appeal, VISIT_FEEDBACK);
         assertThat(visit.getName()).isEqualTo("走访反馈");
-        assertThat(candidateGroup(visit)).isEqualTo("grid-worker-v0201");
-        assertThat(candidateGroup(task(appeal, TRIAGE))).isEqualTo("grid-worker-v0201");
+        assertThat(steps.candidateGroup(visit)).isEqualTo("grid-worker-v0201");
+        assertThat(steps.candidateGroup(steps.task(appeal, TRIAGE))).isEqualTo("grid-worker-v0201");
         assertThat(tasks.getVariableLocal(visit.getId(), "light")).isEqualTo("GREEN");
         assertThat(lightJob(appeal)).isNotNull();
     }
@@ -122,20 +121,20 @@ class VisitFeedbackProcessTests {
         ProcessInstance appeal = register("VISIT");
 
         // then: due on the make-up Saturday
-        Task visit = task(appeal, VISIT_FEEDBACK);
+        Task visit = steps.task(appeal, VISIT_FEEDBACK);
         assertThat(visit.getDueDate()).isEqualTo(at("2026-10-10T10:00"));
         assertThat(visit.getFollowUpDate()).isAfter(at("2026-10-09T10:00")).isBefore(at("2026-10-09T10:01"));
         Job yellow = lightJob(appeal);
         assertThat(yellow.getDuedate()).isEqualTo(visit.getFollowUpDate());
 
         // when the warning time passes
-        fire(yellow);
+        steps.fire(yellow);
 
         // then
         assertThat(tasks.getVariableLocal(visit.getId(), "light")).isEqualTo("YELLOW");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(TrafficLight.YELLOW);
-        assertThat(messagesTo("grid-worker-v0201", appeal))
+        assertThat(steps.messagesTo("grid-worker-v0201", appeal))
                 .singleElement()
                 .asString()
                 .contains("走访反馈", "即将到期", "10月10日 10:00");
@@ -144,13 +143,13 @@ class VisitFeedbackProcessTests {
         // when the due date passes
         Job red = lightJob(appeal);
         assertThat(red.getDuedate()).isEqualTo(at("2026-10-10T10:00"));
-        fire(red);
+        steps.fire(red);
 
         // then
         assertThat(tasks.getVariableLocal(visit.getId(), "light")).isEqualTo("RED");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(TrafficLight.RED);
-        assertThat(messagesTo("grid-worker-v0201", appeal))
+        assertThat(steps.messagesTo("grid-worker-v0201", appeal))
                 .hasSize(2)
                 .last()
                 .asString()
@@ -169,8 +168,8 @@ class VisitFeedbackProcessTests {
     void completingVisitFeedbackLogsTheProgressForTheCitizenAndEndsItsSupervision() {
         // given a visit left until red
         ProcessInstance appeal = register("VISIT");
-        fire(lightJob(appeal));
-        fire(lightJob(appeal));
+        steps.fire(lightJob(appeal));
+        steps.fire(lightJob(appeal));
         ProcessInstance supervision = supervisionOf(appeal);
         assertThat(supervision).isWaitingAt(SupervisionProcess.Tasks.SUPERVISE);
 
@@ -196,18 +195,19 @@ class VisitFeedbackProcessTests {
     void visitFeedbackRefusesBadInputNamingTheFieldAndStoresNothing() {
         // given
         ProcessInstance appeal = register("VISIT");
-        String visit = task(appeal, VISIT_FEEDBACK).getId();
+        String visit = steps.task(appeal, VISIT_FEEDBACK).getId();
 
         // then
-        assertRejected(visit, Map.of("visitFeedbackChannel", "PHONE"), "visitProgress");
-        assertRejected(visit, Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "   "), "visitProgress");
-        assertRejected(
+        steps.assertRejected(visit, Map.of("visitFeedbackChannel", "PHONE"), "visitProgress");
+        steps.assertRejected(visit, Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "   "), "visitProgress");
+        steps.assertRejected(
                 visit, Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "进".repeat(1001)), "visitProgress");
-        assertRejected(visit, Map.of("visitProgress", "已告知"), "visitFeedbackChannel");
-        assertRejected(visit, Map.of("visitFeedbackChannel", "PIGEON", "visitProgress", "已告知"), "visitFeedbackChannel");
-        assertRejected(
+        steps.assertRejected(visit, Map.of("visitProgress", "已告知"), "visitFeedbackChannel");
+        steps.assertRejected(
+                visit, Map.of("visitFeedbackChannel", "PIGEON", "visitProgress", "已告知"), "visitFeedbackChannel");
+        steps.assertRejected(
                 visit, Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "已告知", "result", "已办结"), "result");
-        assertRejected(
+        steps.assertRejected(
                 visit,
                 Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "已告知", "trackingNo", "LX-20260101-000001"),
                 "trackingNo");
@@ -312,53 +312,12 @@ class VisitFeedbackProcessTests {
                 .singleResult();
     }
 
-    private void fire(Job job) {
-        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
-        management.executeJob(job.getId());
-    }
-
-    private List<String> messagesTo(String recipient, ProcessInstance appeal) {
-        return jdbc.sql("select body from notification_outbox where recipient = ? and tracking_no = ? order by id")
-                .params(recipient, appeal.getBusinessKey())
-                .query(String.class)
-                .list();
-    }
-
-    private void assertRejected(String taskId, Map<String, Object> variables, String field) {
-        assertThatThrownBy(() -> tasks.complete(taskId, variables))
-                .isInstanceOf(TaskDataRejected.class)
-                .satisfies(e -> assertThat(((TaskDataRejected) e).fields())
-                        .extracting(f -> f.field())
-                        .contains(field));
-        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
-    }
-
     private void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
         identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"));
         try {
-            tasks.complete(task(appeal, taskKey).getId(), variables);
+            tasks.complete(steps.task(appeal, taskKey).getId(), variables);
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private Task task(ProcessInstance appeal, String taskKey) {
-        return tasks.createTaskQuery()
-                .processInstanceId(appeal.getId())
-                .taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
-    private String candidateGroup(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> "candidate".equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static Date at(String localDateTime) {
-        return Date.from(
-                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
     }
 }

@@ -1,6 +1,7 @@
 package cn.lianxin.deliberation;
 
 import static cn.lianxin.deliberation.DeliberationProcess.Tasks.*;
+import static cn.lianxin.testing.ProcessSteps.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -12,9 +13,9 @@ import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.testing.FlowNodeCoverage;
 import cn.lianxin.testing.ModelledTasks;
+import cn.lianxin.testing.ProcessSteps;
 import cn.lianxin.testing.ProcessTest;
 import cn.lianxin.workflow.TaskDataRejected;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -126,8 +127,11 @@ class DeliberationProcessTests {
     @Autowired
     JdbcClient jdbc;
 
+    ProcessSteps steps;
+
     @BeforeEach
     void setUp() {
+        steps = new ProcessSteps(engine, jdbc);
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
     }
@@ -155,14 +159,14 @@ class DeliberationProcessTests {
         // given
         ProcessInstance topic = propose("小区广场跳舞音量太大");
         assertThat(topic).isWaitingAt(TOPIC_REVIEW).task().hasCandidateGroup("deliberation-host-v0101");
-        assertThat(task(topic, TOPIC_REVIEW).getDueDate())
+        assertThat(steps.task(topic, TOPIC_REVIEW).getDueDate())
                 .isEqualTo(Date.from(workingDays.add(ClockUtil.getCurrentTime().toInstant(), 5)));
         // 临期 after two thirds of the five working days: Tuesday 09:30 + 3⅓ working days
-        assertThat(task(topic, TOPIC_REVIEW).getFollowUpDate()).isEqualTo(at("2026-11-27T17:30:14"));
+        assertThat(steps.task(topic, TOPIC_REVIEW).getFollowUpDate()).isEqualTo(at("2026-11-27T17:30:14"));
 
         // when: a rejection must say why
-        assertRejected(task(topic, TOPIC_REVIEW).getId(), Map.of("decision", "REJECT"), "reasons");
-        complete(topic, TOPIC_REVIEW, Map.of("decision", "REJECT", "reasons", "属于个人噪音纠纷，已转人民调解"));
+        steps.assertRejected(steps.task(topic, TOPIC_REVIEW).getId(), Map.of("decision", "REJECT"), "reasons");
+        steps.complete(topic, TOPIC_REVIEW, Map.of("decision", "REJECT", "reasons", "属于个人噪音纠纷，已转人民调解"));
 
         // then
         assertThat(topic).isEnded().hasPassed("publish-rejection", "archived");
@@ -178,7 +182,7 @@ class DeliberationProcessTests {
                     assertThat(n.body()).contains("已转人民调解");
                 });
         assertThat(records.view(topic.getBusinessKey()).reviewReasons()).contains("已转人民调解");
-        assertThat(messagesTo(PROPOSER_PHONE, topic))
+        assertThat(steps.messagesTo(PROPOSER_PHONE, topic))
                 .anyMatch(m -> m.contains("查询码"))
                 .anyMatch(m -> m.contains("不予受理") && m.contains("已转人民调解"));
     }
@@ -197,14 +201,14 @@ class DeliberationProcessTests {
         assertThat(links.of(trackingNo))
                 .extracting(LinkedTopics -> LinkedTopics.deliberationNo())
                 .containsExactly(raised);
-        Task review = task(second, TOPIC_REVIEW);
+        Task review = steps.task(second, TOPIC_REVIEW);
         assertThat(tasks.getVariableLocal(review.getId(), "mergeOptions").toString())
                 .contains(first.getBusinessKey());
 
         // when: merging into itself or into nothing is refused
-        assertRejected(review.getId(), Map.of("decision", "MERGE", "mergeInto", raised), "mergeInto");
-        assertRejected(review.getId(), Map.of("decision", "MERGE"), "mergeInto");
-        complete(
+        steps.assertRejected(review.getId(), Map.of("decision", "MERGE", "mergeInto", raised), "mergeInto");
+        steps.assertRejected(review.getId(), Map.of("decision", "MERGE"), "mergeInto");
+        steps.complete(
                 second,
                 TOPIC_REVIEW,
                 Map.of("decision", "MERGE", "mergeInto", first.getBusinessKey(), "reasons", "同一处路灯"));
@@ -226,17 +230,17 @@ class DeliberationProcessTests {
     void objectionsSendThePlanBackForRevisionAndTheNoticeStartsAgain() {
         // given
         ProcessInstance topic = propose("老旧小区加装电梯费用分摊");
-        complete(topic, TOPIC_REVIEW, Map.of("decision", "ACCEPT"));
+        steps.complete(topic, TOPIC_REVIEW, Map.of("decision", "ACCEPT"));
         assertThat(stored(topic).stage()).isEqualTo(Stage.PLANNING);
-        String planTask = task(topic, PREPARE_PLAN).getId();
+        String planTask = steps.task(topic, PREPARE_PLAN).getId();
 
         // when: the meeting may not come before the notice period ends, nor lie in the past
-        assertRejected(planTask, plan("2026-11-27T15:00:00+08:00"), "meetingAt");
-        assertRejected(planTask, plan("2026-11-20T15:00:00+08:00"), "meetingAt");
+        steps.assertRejected(planTask, plan("2026-11-27T15:00:00+08:00"), "meetingAt");
+        steps.assertRejected(planTask, plan("2026-11-20T15:00:00+08:00"), "meetingAt");
         Map<String, Object> incomplete = new HashMap<>(plan("2026-12-02T15:00:00+08:00"));
         incomplete.remove("plan");
-        assertRejected(planTask, incomplete, "plan");
-        complete(topic, PREPARE_PLAN, plan("2026-12-02T15:00:00+08:00"));
+        steps.assertRejected(planTask, incomplete, "plan");
+        steps.complete(topic, PREPARE_PLAN, plan("2026-12-02T15:00:00+08:00"));
 
         // then: the plan is on the board for five working days
         Notices.Notice notice = openNotice(topic, NoticeKind.PLAN);
@@ -250,7 +254,7 @@ class DeliberationProcessTests {
                 new DeliberationBoard.OpinionRequest("王小明", "13700000007", "一楼住户不应分摊", true),
                 null,
                 null);
-        fire(noticeJob(topic, "plan-notice-period"));
+        steps.fire(noticeJob(topic, "plan-notice-period"));
 
         // then: the notice is closed, and an opinion now is refused with 409
         assertThat(topic).isWaitingAt(REVIEW_OPINIONS);
@@ -261,20 +265,23 @@ class DeliberationProcessTests {
                         null))
                 .isInstanceOfSatisfying(
                         ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
-        Task review = task(topic, REVIEW_OPINIONS);
+        Task review = steps.task(topic, REVIEW_OPINIONS);
         assertThat((String) tasks.getVariableLocal(review.getId(), "opinionsSummary"))
                 .contains("【异议】王*明：一楼住户不应分摊")
                 .doesNotContain("13700000007");
 
         // when: the host finds the objection significant
-        assertRejected(review.getId(), Map.of("objectionsSignificant", true), "opinionResponse");
-        complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", true, "opinionResponse", "一楼住户不分摊"));
+        steps.assertRejected(review.getId(), Map.of("objectionsSignificant", true), "opinionResponse");
+        steps.complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", true, "opinionResponse", "一楼住户不分摊"));
 
         // then: the neighbour hears the answer; the revised plan is noticed again from now on
-        assertThat(messagesTo("13700000007", topic)).singleElement().asString().contains("意见已采纳", "一楼住户不分摊");
+        assertThat(steps.messagesTo("13700000007", topic))
+                .singleElement()
+                .asString()
+                .contains("意见已采纳", "一楼住户不分摊");
         assertThat(topic).isWaitingAt(PREPARE_PLAN);
         ClockUtil.setCurrentTime(at("2026-12-01T10:00"));
-        complete(topic, PREPARE_PLAN, plan("2026-12-09T15:00:00+08:00"));
+        steps.complete(topic, PREPARE_PLAN, plan("2026-12-09T15:00:00+08:00"));
         assertThat(notices.ofTopic(topic.getBusinessKey()))
                 .filteredOn(n -> n.kind() == NoticeKind.PLAN)
                 .hasSize(2)
@@ -283,17 +290,17 @@ class DeliberationProcessTests {
                     assertThat(n.title()).startsWith("【修改后重新公示】");
                     assertThat(n.closesAt()).isEqualTo(at("2026-12-08T10:00").toInstant());
                 });
-        fire(noticeJob(topic, "plan-notice-period"));
-        complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", false));
+        steps.fire(noticeJob(topic, "plan-notice-period"));
+        steps.complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", false));
         assertThat(topic).isWaitingAt(MEETING_RECORD);
-        assertThat(task(topic, MEETING_RECORD).getFollowUpDate()).isEqualTo(at("2026-12-09T15:00"));
+        assertThat(steps.task(topic, MEETING_RECORD).getFollowUpDate()).isEqualTo(at("2026-12-09T15:00"));
     }
 
     @Test
     void aMeetingWithoutQuorumMayNotVoteAndIsCalledAgain() {
         // given
         ProcessInstance topic = toMeeting("小区停车位划线");
-        Task meeting = task(topic, MEETING_RECORD);
+        Task meeting = steps.task(topic, MEETING_RECORD);
         assertThat((String) tasks.getVariableLocal(meeting.getId(), "quorumNote"))
                 .contains("议事代表 5 人", "至少 4 人");
         assertThat(tasks.getVariableLocal(meeting.getId(), "representativeOptions")
@@ -301,8 +308,8 @@ class DeliberationProcessTests {
                 .contains("rep1", "rep5");
 
         // when: three of five came and still voted
-        assertRejected(meeting.getId(), meeting(List.of("rep1", "rep2", "rep3"), 3, 0, 0), "attendees");
-        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3"), 0, 0, 0));
+        steps.assertRejected(meeting.getId(), meeting(List.of("rep1", "rep2", "rep3"), 3, 0, 0), "attendees");
+        steps.complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3"), 0, 0, 0));
 
         // then: 流会, recorded, and the host plans a new meeting
         assertThat(topic).isWaitingAt(PREPARE_PLAN);
@@ -320,42 +327,42 @@ class DeliberationProcessTests {
     void aFailedVoteIsNoticedAndTheTopicArchivedAsNotPassed() {
         // given
         ProcessInstance topic = toMeeting("取消小区东门");
-        String meeting = task(topic, MEETING_RECORD).getId();
+        String meeting = steps.task(topic, MEETING_RECORD).getId();
 
         // when: the tally must fit the attendance, and only the unit's representatives sign in
-        assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "rep4"), 3, 1, 1), "votesFor");
-        assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "gw-v0101"), 2, 1, 1), "attendees");
-        assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "rep4"), -1, 4, 1), "votesFor");
-        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4"), 2, 1, 1));
+        steps.assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "rep4"), 3, 1, 1), "votesFor");
+        steps.assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "gw-v0101"), 2, 1, 1), "attendees");
+        steps.assertRejected(meeting, meeting(List.of("rep1", "rep2", "rep3", "rep4"), -1, 4, 1), "votesFor");
+        steps.complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4"), 2, 1, 1));
 
         // then: half is no majority; the result is noticed, then the topic is archived
         assertThat(variable(topic, "passed")).isEqualTo(false);
         Notices.Notice result = openNotice(topic, NoticeKind.RESULT);
         assertThat(result.body()).contains("赞成 2 票", "反对 1 票", "弃权 1 票", "表决未通过");
         assertThat(result.onTime()).isTrue();
-        fire(noticeJob(topic, "result-notice-period"));
+        steps.fire(noticeJob(topic, "result-notice-period"));
         assertThat(topic).isEnded().hasPassed("close-result-notice", "archive-topic");
         assertThat(variable(topic, "status")).isEqualTo("NOT_PASSED");
         assertThat(stored(topic).status()).isEqualTo(TopicStatus.NOT_PASSED);
-        assertThat(messagesTo(PROPOSER_PHONE, topic)).anyMatch(m -> m.contains("表决未通过"));
+        assertThat(steps.messagesTo(PROPOSER_PHONE, topic)).anyMatch(m -> m.contains("表决未通过"));
     }
 
     @Test
     void aPassedTopicIsTrackedMilestoneByMilestoneToCompletionAndEvaluated() {
         // given: a passed topic after its result notice
         ProcessInstance topic = toMeeting("东风社区 3 号楼前加装路灯");
-        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4", "rep5"), 4, 1, 0));
+        steps.complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4", "rep5"), 4, 1, 0));
         assertThat(variable(topic, "passed")).isEqualTo(true);
-        fire(noticeJob(topic, "result-notice-period"));
+        steps.fire(noticeJob(topic, "result-notice-period"));
         assertThat(topic).isWaitingAt(SET_UP_LEDGER);
         ClockUtil.setCurrentTime(at("2026-12-14T09:00"));
-        String ledger = task(topic, SET_UP_LEDGER).getId();
+        String ledger = steps.task(topic, SET_UP_LEDGER).getId();
 
         // when: a milestone dated in the past, or an unknown unit, is refused
-        assertRejected(ledger, ledger("cg", "2026-12-10 完成选址"), "milestones");
-        assertRejected(ledger, ledger("moon", "2026-12-20 完成选址"), "responsibleUnit");
-        assertRejected(ledger, ledger("cg", "明天 完成选址"), "milestones");
-        complete(
+        steps.assertRejected(ledger, ledger("cg", "2026-12-10 完成选址"), "milestones");
+        steps.assertRejected(ledger, ledger("moon", "2026-12-20 完成选址"), "responsibleUnit");
+        steps.assertRejected(ledger, ledger("cg", "明天 完成选址"), "milestones");
+        steps.complete(
                 topic,
                 SET_UP_LEDGER,
                 Map.of(
@@ -369,7 +376,7 @@ class DeliberationProcessTests {
                                 Map.of("title", "完成安装并通电", "dueDate", "2026-12-31"))));
 
         // then: the department reports on the first milestone, due at the end of its day
-        Task report = task(topic, REPORT_PROGRESS);
+        Task report = steps.task(topic, REPORT_PROGRESS);
         assertThat(report).isNotNull();
         assertThat(tasks.getIdentityLinksForTask(report.getId())).anyMatch(l -> "dept-cg".equals(l.getGroupId()));
         assertThat(report.getDueDate()).isEqualTo(at("2026-12-18T18:00"));
@@ -379,14 +386,14 @@ class DeliberationProcessTests {
         // when: two working days before, the department is reminded (yellow) …
         Job reminder = job(topic, "milestone-light");
         assertThat(reminder.getDuedate()).isEqualTo(at("2026-12-16T18:00"));
-        fire(reminder);
+        steps.fire(reminder);
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("YELLOW");
-        assertThat(messagesTo("dept-cg", topic)).anyMatch(m -> m.contains("即将到期") && m.contains("完成选址和采购"));
+        assertThat(steps.messagesTo("dept-cg", topic)).anyMatch(m -> m.contains("即将到期") && m.contains("完成选址和采购"));
 
         // … and at the date without a report the milestone turns red and supervision starts
         Job overdue = job(topic, "milestone-light");
         assertThat(overdue.getDuedate()).isEqualTo(at("2026-12-18T18:00"));
-        fire(overdue);
+        steps.fire(overdue);
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("RED");
         assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("RED");
         ProcessInstance supervision = runtime.createProcessInstanceQuery()
@@ -399,21 +406,22 @@ class DeliberationProcessTests {
                 .anyMatch(e -> e.kind().equals("SUPERVISION") && e.entry().contains("进入督办"));
 
         // when: the department reports; the supervision ends with it
-        assertRejected(report.getId(), Map.of("progress", " "), "progress");
-        complete(topic, REPORT_PROGRESS, Map.of("progress", "已完成选址，路灯已到货"));
+        steps.assertRejected(report.getId(), Map.of("progress", " "), "progress");
+        steps.complete(topic, REPORT_PROGRESS, Map.of("progress", "已完成选址，路灯已到货"));
         assertThat(supervision).isEnded();
         assertThat(board.board("v0101"))
                 .anyMatch(n -> n.kind().equals("PROGRESS") && n.body().contains("路灯已到货"));
-        assertThat(messagesTo(PROPOSER_PHONE, topic)).anyMatch(m -> m.contains("路灯已到货"));
-        complete(topic, REPORT_PROGRESS, Map.of("progress", "两盏路灯已安装通电"));
+        assertThat(steps.messagesTo(PROPOSER_PHONE, topic)).anyMatch(m -> m.contains("路灯已到货"));
+        steps.complete(topic, REPORT_PROGRESS, Map.of("progress", "两盏路灯已安装通电"));
 
         // when: the host finds it not yet done and adds a milestone
         assertThat(topic).isWaitingAt(CONFIRM_COMPLETION);
-        assertRejected(task(topic, CONFIRM_COMPLETION).getId(), Map.of("implemented", true), "completionSummary");
-        complete(topic, CONFIRM_COMPLETION, Map.of("implemented", false, "completionSummary", "还差路灯照度验收"));
-        complete(topic, SET_UP_LEDGER, ledger("cg", "2026-12-30 完成照度验收"));
-        complete(topic, REPORT_PROGRESS, Map.of("progress", "照度验收合格"));
-        complete(topic, CONFIRM_COMPLETION, Map.of("implemented", true, "completionSummary", "两盏路灯已安装并验收合格"));
+        steps.assertRejected(
+                steps.task(topic, CONFIRM_COMPLETION).getId(), Map.of("implemented", true), "completionSummary");
+        steps.complete(topic, CONFIRM_COMPLETION, Map.of("implemented", false, "completionSummary", "还差路灯照度验收"));
+        steps.complete(topic, SET_UP_LEDGER, ledger("cg", "2026-12-30 完成照度验收"));
+        steps.complete(topic, REPORT_PROGRESS, Map.of("progress", "照度验收合格"));
+        steps.complete(topic, CONFIRM_COMPLETION, Map.of("implemented", true, "completionSummary", "两盏路灯已安装并验收合格"));
 
         // then: the result is noticed and anyone may evaluate until the period ends
         assertThat(stored(topic).stage()).isEqualTo(Stage.EVALUATION);
@@ -430,7 +438,7 @@ class DeliberationProcessTests {
                 topic.getBusinessKey(),
                 new DeliberationBoard.EvaluationRequest("BASICALLY_SATISFIED", null, null),
                 CLIENT);
-        fire(noticeJob(topic, "evaluation-period"));
+        steps.fire(noticeJob(topic, "evaluation-period"));
         assertThat(topic).isEnded().hasPassed("close-evaluation", "archive-topic");
         assertThat(variable(topic, "status")).isEqualTo("IMPLEMENTED");
         PublicRecords.PublicTopic view = records.view(topic.getBusinessKey());
@@ -450,11 +458,11 @@ class DeliberationProcessTests {
     void aMilestoneTimerRunEarlyChangesNothingAndOneRunLateGoesStraightToRed() {
         // given: a ledger whose first milestone is due 18 December, reminded two working days before
         ProcessInstance topic = toMeeting("河口村活动室修缮");
-        complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4", "rep5"), 5, 0, 0));
-        fire(noticeJob(topic, "result-notice-period"));
+        steps.complete(topic, MEETING_RECORD, meeting(List.of("rep1", "rep2", "rep3", "rep4", "rep5"), 5, 0, 0));
+        steps.fire(noticeJob(topic, "result-notice-period"));
         ClockUtil.setCurrentTime(at("2026-12-14T09:00"));
-        complete(topic, SET_UP_LEDGER, ledger("cg", "2026-12-18 完成屋顶防水\n2026-12-31 完成内墙粉刷"));
-        Task report = task(topic, REPORT_PROGRESS);
+        steps.complete(topic, SET_UP_LEDGER, ledger("cg", "2026-12-18 完成屋顶防水\n2026-12-31 完成内墙粉刷"));
+        Task report = steps.task(topic, REPORT_PROGRESS);
 
         // when an operator runs the milestone's timer on the day the ledger was set up
         management.executeJob(job(topic, "milestone-light").getId());
@@ -462,7 +470,7 @@ class DeliberationProcessTests {
         // then nothing turned yellow and nobody was reminded; the timer waits for the reminder date again
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("GREEN");
         assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("GREEN");
-        assertThat(messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
+        assertThat(steps.messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
         assertThat(job(topic, "milestone-light").getDuedate()).isEqualTo(at("2026-12-16T18:00"));
 
         // when the node that runs timers was down until after the milestone's date
@@ -472,7 +480,7 @@ class DeliberationProcessTests {
         // then the milestone is red at once, with supervision, and no firing is left over
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("RED");
         assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("RED");
-        assertThat(messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
+        assertThat(steps.messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey("supervision")
                         .processInstanceBusinessKey(topic.getBusinessKey() + ":" + REPORT_PROGRESS)
@@ -490,12 +498,12 @@ class DeliberationProcessTests {
     void aTopicsTaskTakesOnlyItsOwnFieldsAndNoneItsFormOnlyShows() {
         // given
         ProcessInstance topic = propose("小区广场夜间噪音");
-        String review = task(topic, TOPIC_REVIEW).getId();
+        String review = steps.task(topic, TOPIC_REVIEW).getId();
 
         // then: a field the task does not have, and a value the form only shows, are refused
-        assertRejected(review, Map.of("decision", "ACCEPT", "status", "IMPLEMENTED"), "status");
-        assertRejected(review, Map.of("decision", "ACCEPT", "villageCode", "v0201"), "villageCode");
-        assertRejected(review, Map.of("decision", "ACCEPT", "title", "别的议题"), "title");
+        steps.assertRejected(review, Map.of("decision", "ACCEPT", "status", "IMPLEMENTED"), "status");
+        steps.assertRejected(review, Map.of("decision", "ACCEPT", "villageCode", "v0201"), "villageCode");
+        steps.assertRejected(review, Map.of("decision", "ACCEPT", "title", "别的议题"), "title");
         assertThat(runtime.getVariable(topic.getId(), "villageCode")).isEqualTo("v0101");
         assertThat(runtime.getVariable(topic.getId(), "title")).isEqualTo("小区广场夜间噪音");
     }
@@ -557,10 +565,10 @@ class DeliberationProcessTests {
     /** Accepted, planned for 2 December, noticed and reviewed without objection. */
     private ProcessInstance toMeeting(String title) {
         ProcessInstance topic = propose(title);
-        complete(topic, TOPIC_REVIEW, Map.of("decision", "ACCEPT"));
-        complete(topic, PREPARE_PLAN, plan("2026-12-02T15:00:00+08:00"));
-        fire(noticeJob(topic, "plan-notice-period"));
-        complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", false));
+        steps.complete(topic, TOPIC_REVIEW, Map.of("decision", "ACCEPT"));
+        steps.complete(topic, PREPARE_PLAN, plan("2026-12-02T15:00:00+08:00"));
+        steps.fire(noticeJob(topic, "plan-notice-period"));
+        steps.complete(topic, REVIEW_OPINIONS, Map.of("objectionsSignificant", false));
         ClockUtil.setCurrentTime(at("2026-12-02T17:00"));
         return topic;
     }
@@ -635,50 +643,11 @@ class DeliberationProcessTests {
                 .singleResult();
     }
 
-    private void fire(Job job) {
-        Date due = job.getDuedate();
-        if (due.after(ClockUtil.getCurrentTime())) {
-            ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
-        }
-        management.executeJob(job.getId());
-    }
-
-    private void complete(ProcessInstance topic, String taskKey, Map<String, Object> variables) {
-        tasks.complete(task(topic, taskKey).getId(), variables);
-    }
-
-    private void assertRejected(String taskId, Map<String, Object> variables, String field) {
-        assertThatThrownBy(() -> tasks.complete(taskId, variables))
-                .isInstanceOfSatisfying(
-                        TaskDataRejected.class,
-                        e -> assertThat(e.fields()).extracting(f -> f.field()).contains(field));
-        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
-    }
-
-    private Task task(ProcessInstance topic, String taskKey) {
-        return tasks.createTaskQuery()
-                .processInstanceId(topic.getId())
-                .taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
     private Object variable(ProcessInstance topic, String name) {
         return history.createHistoricVariableInstanceQuery()
                 .processInstanceId(topic.getId())
                 .variableName(name)
                 .singleResult()
                 .getValue();
-    }
-
-    private List<String> messagesTo(String recipient, ProcessInstance topic) {
-        return jdbc.sql("select body from notification_outbox where recipient = ? and tracking_no = ? order by id")
-                .params(recipient, topic.getBusinessKey())
-                .query(String.class)
-                .list();
-    }
-
-    private static Date at(String localDateTime) {
-        return Date.from(
-                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
     }
 }

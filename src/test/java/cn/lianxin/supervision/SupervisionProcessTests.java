@@ -1,5 +1,6 @@
 package cn.lianxin.supervision;
 
+import static cn.lianxin.testing.ProcessSteps.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,13 +8,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.lianxin.appeal.AppealIntake;
 import cn.lianxin.appeal.Channel;
 import cn.lianxin.appeal.IntakeRequest;
-import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.testing.FlowNodeCoverage;
 import cn.lianxin.testing.ModelledTasks;
+import cn.lianxin.testing.ProcessSteps;
 import cn.lianxin.testing.ProcessTest;
 import cn.lianxin.workflow.TaskDataRejected;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +70,11 @@ class SupervisionProcessTests {
     @Autowired
     SupervisionTaskRules taskRules;
 
+    ProcessSteps steps;
+
     @BeforeEach
     void init() {
+        steps = new ProcessSteps(engine, jdbc);
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
     }
@@ -122,7 +125,7 @@ class SupervisionProcessTests {
         ProcessInstance supervision = supervisionOf(trackingNo, "triage");
 
         // when
-        complete(supervision, "supervise", Map.of("action", "URGE", "note", "请今天内分流"));
+        steps.complete(supervision, "supervise", Map.of("action", "URGE", "note", "请今天内分流"));
 
         // then
         assertThat(supervision).isWaitingAt("reply").task().hasCandidateGroup("grid-worker-v0101");
@@ -131,7 +134,7 @@ class SupervisionProcessTests {
                         .query(String.class)
                         .single())
                 .contains("督办提醒", "请今天内分流");
-        complete(supervision, "reply", Map.of("reply", "已联系群众，下午分流"));
+        steps.complete(supervision, "reply", Map.of("reply", "已联系群众，下午分流"));
         assertThat(supervision).isWaitingAt("supervise");
         assertThat(log(trackingNo)).anyMatch(e -> e.contains("督办员催办")).anyMatch(e -> e.contains("承办单位回复督办"));
     }
@@ -145,7 +148,7 @@ class SupervisionProcessTests {
         Date newDeadline = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2)));
 
         // when
-        complete(
+        steps.complete(
                 supervision,
                 "supervise",
                 Map.of("action", "RESET_DEADLINE", "note", "给两天时间", "newDeadline", newDeadline));
@@ -166,7 +169,7 @@ class SupervisionProcessTests {
         // then it is the town's business now, and then the county's
         assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("TOWN");
         assertThat(supervision).isWaitingAt("supervise");
-        complete(supervision, "supervise", Map.of("action", "ESCALATE", "note", "镇里也未推动"));
+        steps.complete(supervision, "supervise", Map.of("action", "ESCALATE", "note", "镇里也未推动"));
         assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("COUNTY");
         assertThat(jdbc.sql(
                                 "select recipient from notification_outbox where template = 'OVERDUE' and tracking_no = ? order by id")
@@ -183,7 +186,7 @@ class SupervisionProcessTests {
         String trackingNo = submit();
         turnRed(trackingNo, "triage");
         ProcessInstance supervision = supervisionOf(trackingNo, "triage");
-        String supervise = task(supervision, "supervise").getId();
+        String supervise = steps.task(supervision, "supervise").getId();
 
         // then
         assertThatThrownBy(() -> tasks.complete(supervise, Map.of("note", "x")))
@@ -204,7 +207,7 @@ class SupervisionProcessTests {
         String trackingNo = submit();
         turnRed(trackingNo, "triage");
         ProcessInstance supervision = supervisionOf(trackingNo, "triage");
-        String supervise = task(supervision, "supervise").getId();
+        String supervise = steps.task(supervision, "supervise").getId();
 
         // then: the reason and the step reach the citizen's timeline; completing the task changes neither
         assertThatThrownBy(
@@ -311,26 +314,10 @@ class SupervisionProcessTests {
                 .singleResult();
     }
 
-    private Task task(ProcessInstance instance, String key) {
-        return tasks.createTaskQuery()
-                .processInstanceId(instance.getId())
-                .taskDefinitionKey(key)
-                .singleResult();
-    }
-
-    private void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
-        tasks.complete(task(instance, key).getId(), variables);
-    }
-
     private List<String> log(String trackingNo) {
         return jdbc.sql("select entry from appeal_log where tracking_no = ? order by id")
                 .param(trackingNo)
                 .query(String.class)
                 .list();
-    }
-
-    private static Date at(String localDateTime) {
-        return Date.from(
-                LocalDateTime.parse(localDateTime).atZone(WorkingDays.ZONE).toInstant());
     }
 }
