@@ -201,7 +201,7 @@ class VisitFeedbackProcessTests {
         steps.assertRejected(visit, Map.of("visitFeedbackChannel", "PHONE"), "visitProgress");
         steps.assertRejected(visit, Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "   "), "visitProgress");
         steps.assertRejected(
-                visit, Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "进".repeat(1001)), "visitProgress");
+                visit, Map.of("visitFeedbackChannel", "PHONE", "visitProgress", "进".repeat(2001)), "visitProgress");
         steps.assertRejected(visit, Map.of("visitProgress", "已告知"), "visitFeedbackChannel");
         steps.assertRejected(
                 visit, Map.of("visitFeedbackChannel", "PIGEON", "visitProgress", "已告知"), "visitFeedbackChannel");
@@ -217,8 +217,12 @@ class VisitFeedbackProcessTests {
                 .noneMatch(entry -> entry.kind().equals("VISIT_FEEDBACK"));
 
         // and the longest progress allowed is taken
-        complete(appeal, VISIT_FEEDBACK, Map.of("visitFeedbackChannel", "VISIT", "visitProgress", "进".repeat(1000)));
+        complete(appeal, VISIT_FEEDBACK, Map.of("visitFeedbackChannel", "VISIT", "visitProgress", "进".repeat(2000)));
         assertThat(appeal).hasPassed("visit-fed-back");
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .filteredOn(entry -> entry.kind().equals("VISIT_FEEDBACK"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.entry()).endsWith("进".repeat(2000)));
     }
 
     @Test

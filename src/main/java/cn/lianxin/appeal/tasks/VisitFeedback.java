@@ -20,11 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitFeedback extends AppealTask {
 
-    /**
-     * The progress goes whole into the case log, whose entries hold 2000 characters with their heading
-     * ({@code appeal_log.entry}); 1000 leaves room and is ample for what a resident is told.
-     */
-    static final int MAX_PROGRESS = 1000;
+    /** As long as any other text a cadre writes into a form; it goes whole into the case log. */
+    static final int MAX_PROGRESS = 2000;
 
     private final StepLog log;
 
