@@ -6,17 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * The citizen's secret for one case or topic. It is derived from the number with a server secret
- * (so a retried intake can answer with the same code) and only its hash is stored.
+ * (so a retried intake can answer with the same code) and only its keyed digest is stored
+ * ({@link KeyedCodeDigest}, {@code {hmac}…}); codes stored by earlier versions as BCrypt hashes
+ * (no prefix) still open their cases.
  */
 @Component
 public class AccessCodes {
@@ -24,7 +28,7 @@ public class AccessCodes {
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int LENGTH = 8;
 
-    /** Longer input cannot be a code; BCrypt refuses more than 72 bytes anyway. */
+    /** Longer input cannot be a code (and an older BCrypt hash refuses more than 72 bytes anyway). */
     private static final int MAX_INPUT = 32;
 
     private final byte[] secret;
@@ -36,7 +40,21 @@ public class AccessCodes {
 
     @Autowired
     AccessCodes(@Value("${lianxin.access-code.secret}") String secret, PublicLimits limits) {
-        this(secret, new BCryptPasswordEncoder(8), limits);
+        this(secret, digests(secret), limits);
+    }
+
+    /** New digests are keyed HMACs ({@code {hmac}…}); a stored value without a prefix is an older BCrypt hash. */
+    private static PasswordEncoder digests(String secret) {
+        if (secret == null || secret.length() < 16) {
+            return null; // refused with its reason by the constructor below
+        }
+        DelegatingPasswordEncoder digests = new DelegatingPasswordEncoder(
+                "hmac",
+                Map.of(
+                        "hmac", new KeyedCodeDigest(secret.getBytes(StandardCharsets.UTF_8)),
+                        "bcrypt", new BCryptPasswordEncoder()));
+        digests.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
+        return digests;
     }
 
     AccessCodes(String secret, PasswordEncoder hashes, PublicLimits limits) {

@@ -119,7 +119,41 @@ class AccessCodesTests {
                 .isFalse();
     }
 
+    @Test
+    void aCodeIsStoredAsADigestKeyedWithTheServersSecret() {
+        // given: the platform's own digests
+        AccessCodes codes = new AccessCodes("unit-tests-only-secret", limits(100, 100));
+        String code = codes.codeFor(NUMBER);
+
+        // when
+        String stored = codes.hash(code);
+
+        // then: not the code, not an unkeyed hash of it; it opens with the code and the same secret only
+        assertThat(stored).startsWith("{hmac}").doesNotContain(code);
+        assertThat(stored).isEqualTo(codes.hash(code));
+        assertThat(codes.opens(NUMBER, code, stored, "10.0.0.1")).isTrue();
+        assertThat(codes.opens(NUMBER, "WRONG234", stored, "10.0.0.1")).isFalse();
+        AccessCodes otherSecret = new AccessCodes("another-deployments-secret", limits(100, 100));
+        assertThat(otherSecret.opens(NUMBER, code, stored, "10.0.0.1")).isFalse();
+    }
+
+    @Test
+    void aCodeStoredAsABCryptHashByAnEarlierVersionStillOpensItsCase() {
+        // given: a case registered before codes were stored as keyed digests
+        AccessCodes codes = new AccessCodes("unit-tests-only-secret", limits(100, 100));
+        String code = codes.codeFor(NUMBER);
+        String storedEarlier = new BCryptPasswordEncoder(4).encode(code);
+
+        // then
+        assertThat(codes.opens(NUMBER, code, storedEarlier, "10.0.0.1")).isTrue();
+        assertThat(codes.opens(NUMBER, "WRONG234", storedEarlier, "10.0.0.1")).isFalse();
+    }
+
     private AccessCodes codes(int perAddress, int perCase) {
+        return new AccessCodes("unit-tests-only-secret", hashes, limits(perAddress, perCase));
+    }
+
+    private static PublicLimits limits(int perAddress, int perCase) {
         Map<Limit, Rate> rates = new EnumMap<>(Limit.class);
         for (Limit limit : Limit.values()) {
             rates.put(limit, new Rate(100, Duration.ofMinutes(15)));
@@ -137,6 +171,6 @@ class AccessCodesTests {
                 return false;
             }
         };
-        return new AccessCodes("unit-tests-only-secret", hashes, new PublicLimits(rates, frozen));
+        return new PublicLimits(rates, frozen);
     }
 }
