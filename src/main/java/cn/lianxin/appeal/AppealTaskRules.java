@@ -2,6 +2,7 @@ package cn.lianxin.appeal;
 
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
+import cn.lianxin.appeal.AppealProcess.Tasks;
 import cn.lianxin.supervision.StepEvents;
 import cn.lianxin.workflow.ProcessTasks;
 import cn.lianxin.workflow.UserTask;
@@ -45,6 +46,12 @@ class AppealTaskRules extends ProcessTasks {
     @Override
     protected void everyTaskCreated(DelegateTask task) {
         lights.started(task);
+        if (Tasks.JOINT_CONCLUDE.equals(task.getTaskDefinitionKey())) {
+            // the departments complete their parts in transactions of their own, side by side, so none
+            // of them can tell it was the last; the joint step is over when the lead's conclusion starts
+            events.publishEvent(
+                    new StepEvents.StepCompleted((String) task.getVariable(TRACKING_NO), Tasks.JOINT_HANDLE));
+        }
     }
 
     /** The last open task of a step (joint handling has several) ends the step's supervision. */

@@ -3,12 +3,14 @@ package cn.lianxin.appeal;
 import static cn.lianxin.testing.AppealFixtures.intake;
 import static cn.lianxin.testing.Http.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.AppealFixtures.Case;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -191,6 +193,9 @@ class AppealHttpIT {
         assertThat(appeals.viaApi("dept-jt", jtTask, Map.of("jointResult", "已修复路面"))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        // the model goes on after each department's part in a job of its own
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> appeals.taskIdOf("dept-jt", appeal, "joint-conclude") != null);
         appeals.done("dept-jt", appeal, "joint-conclude", Map.of("result", "交通、城管联合处理完毕"));
         assertThat(appeals.taskIdOf("gw-v0102", appeal, "feedback")).isNotNull();
     }

@@ -278,8 +278,19 @@ class AppealProcessTests {
         for (Task task : joint) {
             tasks.complete(task.getId(), Map.of("jointResult", steps.candidateGroup(task) + " 已完成本部门部分"));
         }
+        // each department's part stayed on its own branch, and the model goes on one department at a time
+        assertThat(runtime.getVariables(appeal.getId())).doesNotContainKey("jointResult");
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(appeal.getId())
+                        .messages()
+                        .count())
+                .isEqualTo(3);
+        assertThat(steps.task(appeal, JOINT_CONCLUDE)).isNull();
+        steps.continueAsync(appeal);
         assertThat(appeal).isWaitingAt(JOINT_CONCLUDE).task().hasCandidateGroup("dept-jt");
-        assertThat((String) variable(appeal, "jointResultsSummary")).contains("交通：", "城管：", "住建：");
+        assertThat((String) tasks.getVariable(steps.task(appeal, JOINT_CONCLUDE).getId(), "jointResultsSummary"))
+                .contains("交通：dept-jt 已完成本部门部分", "城管：dept-cg 已完成本部门部分", "住建：dept-zj 已完成本部门部分");
         assertThat(history.createHistoricVariableInstanceQuery()
                         .variableName("jointDeptLabel")
                         .list())
@@ -513,6 +524,7 @@ class AppealProcessTests {
                 .taskDefinitionKey(JOINT_HANDLE)
                 .list()
                 .forEach(task -> tasks.complete(task.getId(), Map.of("jointResult", "已处理")));
+        steps.continueAsync(appeal);
         lightsOut(appeal, JOINT_CONCLUDE);
         steps.complete(appeal, JOINT_CONCLUDE, Map.of("result", "联合处理完毕"));
         lightsOut(appeal, FEEDBACK);

@@ -144,6 +144,7 @@ class CaseLightProcessTests {
 
         // when 城管 finishes too, the lead's new step starts green and the case is green again
         tasks.complete(cityManagement.getId(), Map.of("jointResult", "占道摊点已清理"));
+        steps.continueAsync(appeal);
         assertThat(lightOf(steps.task(appeal, JOINT_CONCLUDE))).isEqualTo(TrafficLight.GREEN);
         assertThat(openSupervisions(appeal)).isZero();
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);

@@ -82,6 +82,19 @@ public final class ProcessSteps {
         management.executeJob(job.getId());
     }
 
+    /**
+     * Runs the instance's asynchronous continuations that are waiting (a step marked {@code
+     * camunda:asyncAfter} goes on in a job of its own), as the job executor would.
+     */
+    public void continueAsync(ProcessInstance instance) {
+        management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .messages()
+                .list()
+                .forEach(job -> management.executeJob(job.getId()));
+    }
+
     /** Completing the task with these values is refused, naming the field; the task stays open. */
     public void assertRejected(String taskId, Map<String, Object> variables, String field) {
         assertThatThrownBy(() -> tasks.complete(taskId, variables))

@@ -4,6 +4,7 @@ import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.appeal.AppealProcess.Tasks;
 import cn.lianxin.appeal.Departments;
+import cn.lianxin.appeal.JointParts;
 import cn.lianxin.appeal.StepLog;
 import cn.lianxin.workflow.TaskValues;
 import java.util.Map;
@@ -13,17 +14,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * 联合办理: one task per department (lead and co-handling, in parallel), each reporting its own part;
- * the parts are gathered into {@code jointResultsSummary} for the lead's conclusion.
+ * the parts are kept apart ({@link JointParts}) and gathered into {@code jointResultsSummary} when the
+ * lead's conclusion starts. The model continues after each department's task asynchronously
+ * ({@code camunda:asyncAfter}), one at a time per case, so departments completing at the same moment
+ * never meet an optimistic-locking conflict.
  */
 @Component
 class JointHandle extends AppealTask {
 
     private final Departments departments;
     private final StepLog log;
+    private final JointParts parts;
 
-    JointHandle(Departments departments, StepLog log) {
+    JointHandle(Departments departments, StepLog log, JointParts parts) {
         this.departments = departments;
         this.log = log;
+        this.parts = parts;
     }
 
     @Override
@@ -43,23 +49,22 @@ class JointHandle extends AppealTask {
         submission.refuseIfInvalid();
     }
 
-    /** Each department's form names the department it is for. */
+    /**
+     * Each department's form names the department it is for; its part, when submitted, stays on the
+     * department's own branch (declared there now), not on the case shared by every department.
+     */
     @Override
     public void created(DelegateTask task) {
         task.setVariableLocal(JOINT_DEPT_LABEL, departments.nameOf((String) task.getVariable(JOINT_DEPT)));
+        task.getExecution().setVariableLocal(JOINT_RESULT, null);
     }
 
+    /** The part is kept as its own row (gathered when the lead concludes) and logged. */
     @Override
     public void completing(DelegateTask task) {
+        String result = new TaskValues(task.getVariables()).text(JOINT_RESULT);
+        parts.record(task, result);
         String dept = departments.nameOf((String) task.getVariable(JOINT_DEPT));
-        String line = dept + "：" + new TaskValues(task.getVariables()).text(JOINT_RESULT);
-        Object summary = task.getVariable(JOINT_RESULTS_SUMMARY);
-        // on the process instance, so the parallel tasks' parts add up for the lead's conclusion
-        task.getExecution()
-                .getProcessInstance()
-                .setVariable(
-                        JOINT_RESULTS_SUMMARY,
-                        summary == null || summary.toString().isBlank() ? line : summary + "\n" + line);
-        log.record(task, "JOINT", "联合办理（" + line + "）", true);
+        log.record(task, "JOINT", "联合办理（" + dept + "：" + result + "）", true);
     }
 }
