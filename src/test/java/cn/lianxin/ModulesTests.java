@@ -37,8 +37,9 @@ class ModulesTests {
 
     /**
      * Camunda's {@code engine.impl} is its inside, free to change in any release: only {@code workflow}
-     * (the engine's clock, users, hooks) and the engine plugins of sign-in, whose extension points
-     * Camunda defines there (a password encryptor, an identity provider), may use it.
+     * (the engine's clock, users, hooks) and the engine plugins whose extension points Camunda defines
+     * there — of sign-in (a password encryptor, an identity provider) and of the units' access (a
+     * tenant id provider, the grants on new tasks) — may use it.
      */
     @Test
     void onlyTheWorkflowModuleAndEnginePluginsUseTheEnginesInside() {
@@ -51,7 +52,8 @@ class ModulesTests {
                 .resideOutsideOfPackage("cn.lianxin.workflow..")
                 .and()
                 .haveNameNotMatching(
-                        "cn\\.lianxin\\.system\\.(AdaptivePasswordHash|LockAwareIdentityProvider|SignInEnginePlugin)(\\$.*)?")
+                        "cn\\.lianxin\\.(system\\.(AdaptivePasswordHash|LockAwareIdentityProvider|SignInEnginePlugin)"
+                                + "|identity\\.UnitAccessEnginePlugin)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.camunda.bpm.engine.impl..")
@@ -72,6 +74,8 @@ class ModulesTests {
                 "cn.lianxin.LianxinApplication",
                 // Camunda's ProcessEngineAuthenticationFilter instantiates it by class name
                 "cn.lianxin.system.SpringSecurityEngineAuthentication",
+                // Flyway finds and instantiates Java migrations by class name
+                "cn.lianxin.identity.migration.V12__tenants_of_open_cases",
                 // the BPMN ↔ Java contracts are each process's published API (STYLE.md)
                 "cn.lianxin.appeal.AppealProcess",
                 "cn.lianxin.deliberation.DeliberationProcess",

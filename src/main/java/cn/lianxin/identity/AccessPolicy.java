@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -15,15 +16,18 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Component;
 
 /**
  * What each role may do in Camunda, as authorizations granted to its groups. The matrix is
  * documented in docs/identity.md; the tests follow it.
  *
- * <p>Tasks themselves are not granted here: the engine grants a task's candidate group READ and
- * TASK_WORK when the task is created ({@code defaultUserPermissionNameForTask}), which is exactly
- * "a grid worker of v0101 reads and works only the tasks of grid-worker-v0101".
+ * <p>Who reads which tasks: the village roles and town centres read every task of the villages they
+ * reach — the engine's tenants ({@link UnitTenants}), a grant here on every task — and the engine
+ * grants a task's candidate group the right to work it when the task is created (only that, for
+ * those roles: {@code UnitAccessEnginePlugin}). Departments and supervisors read and work the tasks
+ * given to them (the engine's grant on each task); leaders and supervisors read everything.
  */
 @Component
 class AccessPolicy {
@@ -39,9 +43,15 @@ class AccessPolicy {
     static final String DELIBERATION_PROCESS = "deliberation";
 
     private final AuthorizationService authorizations;
+    private final IdentityService identity;
+    private final UnitTenants tenants;
+    private final Units units;
 
-    AccessPolicy(AuthorizationService authorizations) {
+    AccessPolicy(AuthorizationService authorizations, IdentityService identity, UnitTenants tenants, Units units) {
         this.authorizations = authorizations;
+        this.identity = identity;
+        this.tenants = tenants;
+        this.units = units;
     }
 
     /** The grants of a role, the same for each of its groups. */
@@ -56,6 +66,9 @@ class AccessPolicy {
             return List.of();
         }
         List<Grant> grants = new ArrayList<>(everyone());
+        if (UnitTenants.READ_BY_UNIT.contains(role)) {
+            grants.addAll(readsItsVillages());
+        }
         switch (role) {
             case GRID_WORKER, STATION_HEAD -> grants.addAll(starts(APPEAL_PROCESS));
             case DELIBERATION_HOST -> grants.addAll(starts(DELIBERATION_PROCESS));
@@ -73,6 +86,7 @@ class AccessPolicy {
      * the engine's own grants on single tasks, which it gives a task's candidate groups.
      */
     public void apply(Role role, String groupId) {
+        applyTenants(groupId);
         List<Grant> grants = grantsOf(role);
         for (Authorization existing : authorizations
                 .createAuthorizationQuery()
@@ -106,6 +120,46 @@ class AccessPolicy {
             authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
             authorizations.saveAuthorization(authorization);
         }
+    }
+
+    /**
+     * Every task of the villages the group reaches, limited by the engine's tenant check: the
+     * station's own cases (which it follows through the town and the departments anyway), a town
+     * centre's villages. Working a task still takes the grant on that task.
+     */
+    private static List<Grant> readsItsVillages() {
+        return List.of(
+                Grant.of(Resources.TASK, "*", TaskPermissions.READ),
+                Grant.of(Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ));
+    }
+
+    /**
+     * Makes the group a member of exactly the tenants (villages) its role reaches, so that Camunda's
+     * own sign-in (the webapps' login page) finds them; with Keycloak the identity is read-only and
+     * the platform gives every signed-in user their tenants itself.
+     */
+    private void applyTenants(String groupId) {
+        if (identity.isReadOnly()) {
+            return;
+        }
+        List<String> wanted = tenants.of(List.of(groupId));
+        List<String> current = identity.createTenantQuery().groupMember(groupId).list().stream()
+                .map(Tenant::getId)
+                .toList();
+        for (String village : wanted) {
+            if (current.contains(village)) {
+                continue;
+            }
+            if (identity.createTenantQuery().tenantId(village).count() == 0) {
+                Tenant tenant = identity.newTenant(village);
+                tenant.setName(units.byCode(village).map(Unit::name).orElse(village));
+                identity.saveTenant(tenant);
+            }
+            identity.createTenantGroupMembership(village, groupId);
+        }
+        current.stream()
+                .filter(village -> !wanted.contains(village))
+                .forEach(village -> identity.deleteTenantGroupMembership(village, groupId));
     }
 
     /** Every platform user works in Tasklist and sees who is who. */

@@ -1,5 +1,6 @@
 package cn.lianxin.system;
 
+import cn.lianxin.identity.UnitTenants;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,16 +15,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs the platform's own API ({@code /api}) as the signed-in user with their groups, so the
+ * Runs the platform's own API ({@code /api}) as the signed-in user with their groups and the villages
+ * they reach ({@link UnitTenants}), so the
  * engine's authorization checks apply to everything a controller asks of Camunda — the same as
  * Camunda's REST API. Public requests (a citizen's intake) run without an engine user.
  */
 class ApiEngineAuthentication extends OncePerRequestFilter {
 
     private final IdentityService identity;
+    private final UnitTenants tenants;
 
-    ApiEngineAuthentication(IdentityService identity) {
+    ApiEngineAuthentication(IdentityService identity, UnitTenants tenants) {
         this.identity = identity;
+        this.tenants = tenants;
     }
 
     @Override
@@ -39,7 +43,7 @@ class ApiEngineAuthentication extends OncePerRequestFilter {
         List<String> groups = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .toList();
-        identity.setAuthentication(authentication.getName(), groups);
+        identity.setAuthentication(authentication.getName(), groups, tenants.of(groups));
         try {
             chain.doFilter(request, response);
         } finally {

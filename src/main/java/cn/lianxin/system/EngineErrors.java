@@ -48,6 +48,9 @@ class EngineErrors extends OncePerRequestFilter {
 
     private static final Set<String> MISSING = Set.of("NullValueException", "NotFoundException");
 
+    /** How Camunda refuses a command on another unit's case (its tenant check): a plain 500. */
+    private static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
+
     private final Problems problems;
     private final ObjectMapper json;
 
@@ -96,7 +99,9 @@ class EngineErrors extends OncePerRequestFilter {
             return withMessage(own(original, status));
         }
         // Camunda answers a claim or completion of an id that does not exist with 500
-        int answered = status == 500 && MISSING.contains(type) ? 404 : status;
+        // and work on another village's case (the tenant check) with 500 too: it is a refusal
+        int answered =
+                status != 500 ? status : MISSING.contains(type) ? 404 : message.contains(OTHER_TENANT) ? 403 : status;
         HttpStatusCode code = HttpStatusCode.valueOf(answered);
         ProblemDetail problem = problems.of(code, Problems.slugFor(answered));
         String reason = withoutCamundaPrefix(message);

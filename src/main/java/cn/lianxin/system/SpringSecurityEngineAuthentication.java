@@ -1,5 +1,6 @@
 package cn.lianxin.system;
 
+import cn.lianxin.identity.UnitTenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Tells Camunda's REST API who Spring Security signed in and with which groups: the groups of the
- * Camunda identity in the default mode, the token's {@code groups} claim with Keycloak. Instantiated
- * by Camunda's {@code ProcessEngineAuthenticationFilter} by class name.
+ * Camunda identity in the default mode, the token's {@code groups} claim with Keycloak; and the
+ * villages (tenants) those groups reach ({@link UnitTenants}). Instantiated by Camunda's {@code
+ * ProcessEngineAuthenticationFilter} by class name.
  */
 public class SpringSecurityEngineAuthentication extends ContainerBasedAuthenticationProvider {
 
@@ -30,7 +32,7 @@ public class SpringSecurityEngineAuthentication extends ContainerBasedAuthentica
                 .map(GrantedAuthority::getAuthority)
                 .toList();
         result.setGroups(groups);
-        result.setTenants(List.of());
+        result.setTenants(UnitTenants.ofGroups(groups));
         return result;
     }
 }

@@ -118,9 +118,10 @@ class WebSecurity {
 
     /** Runs the platform's API as the user Spring Security authenticated, with their groups. */
     @Bean
-    FilterRegistrationBean<ApiEngineAuthentication> apiEngineAuthentication(IdentityService identity) {
+    FilterRegistrationBean<ApiEngineAuthentication> apiEngineAuthentication(
+            IdentityService identity, cn.lianxin.identity.UnitTenants tenants) {
         FilterRegistrationBean<ApiEngineAuthentication> registration =
-                new FilterRegistrationBean<>(new ApiEngineAuthentication(identity));
+                new FilterRegistrationBean<>(new ApiEngineAuthentication(identity, tenants));
         registration.setName("lianxin-api-engine-authentication");
         registration.addUrlPatterns("/api/*");
         return registration;

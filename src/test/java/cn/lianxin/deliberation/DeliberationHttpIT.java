@@ -222,8 +222,13 @@ class DeliberationHttpIT {
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         // 协商后跟踪: the department reports; an overdue milestone turns red and goes to supervision
-        assertThat(deliberations.taskOf("host-v0101", topic, "report-progress")).isNull();
         String firstReport = deliberations.taskOf("dept-cg", topic, "report-progress");
+        // the host follows the topic's progress (reads the department's task) but reports nothing for it
+        assertThat(deliberations.taskOf("host-v0101", topic, "report-progress")).isEqualTo(firstReport);
+        assertThat(deliberations
+                        .viaRest("host-v0101", firstReport, Map.of("progress", "代为报告"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         deliberations.passMilestoneDate(topic);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> runtime.createProcessInstanceQuery()

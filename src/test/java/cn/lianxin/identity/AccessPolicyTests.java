@@ -17,7 +17,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The role × permission matrix of docs/identity.md, rule by rule. */
 class AccessPolicyTests {
 
-    private final AccessPolicy policy = new AccessPolicy(mock(AuthorizationService.class));
+    private final AccessPolicy policy = new AccessPolicy(
+            mock(AuthorizationService.class),
+            mock(org.camunda.bpm.engine.IdentityService.class),
+            mock(UnitTenants.class),
+            mock(Units.class));
 
     @Test
     void onlyProcessDesignersAndAdministratorsDeploy() {
@@ -73,8 +77,24 @@ class AccessPolicyTests {
     }
 
     @Test
-    void gridWorkersSeeNoTaskByGrantOnlyThroughTheirCandidateGroup() {
-        assertThat(grantsOn(Role.GRID_WORKER, Resources.TASK)).isEmpty();
+    void villageRolesReadTheTasksOfTheirVillagesByTenantAndWorkOnlyTheirOwn() {
+        for (Role role : List.of(Role.GRID_WORKER, Role.STATION_HEAD, Role.DELIBERATION_HOST, Role.TOWN_CENTER)) {
+            // read: every task, limited to their villages by the engine's tenant check
+            assertThat(grantsOn(role, Resources.TASK)).singleElement().satisfies(grant -> {
+                assertThat(grant.resourceId()).isEqualTo("*");
+                assertThat(grant.permissions()).extracting(Permission::getName).containsExactly("READ");
+            });
+            // work: nothing here; the engine grants it on each task to the task's candidate group
+            assertThat(has(role, Resources.TASK, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK))
+                    .isFalse();
+        }
+        // departments read and work only the tasks given to them: no grant on every task
+        assertThat(grantsOn(Role.DEPT, Resources.TASK)).isEmpty();
+        assertThat(grantsOn(Role.DELIBERATION_REP, Resources.TASK)).isEmpty();
+    }
+
+    @Test
+    void gridWorkersStartAppealsAndHaveNoCockpit() {
         assertThat(grantOn(Role.GRID_WORKER, Resources.APPLICATION, "cockpit")).isEmpty();
         assertThat(grantOn(Role.GRID_WORKER, Resources.PROCESS_DEFINITION, "appeal"))
                 .flatExtracting(Grant::permissions)
