@@ -7,8 +7,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,26 +76,86 @@ class Appeals {
                 .optional();
     }
 
-    /** The newest cases of some villages ({@code null}: every village), optionally of one status. */
-    public List<Appeal> latest(java.util.Collection<String> villages, AppealStatus status, int limit) {
+    /** The cases with these numbers that exist, by number, in one query. */
+    Map<String, Appeal> byTrackingNos(Collection<String> trackingNos) {
+        if (trackingNos.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Appeal> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from appeal where tracking_no in (:numbers)")
+                .param("numbers", Set.copyOf(trackingNos))
+                .query(Appeals::appeal)
+                .list()
+                .forEach(appeal -> found.put(appeal.trackingNo(), appeal));
+        return found;
+    }
+
+    /** Where a case stands in the newest-first order of the lists: its creation time, then its number. */
+    record Position(OffsetDateTime createdAt, String trackingNo) {}
+
+    /** The position of a case of these villages ({@code null}: any village), for a list that goes on after it. */
+    Optional<Position> positionOf(String trackingNo, Collection<String> villages) {
+        record Row(Position position, String village) {}
+        return jdbc.sql("select created_at, tracking_no, village_code from appeal where tracking_no = ?")
+                .param(trackingNo)
+                .query((rs, i) ->
+                        new Row(new Position(rs.getObject(1, OffsetDateTime.class), rs.getString(2)), rs.getString(3)))
+                .optional()
+                .filter(row -> villages == null || villages.contains(row.village()))
+                .map(Row::position);
+    }
+
+    /**
+     * The newest cases of some villages ({@code null}: every village), optionally of one status, after
+     * a position (newest first), at most {@code limit}: one statement whose cost does not grow with
+     * the table or the depth. Each village is read on its own index range ({@code appeal_village_newest})
+     * and the few rows merged, because one scan over several villages would have to sort them all;
+     * every village together reads {@code appeal_newest} backwards.
+     */
+    List<Appeal> newest(Collection<String> villages, AppealStatus status, Position after, int limit) {
         if (villages != null && villages.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from appeal where 1 = 1");
-        List<Object> params = new java.util.ArrayList<>();
-        if (villages != null) {
-            sql.append(" and village_code in (")
-                    .append(String.join(", ", java.util.Collections.nCopies(villages.size(), "?")))
-                    .append(")");
-            params.addAll(villages);
+        List<Object> params = new ArrayList<>();
+        String order = " order by created_at desc, tracking_no desc limit ?";
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from ");
+        if (villages == null) {
+            sql.append("appeal where 1 = 1").append(newestFilter(null, status, after, params));
+        } else {
+            sql.append("(");
+            String union = "";
+            for (String village : new TreeSet<>(villages)) {
+                sql.append(union)
+                        .append("(select " + COLUMNS + " from appeal where 1 = 1")
+                        .append(newestFilter(village, status, after, params))
+                        .append(order)
+                        .append(")");
+                params.add(limit);
+                union = " union all ";
+            }
+            sql.append(") newest");
+        }
+        sql.append(order);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(Appeals::appeal).list();
+    }
+
+    private static String newestFilter(String village, AppealStatus status, Position after, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (village != null) {
+            sql.append(" and village_code = ?");
+            params.add(village);
         }
         if (status != null) {
             sql.append(" and status = ?");
             params.add(status.name());
         }
-        sql.append(" order by created_at desc, tracking_no desc limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(Appeals::appeal).list();
+        if (after != null) {
+            sql.append(" and (created_at, tracking_no) < (?, ?)");
+            params.add(after.createdAt());
+            params.add(after.trackingNo());
+        }
+        return sql.toString();
     }
 
     /** A case opened earlier under an Idempotency-Key, and the fingerprint of that first request. */
@@ -176,14 +242,6 @@ class Appeals {
                         "insert into personal_data_reveal (tracking_no, revealed_to, task_id, revealed_at) values (?, ?, ?, ?)")
                 .params(trackingNo, userId, taskId, utc(at))
                 .update();
-    }
-
-    List<String> returnReasons(Category category) {
-        return jdbc.sql("select reason from return_reason where active = true and (category is null or category = ?)"
-                        + " order by case when category is null then 1 else 0 end, id")
-                .param(category.code())
-                .query(String.class)
-                .list();
     }
 
     private static OffsetDateTime utc(Instant at) {

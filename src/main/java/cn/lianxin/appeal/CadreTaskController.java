@@ -1,6 +1,6 @@
 package cn.lianxin.appeal;
 
-import java.util.List;
+import cn.lianxin.system.ListPage;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,9 +25,11 @@ class CadreTaskController {
         this.cadreTasks = cadreTasks;
     }
 
+    /** {@code ?page=0&size=20} (size 1 to 100): a page of the user's open appeal tasks, oldest first. */
     @GetMapping
-    List<CadreTasks.TaskSummary> mine() {
-        return cadreTasks.openTasks();
+    ListPage<CadreTasks.TaskSummary> mine(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return cadreTasks.openTasks(ListPage.numbered(page, size));
     }
 
     /** Body: the task's fields as JSON, e.g. {@code {"path": "PROMISED", "promisedDays": 3}}. */

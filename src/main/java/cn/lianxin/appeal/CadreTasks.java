@@ -1,7 +1,9 @@
 package cn.lianxin.appeal;
 
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.CurrentUser;
+import cn.lianxin.workflow.EngineAsPlatform;
 import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.TaskDataRejected;
 import cn.lianxin.workflow.UserTaskRules;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -50,33 +53,50 @@ class CadreTasks {
     record Citizen(String trackingNo, String name, String phone, String idNumber) {}
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final IdentityService identity;
+    private final EngineAsPlatform platform;
     private final Appeals appeals;
     private final List<UserTaskRules> taskRules;
 
-    CadreTasks(TaskService tasks, IdentityService identity, Appeals appeals, List<UserTaskRules> taskRules) {
+    CadreTasks(
+            TaskService tasks,
+            RuntimeService runtime,
+            IdentityService identity,
+            EngineAsPlatform platform,
+            Appeals appeals,
+            List<UserTaskRules> taskRules) {
         this.tasks = tasks;
+        this.runtime = runtime;
+        this.platform = platform;
         this.identity = identity;
         this.appeals = appeals;
         this.taskRules = taskRules;
     }
 
-    /** The open appeal tasks the user may work: claimable by one of their groups, or assigned to them. */
-    List<TaskSummary> openTasks() {
+    /**
+     * A page of the open appeal tasks the user may work: claimable by one of their groups, or assigned
+     * to them, oldest first. Three statements whatever the page's size: the task query (as the user,
+     * so the engine's authorization decides), one for the tasks' tracking numbers and lights, one for
+     * their cases.
+     */
+    ListPage<TaskSummary> openTasks(ListPage.Numbered request) {
         CurrentUser me = CurrentUser.of(identity).orElseThrow();
-        return tasks
-                .createTaskQuery()
-                .processDefinitionKey(AppealProcess.KEY)
-                .or()
-                .taskCandidateUser(me.userId())
-                .taskAssignee(me.userId())
-                .endOr()
-                .orderByTaskCreateTime()
-                .asc()
-                .list()
-                .stream()
-                .map(this::summary)
-                .toList();
+        ListPage<Task> page = ListPage.of(
+                tasks.createTaskQuery()
+                        .processDefinitionKey(AppealProcess.KEY)
+                        .or()
+                        .taskCandidateUser(me.userId())
+                        .taskAssignee(me.userId())
+                        .endOr()
+                        .orderByTaskCreateTime()
+                        .asc()
+                        // one order across pages when tasks are created in the same millisecond
+                        .orderByTaskId()
+                        .asc()
+                        .listPage(request.offset(), request.fetch()),
+                request);
+        return page.withItems(summaries(page.items()));
     }
 
     /**
@@ -157,10 +177,48 @@ class CadreTasks {
         return task;
     }
 
-    private TaskSummary summary(Task task) {
-        String trackingNo = (String) tasks.getVariable(task.getId(), AppealProcess.Variables.TRACKING_NO);
-        Appeal appeal =
-                trackingNo == null ? null : appeals.byTrackingNo(trackingNo).orElse(null);
+    /**
+     * The summaries of these tasks with one variable query and one case query. The variables are read
+     * as the platform: a cadre may read a task's variables through the task (as {@code getVariable}
+     * did per task) but not query a process instance's, and the query is confined to the instances
+     * of the tasks the user's own query just returned, so it shows nothing the user could not read.
+     */
+    private List<TaskSummary> summaries(List<Task> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> trackingNoOfInstance = new HashMap<>();
+        Map<String, String> lightOfTask = new HashMap<>();
+        String[] instances =
+                page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        platform.call(() -> runtime.createVariableInstanceQuery()
+                        .processInstanceIdIn(instances)
+                        .variableNameIn(AppealProcess.Variables.TRACKING_NO, StepLights.LIGHT)
+                        .disableBinaryFetching()
+                        .disableCustomObjectDeserialization()
+                        .list())
+                .forEach(variable -> {
+                    if (AppealProcess.Variables.TRACKING_NO.equals(variable.getName())
+                            && variable.getTaskId() == null) {
+                        trackingNoOfInstance.putIfAbsent(variable.getProcessInstanceId(), (String) variable.getValue());
+                    } else if (StepLights.LIGHT.equals(variable.getName()) && variable.getTaskId() != null) {
+                        lightOfTask.put(variable.getTaskId(), (String) variable.getValue());
+                    }
+                });
+        Map<String, Appeal> cases = appeals.byTrackingNos(trackingNoOfInstance.values());
+        return page.stream()
+                .map(task -> {
+                    String trackingNo = trackingNoOfInstance.get(task.getProcessInstanceId());
+                    return summary(
+                            task,
+                            trackingNo,
+                            lightOfTask.get(task.getId()),
+                            trackingNo == null ? null : cases.get(trackingNo));
+                })
+                .toList();
+    }
+
+    private static TaskSummary summary(Task task, String trackingNo, String light, Appeal appeal) {
         return new TaskSummary(
                 task.getId(),
                 task.getTaskDefinitionKey(),
@@ -169,7 +227,7 @@ class CadreTasks {
                 instant(task.getCreateTime()),
                 instant(task.getDueDate()),
                 instant(task.getFollowUpDate()),
-                (String) tasks.getVariableLocal(task.getId(), StepLights.LIGHT),
+                light,
                 trackingNo,
                 appeal == null ? null : appeal.category().label(),
                 appeal == null ? null : appeal.villageCode(),

@@ -22,11 +22,13 @@ import org.springframework.stereotype.Component;
 class ChosenPath {
 
     private final Appeals appeals;
+    private final ReturnReasons returnReasons;
     private final Departments departments;
     private final CaseTimeline timeline;
 
-    ChosenPath(Appeals appeals, Departments departments, CaseTimeline timeline) {
+    ChosenPath(Appeals appeals, ReturnReasons returnReasons, Departments departments, CaseTimeline timeline) {
         this.appeals = appeals;
+        this.returnReasons = returnReasons;
         this.departments = departments;
         this.timeline = timeline;
     }
@@ -69,7 +71,7 @@ class ChosenPath {
     void loadReturnReasons(DelegateExecution execution) {
         Category category =
                 Category.ofCode((String) execution.getVariable(CATEGORY)).orElse(Category.OTHER);
-        execution.setVariable(STANDARD_RETURN_REASONS, FormOptions.ofLabels(appeals.returnReasons(category)));
+        execution.setVariable(STANDARD_RETURN_REASONS, FormOptions.ofLabels(returnReasons.textsFor(category)));
     }
 
     private static String currentUser(DelegateExecution execution) {

@@ -1,13 +1,13 @@
 package cn.lianxin.appeal;
 
-import java.util.List;
+import cn.lianxin.system.ListPage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/cases}: the cases a cadre follows (全程跟踪), newest first. */
+/** {@code /api/cases}: the cases a cadre follows (全程跟踪), newest first, a page at a time. */
 @RestController
 @RequestMapping("/api/cases")
 class StationCaseController {
@@ -18,9 +18,13 @@ class StationCaseController {
         this.cases = cases;
     }
 
+    /** {@code ?status=OPEN&size=20&before=LX-…}: {@code before} is the {@code next} of the page before. */
     @GetMapping
-    List<StationCases.CaseSummary> list(@RequestParam(required = false) AppealStatus status) {
-        return cases.list(status);
+    ListPage<StationCases.CaseSummary> list(
+            @RequestParam(required = false) AppealStatus status,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer size) {
+        return cases.list(status, before == null || before.isBlank() ? null : before.trim(), ListPage.size(size));
     }
 
     @GetMapping("/{trackingNo}")

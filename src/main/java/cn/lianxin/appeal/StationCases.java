@@ -3,10 +3,12 @@ package cn.lianxin.appeal;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineAsPlatform;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,10 +59,23 @@ class StationCases {
         this.tasks = tasks;
     }
 
-    List<CaseSummary> list(AppealStatus status) {
-        return appeals.latest(visibleVillages(), status, 200).stream()
-                .map(this::summary)
-                .toList();
+    /**
+     * A page of the cases the cadre follows, newest first (by submission, then number), optionally of
+     * one status, going on after the case {@code before} (the {@code next} of the page before). Two
+     * statements at most whatever the size — the position of {@code before}, then the page — with the
+     * unit names from {@link Units}' kept tree. A {@code before} the cadre does not follow is a 400
+     * naming it, like one that does not exist.
+     */
+    ListPage<CaseSummary> list(AppealStatus status, String before, int size) {
+        Set<String> villages = visibleVillages();
+        Appeals.Position after = null;
+        if (before != null) {
+            after = (before.length() > 32 ? Optional.<Appeals.Position>empty() : appeals.positionOf(before, villages))
+                    .orElseThrow(() -> ApiProblemException.invalid(
+                            List.of(new ApiProblemException.FieldError("before", "应为上一页 next 给出的受理编号"))));
+        }
+        return ListPage.after(appeals.newest(villages, status, after, size + 1), size, Appeal::trackingNo)
+                .map(this::summary);
     }
 
     CaseDetail detail(String trackingNo) {

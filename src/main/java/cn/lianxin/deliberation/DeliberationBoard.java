@@ -11,6 +11,7 @@ import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.system.ListPage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -173,18 +174,29 @@ class DeliberationBoard {
                 .orElse(false);
     }
 
-    /** A village's notice board, newest first. */
-    List<PublicNotice> board(String unit) {
+    /**
+     * A page of a village's notice board, newest first, going on after the notice {@code before} (the
+     * {@code next} of the page before): the unit from {@link Units}' kept tree, then at most two
+     * statements whatever the size. A {@code before} that is not a notice of this board is a 400
+     * naming it.
+     */
+    ListPage<PublicNotice> board(String unit, Long before, int size) {
         if (unit == null || unit.isBlank()) {
             throw ApiProblemException.invalid(List.of(new FieldError("unit", "必须指定村（社区）代码，如 v0101")));
         }
         Unit village = units.byCode(unit.trim())
                 .filter(u -> u.kind() == UnitKind.VILLAGE)
                 .orElseThrow(() -> ApiProblemException.invalid(List.of(new FieldError("unit", "未知的村（社区）：" + unit))));
+        Notice after = null;
+        if (before != null) {
+            after = notices.byId(before)
+                    .filter(n -> village.code().equals(n.villageCode()))
+                    .orElseThrow(
+                            () -> ApiProblemException.invalid(List.of(new FieldError("before", "应为上一页 next 给出的公示编号"))));
+        }
         Instant now = EngineTime.now();
-        return notices.ofUnit(village.code(), 200).stream()
-                .map(n -> PublicNotice.of(n, now))
-                .toList();
+        return ListPage.after(notices.ofUnit(village.code(), after, size + 1), size, n -> String.valueOf(n.id()))
+                .map(n -> PublicNotice.of(n, now));
     }
 
     private static String text(String s) {

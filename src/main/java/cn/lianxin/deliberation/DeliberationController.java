@@ -4,6 +4,7 @@ import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -115,10 +116,15 @@ class DeliberationController {
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
+    /** {@code ?unit=v0101&size=20&before=…}: {@code before} is the {@code next} of the page before. */
     @GetMapping("/api/notices")
-    List<DeliberationBoard.PublicNotice> notices(@RequestParam(required = false) String unit, HttpServletRequest http) {
+    ListPage<DeliberationBoard.PublicNotice> notices(
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) Long before,
+            @RequestParam(required = false) Integer size,
+            HttpServletRequest http) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
-        return board.board(unit);
+        return board.board(unit, before, ListPage.size(size));
     }
 
     @PostMapping("/api/cases/{trackingNo}/deliberations")

@@ -30,6 +30,9 @@ class DeliberationFigures {
     /** The seeds' target share of citizen-proposed topics. */
     static final double CITIZEN_SHARE_TARGET = 0.4;
 
+    /** The overdue milestones listed (the longest overdue); {@code overdueMilestones} counts them all. */
+    static final int OVERDUE_LISTED = 50;
+
     record OverdueMilestone(String deliberationNo, String topic, String village, String milestone, Instant dueAt) {}
 
     record Figures(
@@ -85,11 +88,14 @@ class DeliberationFigures {
                 in);
         Map<String, Object> overdueParams = new LinkedHashMap<>(in);
         overdueParams.put("now", Rows.utc(EngineTime.now()));
+        overdueParams.put("listed", OVERDUE_LISTED);
+        String overdueRows = " from deliberation_milestone m join deliberation d"
+                + " on d.deliberation_no = m.deliberation_no where d.village_code in (:villages)"
+                + " and m.reported_at is null and m.due_at < :now";
+        long overdueCount = count("select count(*)" + overdueRows, overdueParams);
         List<OverdueMilestone> overdue = jdbc.sql(
-                        "select d.deliberation_no, d.title, d.village_code, m.title milestone,"
-                                + " m.due_at from deliberation_milestone m join deliberation d"
-                                + " on d.deliberation_no = m.deliberation_no where d.village_code in (:villages)"
-                                + " and m.reported_at is null and m.due_at < :now order by m.due_at")
+                        "select d.deliberation_no, d.title, d.village_code, m.title milestone," + " m.due_at"
+                                + overdueRows + " order by m.due_at, m.id limit :listed")
                 .params(overdueParams)
                 .query((rs, i) -> new OverdueMilestone(
                         rs.getString(1),
@@ -111,7 +117,7 @@ class DeliberationFigures {
                 passed,
                 implemented,
                 ratio(implemented, passed),
-                overdue.size(),
+                overdueCount,
                 overdue);
     }
 

@@ -85,12 +85,22 @@ class Notices {
                 .list();
     }
 
-    List<Notice> ofUnit(String villageCode, int limit) {
-        return jdbc.sql("select * from deliberation_notice where village_code = ? order by opens_at desc, id desc"
-                        + " limit " + limit)
-                .param(villageCode)
-                .query(Notices::notice)
-                .list();
+    /**
+     * A village's notices, newest first (by opening, then id), after the notice {@code after} when
+     * given, at most {@code limit}: one range of the index {@code deliberation_notice_newest}.
+     */
+    List<Notice> ofUnit(String villageCode, Notice after, int limit) {
+        return after == null
+                ? jdbc.sql("select * from deliberation_notice where village_code = ?"
+                                + " order by opens_at desc, id desc limit ?")
+                        .params(villageCode, limit)
+                        .query(Notices::notice)
+                        .list()
+                : jdbc.sql("select * from deliberation_notice where village_code = ? and (opens_at, id) < (?, ?)"
+                                + " order by opens_at desc, id desc limit ?")
+                        .params(villageCode, utc(after.opensAt()), after.id(), limit)
+                        .query(Notices::notice)
+                        .list();
     }
 
     /** The latest of these notices of the given kinds that is open at the time. */

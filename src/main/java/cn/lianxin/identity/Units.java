@@ -1,35 +1,62 @@
 package cn.lianxin.identity;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The organisation's units, kept in the platform's own table {@code unit}. */
+/**
+ * The organisation's units, kept in the platform's own table {@code unit}. The tree is small and read
+ * on almost every request (visibility, names), so it is read whole once and kept: a change through
+ * {@link #save} drops it on this node once the change is committed, and every node reads it afresh
+ * after {@code lianxin.reference-data.max-age} (default one minute), so a change made on another
+ * node, or in the table by hand, shows within that time.
+ */
 @Repository
 public class Units {
 
-    private final JdbcClient jdbc;
-
-    Units(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** The whole tree as read at one moment. */
+    private record Tree(List<Unit> all, Map<String, Unit> byCode) {
+        static Tree of(List<Unit> units) {
+            Map<String, Unit> byCode = new HashMap<>();
+            units.forEach(unit -> byCode.put(unit.code(), unit));
+            return new Tree(List.copyOf(units), Map.copyOf(byCode));
+        }
     }
 
+    private static final String TREE = "tree";
+
+    private final JdbcClient jdbc;
+    private final LoadingCache<String, Tree> tree;
+
+    Units(JdbcClient jdbc, @Value("${lianxin.reference-data.max-age:PT1M}") Duration maxAge) {
+        this.jdbc = jdbc;
+        this.tree = Caffeine.newBuilder()
+                .expireAfterWrite(maxAge)
+                .build(key -> Tree.of(jdbc.sql("select code, name, kind, parent_code from unit order by code")
+                        .query(Unit.class)
+                        .list()));
+    }
+
+    /** Every unit, ordered by code. */
     public List<Unit> all() {
-        return jdbc.sql("select code, name, kind, parent_code from unit order by code")
-                .query(Unit.class)
-                .list();
+        return tree.get(TREE).all();
     }
 
     public Optional<Unit> byCode(String code) {
-        return jdbc.sql("select code, name, kind, parent_code from unit where code = ?")
-                .param(code)
-                .query(Unit.class)
-                .optional();
+        return Optional.ofNullable(code == null ? null : tree.get(TREE).byCode().get(code));
     }
 
     /**
@@ -87,6 +114,23 @@ public class Units {
             jdbc.sql("insert into unit (code, name, kind, parent_code) values (?, ?, ?, ?)")
                     .params(unit.code(), unit.name(), unit.kind().name(), unit.parentCode())
                     .update();
+        }
+        forgetTheTree();
+    }
+
+    /**
+     * Drops the kept tree now and again when the transaction ends: a request reading it in between
+     * would otherwise keep the tree of before the change for the whole max-age.
+     */
+    private void forgetTheTree() {
+        tree.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    tree.invalidateAll();
+                }
+            });
         }
     }
 }

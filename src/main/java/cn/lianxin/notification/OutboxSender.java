@@ -1,21 +1,35 @@
 package cn.lianxin.notification;
 
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due messages of the outbox. A node claims a message by moving it from PENDING to
- * SENDING (one UPDATE, so two nodes never send the same message); a failed delivery is tried again
- * after 1, 5, 30 minutes and then every 2 hours, up to {@code max-attempts}, then marked FAILED.
+ * Delivers due messages of the outbox, a batch at a time. A node claims up to {@code batch-size} due
+ * messages with one statement that moves them from PENDING to SENDING, skipping rows another node
+ * is claiming at that moment ({@code FOR UPDATE SKIP LOCKED}), so two nodes never send the same
+ * message and never wait for each other; it sends them, then records every result in one
+ * transaction. A failed delivery is tried again after 1, 5, 30 minutes and then every 2 hours, up to
+ * {@code max-attempts}, then marked FAILED.
  */
 @Component
 class OutboxSender {
@@ -24,15 +38,52 @@ class OutboxSender {
     private static final List<Duration> BACKOFF =
             List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2));
 
+    /** The due messages, oldest first, that no other node is claiming right now. */
+    private static final String DUE = "select id from notification_outbox where status = 'PENDING'"
+            + " and next_attempt_at <= :now order by id limit :batch for update skip locked";
+
+    private static final String CLAIMED = "id, recipient_kind, recipient, tracking_no, body, attempts";
+
+    /**
+     * The claim as one statement that answers the claimed rows: PostgreSQL's {@code UPDATE …
+     * RETURNING} over a locking CTE, H2's (the zero-setup run's) data change delta table — H2 2.x has
+     * {@code FOR UPDATE SKIP LOCKED} but no {@code RETURNING}.
+     */
+    private static final Map<String, String> CLAIM = Map.of(
+            "PostgreSQL",
+            "with due as (" + DUE + ") update notification_outbox o set status = 'SENDING' from due"
+                    + " where o.id = due.id and o.status = 'PENDING' returning o."
+                    + CLAIMED.replace(", ", ", o."),
+            "H2",
+            "select " + CLAIMED + " from final table (update notification_outbox set status = 'SENDING'"
+                    + " where status = 'PENDING' and id in (" + DUE + "))");
+
+    /** A claimed message and how often it was tried before. */
+    private record Claimed(Notifier.Message message, int attempts) {}
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
     private final Notifier notifier;
     private final int maxAttempts;
+    private final int batchSize;
+    private final String claim;
 
     OutboxSender(
-            JdbcClient jdbc, Notifier notifier, @Value("${lianxin.notifications.max-attempts:6}") int maxAttempts) {
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TransactionTemplate transaction,
+            DataSource dataSource,
+            Notifier notifier,
+            @Value("${lianxin.notifications.max-attempts:6}") int maxAttempts,
+            @Value("${lianxin.notifications.batch-size:100}") int batchSize) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.transaction = transaction;
         this.notifier = notifier;
         this.maxAttempts = maxAttempts;
+        this.batchSize = batchSize;
+        this.claim = claimFor(dataSource);
     }
 
     @Scheduled(fixedDelayString = "${lianxin.notifications.send-interval:PT10S}")
@@ -40,64 +91,96 @@ class OutboxSender {
         sendDue(Instant.now());
     }
 
-    /** Sends what is due at {@code now}; answers how many messages were delivered. */
+    /** Sends what is due at {@code now}, batch after batch; answers how many messages were delivered. */
     public int sendDue(Instant now) {
-        List<Notifier.Message> due = jdbc.sql(
-                        "select id, recipient_kind, recipient, tracking_no, body from notification_outbox"
-                                + " where status = 'PENDING' and next_attempt_at <= ? order by id")
-                .param(now.atOffset(ZoneOffset.UTC))
-                .query((rs, i) -> new Notifier.Message(
-                        rs.getLong(1),
-                        Recipient.Kind.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5)))
-                .list();
         int delivered = 0;
-        for (Notifier.Message message : due) {
-            if (claim(message.id())) {
-                delivered += deliver(message, now) ? 1 : 0;
-            }
-        }
+        List<Claimed> claimed;
+        do {
+            claimed = claim(now);
+            delivered += deliver(claimed, now);
+        } while (claimed.size() == batchSize);
         return delivered;
     }
 
-    private boolean claim(long id) {
-        return jdbc.sql("update notification_outbox set status = 'SENDING' where id = ? and status = 'PENDING'")
-                        .param(id)
-                        .update()
-                == 1;
+    private List<Claimed> claim(Instant now) {
+        return jdbc
+                .sql(claim)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("batch", batchSize)
+                .query(OutboxSender::claimed)
+                .list()
+                .stream()
+                .sorted(Comparator.comparingLong(c -> c.message().id()))
+                .toList();
     }
 
-    private boolean deliver(Notifier.Message message, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        try {
-            notifier.deliver(message);
-            jdbc.sql(
-                            "update notification_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1 where id = ?")
-                    .params(at, message.id())
-                    .update();
-            return true;
-        } catch (Exception e) {
-            int attempts = jdbc.sql("select attempts from notification_outbox where id = ?")
-                            .param(message.id())
-                            .query(Integer.class)
-                            .single()
-                    + 1;
-            boolean giveUp = attempts >= maxAttempts;
-            Duration wait = BACKOFF.get(Math.min(attempts - 1, BACKOFF.size() - 1));
-            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            jdbc.sql(
-                            "update notification_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
-                    .params(
-                            giveUp ? "FAILED" : "PENDING",
-                            attempts,
-                            at.plus(wait),
-                            error.length() > 500 ? error.substring(0, 500) : error,
-                            message.id())
-                    .update();
-            log.warn("通知 #{} 第 {} 次发送失败{}", message.id(), attempts, giveUp ? "，不再重试" : "，稍后重试");
-            return false;
+    /** Sends each claimed message, then records all results in one transaction. */
+    private int deliver(List<Claimed> claimed, Instant now) {
+        if (claimed.isEmpty()) {
+            return 0;
         }
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        List<Long> sent = new ArrayList<>();
+        List<Object[]> failed = new ArrayList<>();
+        for (Claimed each : claimed) {
+            try {
+                notifier.deliver(each.message());
+                sent.add(each.message().id());
+            } catch (Exception e) {
+                int attempts = each.attempts() + 1;
+                boolean giveUp = attempts >= maxAttempts;
+                Duration wait = BACKOFF.get(Math.min(attempts - 1, BACKOFF.size() - 1));
+                String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                failed.add(new Object[] {
+                    giveUp ? "FAILED" : "PENDING",
+                    attempts,
+                    at.plus(wait),
+                    error.length() > 500 ? error.substring(0, 500) : error,
+                    each.message().id()
+                });
+                log.warn("通知 #{} 第 {} 次发送失败{}", each.message().id(), attempts, giveUp ? "，不再重试" : "，稍后重试");
+            }
+        }
+        transaction.executeWithoutResult(tx -> {
+            if (!sent.isEmpty()) {
+                jdbc.sql("update notification_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1"
+                                + " where id in (:ids) and status = 'SENDING'")
+                        .param("at", at)
+                        .param("ids", sent)
+                        .update();
+            }
+            if (!failed.isEmpty()) {
+                batch.batchUpdate(
+                        "update notification_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?"
+                                + " where id = ? and status = 'SENDING'",
+                        failed);
+            }
+        });
+        return sent.size();
+    }
+
+    private static Claimed claimed(ResultSet rs, int row) throws SQLException {
+        return new Claimed(
+                new Notifier.Message(
+                        rs.getLong("id"),
+                        Recipient.Kind.valueOf(rs.getString("recipient_kind")),
+                        rs.getString("recipient"),
+                        rs.getString("tracking_no"),
+                        rs.getString("body")),
+                rs.getInt("attempts"));
+    }
+
+    private static String claimFor(DataSource dataSource) {
+        String database;
+        try {
+            database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("无法识别数据库类型，通知发件箱无法启动", e);
+        }
+        String sql = CLAIM.get(database);
+        if (sql == null) {
+            throw new IllegalStateException("通知发件箱只支持 PostgreSQL 和 H2，当前数据库：" + database);
+        }
+        return sql;
     }
 }

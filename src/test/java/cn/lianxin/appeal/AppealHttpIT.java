@@ -403,13 +403,13 @@ class AppealHttpIT {
                 as(http, "leader").getForEntity("/api/tasks/" + triage + "/citizen", JsonNode.class);
         ResponseEntity<JsonNode> otherVillage =
                 as(http, "gw-v0201").getForEntity("/api/tasks/" + triage + "/citizen", JsonNode.class);
-        JsonNode list = as(http, "gw-v0101").getForObject("/api/tasks", JsonNode.class);
+        String list = new Api(http).as("gw-v0101").everyItem("/api/tasks").toString();
 
         // then
         assertThat(handler.getBody().get("phone").asText()).isEqualTo("13800000001");
         assertThat(leader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(otherVillage.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(list.toString()).contains(appeal.trackingNo(), "138****0001").doesNotContain("13800000001");
+        assertThat(list).contains(appeal.trackingNo(), "138****0001").doesNotContain("13800000001");
         assertThat(jdbc.sql("select revealed_to from personal_data_reveal where tracking_no = ?")
                         .param(appeal.trackingNo())
                         .query(String.class)
@@ -442,8 +442,9 @@ class AppealHttpIT {
                 as(http, "gw-v0201").getForEntity("/api/cases/" + appeal.trackingNo(), JsonNode.class);
         ResponseEntity<JsonNode> otherTown =
                 as(http, "center-t02").getForEntity("/api/cases/" + appeal.trackingNo(), JsonNode.class);
-        JsonNode stationList = as(http, "gw-v0101").getForObject("/api/cases?status=OPEN", JsonNode.class);
-        JsonNode otherList = as(http, "gw-v0201").getForObject("/api/cases", JsonNode.class);
+        String stationList =
+                new Api(http).as("gw-v0101").everyItem("/api/cases?status=OPEN").toString();
+        String otherList = new Api(http).as("gw-v0201").everyItem("/api/cases").toString();
 
         // then
         assertThat(station.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -455,8 +456,8 @@ class AppealHttpIT {
         assertThat(town.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(otherVillage.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(otherTown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(stationList.toString()).contains(appeal.trackingNo());
-        assertThat(otherList.toString()).doesNotContain(appeal.trackingNo());
+        assertThat(stationList).contains(appeal.trackingNo());
+        assertThat(otherList).doesNotContain(appeal.trackingNo());
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -413,8 +412,7 @@ class DeliberationHttpIT {
     // ---- helpers ----
 
     private List<JsonNode> notices(String unit) {
-        JsonNode board = http.getForObject("/api/notices?unit=" + unit, JsonNode.class);
-        return StreamSupport.stream(board.spliterator(), false).toList();
+        return new Api(http).everyItem("/api/notices?unit=" + unit);
     }
 
     private ResponseEntity<JsonNode> opinion(String user, Topic topic, Map<String, Object> body) {

@@ -174,7 +174,7 @@ class DeliberationProcessTests {
         Topic stored = stored(topic);
         assertThat(stored.status()).isEqualTo(TopicStatus.REJECTED);
         assertThat(stored.stage()).isEqualTo(Stage.ARCHIVED);
-        assertThat(board.board("v0101"))
+        assertThat(board.board("v0101", null, 100).items())
                 .filteredOn(n -> n.deliberationNo().equals(topic.getBusinessKey()))
                 .singleElement()
                 .satisfies(n -> {
@@ -409,7 +409,7 @@ class DeliberationProcessTests {
         steps.assertRejected(report.getId(), Map.of("progress", " "), "progress");
         steps.complete(topic, REPORT_PROGRESS, Map.of("progress", "已完成选址，路灯已到货"));
         assertThat(supervision).isEnded();
-        assertThat(board.board("v0101"))
+        assertThat(board.board("v0101", null, 100).items())
                 .anyMatch(n -> n.kind().equals("PROGRESS") && n.body().contains("路灯已到货"));
         assertThat(steps.messagesTo(PROPOSER_PHONE, topic)).anyMatch(m -> m.contains("路灯已到货"));
         steps.complete(topic, REPORT_PROGRESS, Map.of("progress", "两盏路灯已安装通电"));

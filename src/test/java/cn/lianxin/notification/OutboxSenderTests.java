@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             "spring.datasource.url=jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1",
             "lianxin.notifications.scheduled=false",
             "lianxin.notifications.max-attempts=3",
+            "lianxin.notifications.batch-size=10",
             "camunda.bpm.job-execution.enabled=false"
         })
 class OutboxSenderTests {
@@ -37,7 +38,7 @@ class OutboxSenderTests {
         int failEachMessage;
 
         @Override
-        public void deliver(Message message) throws Exception {
+        public synchronized void deliver(Message message) throws Exception {
             int left = failuresLeft.computeIfAbsent(message.id(), id -> failEachMessage);
             if (left > 0) {
                 failuresLeft.put(message.id(), left - 1);
@@ -162,6 +163,83 @@ class OutboxSenderTests {
                         .single())
                 .contains("短信网关不可用");
         assertThat(sender.sendDue(now.plus(Duration.ofDays(1)))).isZero();
+    }
+
+    @Test
+    void everyDueMessageIsSentInBatchesAndAFailureHoldsUpNoOther() {
+        // given 25 messages (batches of 10), the 7th refused once by the gateway
+        transaction.executeWithoutResult(tx -> {
+            for (int i = 1; i <= 25; i++) {
+                notifications.queue(Template.CLOSED, Recipient.citizen("13800000001"), "LX-" + i, "LX-" + i, "已维修");
+            }
+        });
+        long refused = ids().get(6);
+        gateway.failuresLeft.put(refused, 1);
+        Instant now = Instant.now();
+
+        // when
+        int sent = sender.sendDue(now);
+
+        // then
+        assertThat(sent).isEqualTo(24);
+        assertThat(jdbc.sql("select status from notification_outbox where id = ?")
+                        .param(refused)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
+        assertThat(sender.sendDue(now.plus(Duration.ofMinutes(2)))).isEqualTo(1);
+        assertThat(gateway.delivered)
+                .extracting(Notifier.Message::id)
+                .doesNotHaveDuplicates()
+                .hasSize(25);
+    }
+
+    @Test
+    void twoSendersAtOnceNeverSendOneMessageTwice() throws Exception {
+        // given
+        transaction.executeWithoutResult(tx -> {
+            for (int i = 1; i <= 200; i++) {
+                notifications.queue(Template.CLOSED, Recipient.citizen("13800000001"), "LX-" + i, "LX-" + i, "已维修");
+            }
+        });
+        Instant now = Instant.now();
+
+        // when two nodes send at the same moment
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> nodes = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                nodes.add(pool.submit(() -> {
+                    start.await();
+                    return sender.sendDue(now);
+                }));
+            }
+            start.countDown();
+            int sent = 0;
+            for (var node : nodes) {
+                sent += node.get();
+            }
+
+            // then
+            assertThat(sent).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(gateway.delivered)
+                .extracting(Notifier.Message::id)
+                .doesNotHaveDuplicates()
+                .hasSize(200);
+        assertThat(jdbc.sql("select count(*) from notification_outbox where status = 'SENT' and attempts = 1")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(200);
+    }
+
+    private List<Long> ids() {
+        return jdbc.sql("select id from notification_outbox order by id")
+                .query(Long.class)
+                .list();
     }
 
     private String status() {

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -735,8 +734,7 @@ class EngineAttacksIT {
     }
 
     private List<String> openTasksOf(String user) {
-        JsonNode mine = as(http, user).getForObject("/api/tasks", JsonNode.class);
-        return StreamSupport.stream(mine.spliterator(), false)
+        return api.as(user).everyItem("/api/tasks").stream()
                 .map(t -> t.get("trackingNo").asText())
                 .toList();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,32 @@ public final class Api {
         headers.addAll(credentials);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);
+    }
+
+    /**
+     * Every item of a paged list of the platform's API ({@code path} without {@code page}, {@code size}
+     * or {@code before}), page after page of 100: numbered pages by {@code page}, the others by
+     * {@code next}. Each page must be a 200.
+     */
+    public List<JsonNode> everyItem(String path) {
+        List<JsonNode> items = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        String next = separator + "size=100";
+        for (int pages = 0; next != null; pages++) {
+            assertThat(pages).as("pages of %s", path).isLessThan(1000);
+            ResponseEntity<JsonNode> response = get(path + next);
+            assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+            JsonNode page = response.getBody();
+            page.get("items").forEach(items::add);
+            if (!page.get("hasMore").asBoolean()) {
+                next = null;
+            } else if (page.has("page")) {
+                next = separator + "size=100&page=" + (page.get("page").asInt() + 1);
+            } else {
+                next = separator + "size=100&before=" + page.get("next").asText();
+            }
+        }
+        return items;
     }
 
     /** The ids of the tasks the signed-in user may see through Camunda's REST API ({@code query}: "?…" or ""). */

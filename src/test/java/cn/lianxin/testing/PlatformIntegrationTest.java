@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a random port, in the production profile {@code postgres}, against
  * the real PostgreSQL server of {@link RealPostgres}, with the demo world seeded, and the {@link Api}
- * driver and the fixtures of {@link Drivers} to inject.
+ * driver and the fixtures of {@link Drivers} to inject; {@link SqlStatements} counts the SQL statements
+ * of each request.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,6 +30,6 @@ import org.springframework.test.context.ContextConfiguration;
             "lianxin.public-limits.code-guesses-per-case.capacity=1000"
         })
 @ActiveProfiles("postgres")
-@Import(Drivers.class)
+@Import({Drivers.class, SqlStatements.class})
 @ContextConfiguration(initializers = RealPostgres.class)
 public @interface PlatformIntegrationTest {}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -55,10 +54,9 @@ public class TaskRoutes {
                 > 0;
     }
 
-    /** The task as the user's own list ({@code GET /api/tasks}) shows it, or null when it is not theirs. */
+    /** The task as the user's own list ({@code GET /api/tasks}, every page) shows it, or null when it is not theirs. */
     public String taskIdOf(String user, String caseNo, String taskKey) {
-        JsonNode mine = api.as(user).get("/api/tasks").getBody();
-        return StreamSupport.stream(mine.spliterator(), false)
+        return api.as(user).everyItem("/api/tasks").stream()
                 .filter(t -> caseNo.equals(t.get("trackingNo").asText())
                         && taskKey.equals(t.get("taskKey").asText()))
                 .map(t -> t.get("taskId").asText())
