@@ -390,7 +390,7 @@ class AppealProcessTests {
     @Test
     void aCadreRegistersARequestInTasklistAndThePersonalDataLeavesTheProcess() {
         // given
-        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"));
+        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"), List.of("v0201"));
         Map<String, Object> form = startForm();
 
         // when
@@ -424,7 +424,7 @@ class AppealProcessTests {
     @Test
     void aStartFormWithBadDataStartsNothing() {
         // given
-        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
+        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"), List.of("v0101"));
         Map<String, Object> form = new HashMap<>(startForm());
         form.put("phone", "12345");
         form.put("category", "weather");
@@ -699,7 +699,7 @@ class AppealProcessTests {
     @Test
     void aCaseRegisteredFromAVisitReportsItsProgressBesideItsHandling() {
         // given
-        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"));
+        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"), List.of("v0201"));
         ProcessInstance appeal = runtime.startProcessInstanceByKey(AppealProcess.KEY, startForm());
         identity.clearAuthentication();
         assertThat(appeal).isWaitingAtExactly(TRIAGE, VISIT_FEEDBACK);

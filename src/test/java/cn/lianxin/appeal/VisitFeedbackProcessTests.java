@@ -265,7 +265,7 @@ class VisitFeedbackProcessTests {
 
     /** A cadre of 河口村 registers a request in Tasklist's start form, by the given channel. */
     private ProcessInstance register(String channel) {
-        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"));
+        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"), List.of("v0201"));
         try {
             Map<String, Object> form = new HashMap<>();
             form.put("citizenName", "李四");
@@ -317,7 +317,7 @@ class VisitFeedbackProcessTests {
     }
 
     private void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
-        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"));
+        identity.setAuthentication("gw-v0201", List.of("grid-worker-v0201"), List.of("v0201"));
         try {
             tasks.complete(steps.task(appeal, taskKey).getId(), variables);
         } finally {

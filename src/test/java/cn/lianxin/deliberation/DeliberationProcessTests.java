@@ -192,7 +192,7 @@ class DeliberationProcessTests {
         // given: an open topic, and the same matter raised by the grid worker from a citizen's request
         ProcessInstance first = propose("东风路 3 号楼前加装路灯");
         String trackingNo = appeal();
-        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
+        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"), List.of("v0101"));
         String raised =
                 intake.raiseFromCase(trackingNo, new DeliberationIntake.FromCase("3 号楼前路灯", "晚上太黑，老人摔倒过", null, null));
         identity.clearAuthentication();
@@ -512,7 +512,7 @@ class DeliberationProcessTests {
     void aHostStartsATopicFromTasklistAndTheProposersDataLeavesTheProcess() {
         // given
         String trackingNo = appeal();
-        identity.setAuthentication("host-v0101", List.of("deliberation-host-v0101"));
+        identity.setAuthentication("host-v0101", List.of("deliberation-host-v0101"), List.of("v0101"));
         String definition = repository
                 .createProcessDefinitionQuery()
                 .processDefinitionKey(DeliberationProcess.KEY)
@@ -549,7 +549,7 @@ class DeliberationProcessTests {
         assertThat(linkedCases.of(topic.getBusinessKey())).containsExactly(trackingNo);
 
         // and: a grid worker may not start topics from Tasklist
-        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"));
+        identity.setAuthentication("gw-v0101", List.of("grid-worker-v0101"), List.of("v0101"));
         assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("title", "x", "background", "y")))
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     }
