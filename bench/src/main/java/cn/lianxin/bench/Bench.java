@@ -41,7 +41,8 @@ public final class Bench {
             int pgbenchSeconds,
             int burstSize,
             int burstClients,
-            int jointRounds) {
+            int jointRounds,
+            long openTasks) {
 
         /** The first warm-up of each server runs 60 s and on until its JIT settles (10 min at most). */
         static final Settings FULL = new Settings(
@@ -54,19 +55,31 @@ public final class Bench {
                 30,
                 2000,
                 64,
-                10);
+                10,
+                100_000);
         /** Checks that everything works; its figures are not settled (the JIT still compiles in every window). */
         static final Settings QUICK = new Settings(
                 "quick",
                 List.of(4),
-                Duration.ofSeconds(15),
-                Duration.ofSeconds(15),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(5),
                 5,
                 200,
                 64,
-                3);
+                3,
+                2_000);
+
+        Settings withOpenTasks(long tasks) {
+            return new Settings(
+                    mode, clients, firstWarmUp, maxFirstWarmUp, warmUp, window, pgbenchSeconds, burstSize, burstClients,
+                    jointRounds, tasks);
+        }
+
+        boolean quick() {
+            return mode.equals("quick");
+        }
 
         Duration warmUp(boolean first) {
             return first ? firstWarmUp : warmUp;
@@ -99,10 +112,17 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        Settings settings = quick ? Settings.QUICK : Settings.FULL;
+        // --open-tasks=N: P3 at another number of open tasks (e.g. a quick run that still tries 100,000)
+        for (String arg : args) {
+            if (arg.startsWith("--open-tasks=")) {
+                settings = settings.withOpenTasks(Long.parseLong(arg.substring("--open-tasks=".length())));
+            }
+        }
         java.nio.file.Path repository = java.nio.file.Path.of(System.getProperty("lianxin.repository", ".."))
                 .toAbsolutePath()
                 .normalize();
-        new Bench(quick ? Settings.QUICK : Settings.FULL, repository).run();
+        new Bench(settings, repository).run();
     }
 
     @SuppressWarnings("unchecked")
@@ -140,7 +160,7 @@ public final class Bench {
         results.put("minutes", Math.round((System.nanoTime() - t0) / 6e9) / 10.0);
         results.put("derived", Report.derive(results, measurements));
         java.nio.file.Path out = repository.resolve("bench/results/" + LocalDate.now() + "-" + Machine.hostname()
-                + (settings == Settings.QUICK ? "-quick" : "") + ".json");
+                + (settings.quick() ? "-quick" : "") + ".json");
         Files.createDirectories(out.getParent());
         Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
         System.out.println();
@@ -266,6 +286,8 @@ public final class Bench {
             result.put("P5", intakes(postgres, http, probe));
             System.out.println("-- P6 ten departments complete at once");
             result.put("P6", tenDepartments(postgres, http, probe));
+            System.out.println("-- P3 task lists at " + settings.openTasks() + " open tasks");
+            result.put("P3", taskLists(postgres, http, probe));
         }
         return result;
     }
@@ -557,6 +579,73 @@ public final class Bench {
         System.out.printf("  P6: %d rounds, answers %s, %d of %d rounds with an error, %d reached joint-conclude%n",
                 settings.jointRounds(), answers, roundsWithErrors, settings.jointRounds(), roundsConcluded);
         return p6;
+    }
+
+    // ---- P3 ----------------------------------------------------------------------------------------
+
+    /** The query Tasklist sends for a grid worker's group, and its count, at {@code openTasks} open tasks. */
+    private Map<String, Object> taskLists(Postgres postgres, Http http, Probe probe) throws Exception {
+        Map<String, Object> p3 = new LinkedHashMap<>();
+        try (Connection c = postgres.connect("lianxin")) {
+            Map<String, Object> filled = OpenTasks.fillUpTo(c, settings.openTasks());
+            p3.put("generated", filled);
+            System.out.println("  open tasks: " + filled);
+        }
+        String group = "grid-worker-v0101";
+        p3.put("list", slowRoute("tasklist", "/engine-rest/task?candidateGroup=" + group + "&maxResults=50", http, probe));
+        p3.put("count", slowRoute("tasklist count", "/engine-rest/task/count?candidateGroup=" + group, http, probe));
+        if (settings.quick()) {
+            return p3;
+        }
+        // /api/tasks is not paged yet: one try, given up after a minute
+        Map<String, Object> cadreList = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        try {
+            Http.Answer answer = http.get("/api/tasks", "gw-v0101", Duration.ofSeconds(60));
+            cadreList.put("status", answer.status());
+            cadreList.put("bytes", answer.text() == null ? 0 : answer.text().length());
+        } catch (IllegalStateException timedOut) {
+            cadreList.put("status", "no answer within 60 s");
+        }
+        cadreList.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        p3.put("apiTasks", cadreList);
+        System.out.println("  GET /api/tasks as gw-v0101: " + cadreList);
+        return p3;
+    }
+
+    /** One client, one request after another, for the window (at least one measured request after one warm-up). */
+    private Map<String, Object> slowRoute(String name, String path, Http http, Probe probe) {
+        ConcurrentHistogram latency = Latency.histogram();
+        long w0 = System.nanoTime();
+        Http.Answer warm = http.get(path, "gw-v0101");
+        double warmUpSeconds = (System.nanoTime() - w0) / 1e9;
+        Map<String, Object> before = probe.before();
+        long t0 = System.nanoTime();
+        long end = t0 + settings.window().toNanos();
+        int errors = 0;
+        String answer = "";
+        do {
+            long start = System.nanoTime();
+            Http.Answer a = http.get(path, "gw-v0101");
+            latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+            if (!a.is(200)) {
+                errors++;
+            }
+            answer = a.body().isArray() ? a.body().size() + " tasks" : a.text();
+        } while (System.nanoTime() < end);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("path", path);
+        r.put("user", "gw-v0101");
+        r.put("firstRequestSeconds", Math.round(warmUpSeconds * 100) / 100.0);
+        r.put("requests", latency.getTotalCount());
+        r.put("errors", errors + (warm.is(200) ? 0 : 1));
+        r.put("answer", answer);
+        r.put("latency", Latency.of(latency));
+        r.put("measured", probe.after(before, latency.getTotalCount(), seconds));
+        System.out.printf("  P3 %s: %s, p50 %.1f ms, p99 %.1f ms (%d requests)%n",
+                name, answer, Latency.of(latency).p50(), Latency.of(latency).p99(), latency.getTotalCount());
+        return r;
     }
 
     // ---- shared ------------------------------------------------------------------------------------

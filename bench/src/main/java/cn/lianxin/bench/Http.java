@@ -51,6 +51,11 @@ final class Http {
         return send(request(path, user).GET().build());
     }
 
+    /** GET that gives up after {@code timeout} (then throws). */
+    Answer get(String path, String user, Duration timeout) {
+        return send(request(path, user).timeout(timeout).GET().build());
+    }
+
     Answer post(String path, String user, Object body) {
         return post(path, user, body, Map.of());
     }
