@@ -44,12 +44,12 @@ public final class Bench {
             int jointRounds,
             long openTasks) {
 
-        /** The first warm-up of each server runs 60 s and on until its JIT settles (10 min at most). */
+        /** The first warm-up of each server runs 60 s and on until its JIT settles (5 min at most). */
         static final Settings FULL = new Settings(
                 "full",
                 List.of(1, 4, 8),
                 Duration.ofSeconds(60),
-                Duration.ofMinutes(10),
+                Duration.ofMinutes(5),
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(30),
                 30,
