@@ -84,7 +84,7 @@ final class Load {
         }
 
         // warm-up: at least warmUp; then, when a JIT counter is given, on until the server's JIT has
-        // settled (fewer than SETTLED compilations in 5 s) or maxWarmUp has passed. Throughput and
+        // settled (fewer than SETTLED compilations in each of two 5 s in a row) or maxWarmUp has passed. Throughput and
         // compilations every 5 s are kept: they show how long the JIT takes to settle.
         List<Double> warmUpSeries = new ArrayList<>();
         List<Long> jitSeries = new ArrayList<>();
@@ -96,7 +96,9 @@ final class Load {
         long lastJit = jit == null ? -1 : jit.getAsLong();
         while (true) {
             long now = System.nanoTime();
-            boolean settled = jit == null || (!jitSeries.isEmpty() && jitSeries.get(jitSeries.size() - 1) < SETTLED);
+            // two quiet 5 s in a row: one alone may be the compiler threads starved by other work
+            int n = jitSeries.size();
+            boolean settled = jit == null || (n >= 2 && jitSeries.get(n - 1) < SETTLED && jitSeries.get(n - 2) < SETTLED);
             if (now >= maxEnd || (now >= minEnd && settled)) {
                 break;
             }
