@@ -1,0 +1,130 @@
+package cn.lianxin.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Open tasks in bulk for P3: one real open case per demo village (a citizen's request waiting at
+ * 分类分流, submitted through the API) is cloned in the database with {@code INSERT … SELECT
+ * generate_series}: its executions, task, the task's candidate-group link and authorization, its
+ * variables, and the platform's {@code appeal} row. Ids of the case become {@code <id>-<n>}, the
+ * tracking number {@code LX-B<village>-<n>}. Not cloned: the light timer's job, the withdrawal's event
+ * subscription, history and the case log — the task lists do not read them.
+ */
+final class OpenTasks {
+
+    /** Columns that hold an id of the cloned case (execution, process instance, task, variable scope). */
+    private static final Set<String> CASE_IDS = Set.of(
+            "id_",
+            "proc_inst_id_",
+            "root_proc_inst_id_",
+            "execution_id_",
+            "parent_id_",
+            "task_id_",
+            "resource_id_",
+            "var_scope_",
+            "process_instance_id");
+
+    private OpenTasks() {}
+
+    /** The open tasks now, per candidate group of the appeal's triage. */
+    static long openTasks(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from act_ru_task")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Clones cases until about {@code target} tasks are open; answers what it did. */
+    static Map<String, Object> fillUpTo(Connection c, long target) throws Exception {
+        Map<String, Object> done = new LinkedHashMap<>();
+        long before = openTasks(c);
+        done.put("openTasksBefore", before);
+        long t0 = System.nanoTime();
+        List<String[]> sources = new ArrayList<>();
+        for (Appeals.Village v : Appeals.VILLAGES) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select a.tracking_no, a.process_instance_id from appeal a join act_ru_task t"
+                            + " on t.proc_inst_id_ = a.process_instance_id and t.task_def_key_ = 'triage'"
+                            + " where a.village_code = ? and a.status = 'OPEN' limit 1")) {
+                s.setString(1, v.code());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        sources.add(new String[] {v.code(), rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+        }
+        if (sources.isEmpty() || before >= target) {
+            done.put("cloned", 0);
+            return done;
+        }
+        long perSource = (target - before + sources.size() - 1) / sources.size();
+        c.setAutoCommit(false);
+        for (String[] source : sources) {
+            String village = source[0].substring(1);
+            String processInstance = source[2];
+            String taskIds = "select id_ from act_ru_task where proc_inst_id_ = '" + processInstance + "'";
+            clone(c, "act_ru_execution", "proc_inst_id_ = '" + processInstance + "'", village, perSource);
+            clone(c, "act_ru_task", "proc_inst_id_ = '" + processInstance + "'", village, perSource);
+            clone(c, "act_ru_identitylink", "task_id_ in (" + taskIds + ")", village, perSource);
+            clone(c, "act_ru_authorization", "resource_type_ = 7 and resource_id_ in (" + taskIds + ")", village, perSource);
+            clone(c, "act_ru_variable", "proc_inst_id_ = '" + processInstance + "'", village, perSource);
+            clone(c, "appeal", "tracking_no = '" + source[1] + "'", village, perSource);
+            c.commit();
+        }
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of(
+                    "act_ru_execution", "act_ru_task", "act_ru_identitylink", "act_ru_authorization", "act_ru_variable", "appeal")) {
+                s.execute("analyze " + table);
+            }
+        }
+        done.put("clonedFrom", sources.stream().map(s -> s[1] + " (" + s[0] + ")").toList());
+        done.put("clonesPerCase", perSource);
+        done.put("openTasksAfter", openTasks(c));
+        done.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        return done;
+    }
+
+    private static void clone(Connection c, String table, String where, String village, long copies) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select column_name from information_schema.columns where table_schema = current_schema()"
+                        + " and table_name = ? order by ordinal_position")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        String trackingNo = "'LX-B" + village + "-' || lpad(g::text, 7, '0')";
+        List<String> values = new ArrayList<>();
+        for (String column : columns) {
+            if (CASE_IDS.contains(column)) {
+                values.add(column + " || '-' || g");
+            } else if (column.equals("business_key_")) {
+                values.add("case when business_key_ is null then null else " + trackingNo + " end");
+            } else if (column.equals("tracking_no")) {
+                values.add(trackingNo);
+            } else if (column.equals("idempotency_key")) {
+                values.add("null");
+            } else {
+                values.add(column);
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
+                    + " from " + table + ", generate_series(1, " + copies + ") g where " + where);
+        }
+    }
+}
