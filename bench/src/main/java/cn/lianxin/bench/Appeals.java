@@ -162,14 +162,40 @@ final class Appeals {
         }
     }
 
+    /**
+     * The task as the user finds it. A step that follows another asynchronously (the lead's
+     * conclusion after the departments' parts, continued by the job executor) may take a moment to
+     * appear: the user looks again for up to 30 s, and that wait counts in the lifecycle's time.
+     */
     String taskIdOf(Case appeal, String taskKey, String user) {
-        Http.Answer found = http.get(
-                "/engine-rest/task?processInstanceBusinessKey=" + appeal.trackingNo() + "&taskDefinitionKey=" + taskKey,
-                user);
-        if (!found.is(200) || !found.body().isArray() || found.body().isEmpty()) {
-            throw found.unexpected(user + " looks for " + taskKey + " of " + appeal.trackingNo());
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Http.Answer found = http.get(
+                    "/engine-rest/task?processInstanceBusinessKey=" + appeal.trackingNo() + "&taskDefinitionKey=" + taskKey,
+                    user);
+            if (found.is(200) && found.body().isArray() && !found.body().isEmpty()) {
+                return found.body().get(0).get("id").asText();
+            }
+            if (!found.is(200) || System.nanoTime() > giveUp) {
+                throw found.unexpected(user + " looks for " + taskKey + " of " + appeal.trackingNo());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
-        return found.body().get(0).get("id").asText();
+    }
+
+    /** Whether the task appears for the user within 30 s. */
+    boolean appears(Case appeal, String taskKey, String user) {
+        try {
+            taskIdOf(appeal, taskKey, user);
+            return true;
+        } catch (RuntimeException notThere) {
+            return false;
+        }
     }
 
     Http.Answer completeTask(String taskId, String user, Map<String, Object> form) {
