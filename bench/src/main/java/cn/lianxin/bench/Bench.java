@@ -292,8 +292,18 @@ public final class Bench {
         return result;
     }
 
+    /**
+     * The platform's JVM options from {@code LIANXIN_BENCH_PLATFORM_JVM} (space-separated), e.g. a
+     * Flight Recorder profile of the measured run:
+     * {@code -XX:StartFlightRecording=filename=bench/target/run/platform.jfr,settings=profile}.
+     */
     private List<String> platformCommand(java.nio.file.Path jar, int port) {
-        List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        String jvm = System.getenv("LIANXIN_BENCH_PLATFORM_JVM");
+        if (jvm != null && !jvm.isBlank()) {
+            command.addAll(List.of(jvm.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(platformArguments(port));
         return command;
     }
