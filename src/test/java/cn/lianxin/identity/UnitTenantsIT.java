@@ -74,6 +74,11 @@ class UnitTenantsIT {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(appeals.viaRest("gw-v0101", review, Map.of("approved", true)).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(appeals.viaApi("gw-v0101", review, Map.of("approved", true)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        // nor sees the citizen's full data, which only the task's handler may
+        assertThat(api.as("gw-v0101").get("/api/tasks/" + review + "/citizen").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         // another village's grid worker and station head do not even read it
         for (String stranger : List.of("gw-v0201", "head-v0201")) {
             assertThat(api.as(stranger)
