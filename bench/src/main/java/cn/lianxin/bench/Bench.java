@@ -42,7 +42,10 @@ public final class Bench {
             int burstSize,
             int burstClients,
             int jointRounds,
-            long openTasks) {
+            long openTasks,
+            long dueTimers,
+            long futureTimers,
+            Duration stormTimeout) {
 
         /** The first warm-up of each server runs 60 s and on until its JIT settles (5 min at most). */
         static final Settings FULL = new Settings(
@@ -56,7 +59,10 @@ public final class Bench {
                 2000,
                 64,
                 10,
-                100_000);
+                100_000,
+                50_000,
+                1_000_000,
+                Duration.ofMinutes(30));
         /** Checks that everything works; its figures are not settled (the JIT still compiles in every window). */
         static final Settings QUICK = new Settings(
                 "quick",
@@ -69,12 +75,21 @@ public final class Bench {
                 200,
                 64,
                 3,
-                2_000);
+                2_000,
+                2_000,
+                20_000,
+                Duration.ofMinutes(2));
 
         Settings withOpenTasks(long tasks) {
             return new Settings(
                     mode, clients, firstWarmUp, maxFirstWarmUp, warmUp, window, pgbenchSeconds, burstSize, burstClients,
-                    jointRounds, tasks);
+                    jointRounds, tasks, dueTimers, futureTimers, stormTimeout);
+        }
+
+        Settings withTimers(long due, long future) {
+            return new Settings(
+                    mode, clients, firstWarmUp, maxFirstWarmUp, warmUp, window, pgbenchSeconds, burstSize, burstClients,
+                    jointRounds, openTasks, due, future, stormTimeout);
         }
 
         boolean quick() {
@@ -104,8 +119,12 @@ public final class Bench {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<Measurement> measurements = new ArrayList<>();
 
-    private Bench(Settings settings, java.nio.file.Path repository) {
+    /** {@code --only=P2}: the timer storm alone (no pgbench, bare engine, P1, P5, P6, P3), to work on P2. */
+    private final boolean onlyP2;
+
+    private Bench(Settings settings, java.nio.file.Path repository, boolean onlyP2) {
         this.settings = settings;
+        this.onlyP2 = onlyP2;
         this.repository = repository;
         this.work = repository.resolve("bench/target/run");
     }
@@ -118,11 +137,18 @@ public final class Bench {
             if (arg.startsWith("--open-tasks=")) {
                 settings = settings.withOpenTasks(Long.parseLong(arg.substring("--open-tasks=".length())));
             }
+            // --due-timers=N, --future-timers=N: P2 at another size
+            if (arg.startsWith("--due-timers=")) {
+                settings = settings.withTimers(Long.parseLong(arg.substring("--due-timers=".length())), settings.futureTimers());
+            }
+            if (arg.startsWith("--future-timers=")) {
+                settings = settings.withTimers(settings.dueTimers(), Long.parseLong(arg.substring("--future-timers=".length())));
+            }
         }
         java.nio.file.Path repository = java.nio.file.Path.of(System.getProperty("lianxin.repository", ".."))
                 .toAbsolutePath()
                 .normalize();
-        new Bench(settings, repository).run();
+        new Bench(settings, repository, List.of(args).contains("--only=P2")).run();
     }
 
     @SuppressWarnings("unchecked")
@@ -141,17 +167,21 @@ public final class Bench {
             results.put("postgres", pg);
             System.out.println("== PostgreSQL on port " + postgres.port() + ": " + pg.get("version"));
 
-            System.out.println("== baseline 1: pgbench TPC-B");
-            results.put("pgbench", Pgbench.run(postgres, settings.pgbenchSeconds(), work.resolve("pgbench.log")));
-            System.out.println("  tps " + ((Map<?, ?>) results.get("pgbench")).get("tps"));
+            if (!onlyP2) {
+                System.out.println("== baseline 1: pgbench TPC-B");
+                results.put("pgbench", Pgbench.run(postgres, settings.pgbenchSeconds(), work.resolve("pgbench.log")));
+                System.out.println("  tps " + ((Map<?, ?>) results.get("pgbench")).get("tps"));
+            }
 
             // the platform's first start (schema, demo world, P6's departments) is not measured: it
             // runs while the bare engine starts, and is over before anything is measured
             Map<String, Object> platform = new LinkedHashMap<>();
             CompletableFuture<java.nio.file.Path> prepared = CompletableFuture.supplyAsync(() -> preparePlatform(postgres, platform));
 
-            System.out.println("== baseline 2: the bare engine");
-            results.put("baseline", baseline(postgres, prepared));
+            if (!onlyP2) {
+                System.out.println("== baseline 2: the bare engine");
+                results.put("baseline", baseline(postgres, prepared));
+            }
 
             System.out.println("== the platform");
             results.put("platform", platform(postgres, prepared.join(), platform));
@@ -160,11 +190,12 @@ public final class Bench {
         results.put("minutes", Math.round((System.nanoTime() - t0) / 6e9) / 10.0);
         results.put("derived", Report.derive(results, measurements));
         java.nio.file.Path out = repository.resolve("bench/results/" + LocalDate.now() + "-" + Machine.hostname()
-                + (settings.quick() ? "-quick" : "") + ".json");
+                + (settings.quick() ? "-quick" : "") + (onlyP2 ? "-p2" : "") + ".json");
         Files.createDirectories(out.getParent());
         Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
         System.out.println();
         System.out.println(Report.table(results, measurements));
+        System.out.println(p2Summary((Map<String, Object>) results.get("platform")));
         System.out.println("Results: " + repository.relativize(out) + " (" + results.get("minutes") + " min)");
     }
 
@@ -280,16 +311,171 @@ public final class Bench {
             addDepartmentUsers(http);
             Probe probe = new Probe(postgres, "lianxin", "platform", platform.pid());
 
-            System.out.println("-- P1 appeal lifecycles");
-            result.put("P1", attempt("P1", () -> lifecycles(postgres, http, probe)));
-            System.out.println("-- P5 public intake");
-            result.put("P5", attempt("P5", () -> intakes(postgres, http, probe)));
-            System.out.println("-- P6 ten departments complete at once");
-            result.put("P6", attempt("P6", () -> tenDepartments(postgres, http, probe)));
-            System.out.println("-- P3 task lists at " + settings.openTasks() + " open tasks");
-            result.put("P3", attempt("P3", () -> taskLists(postgres, http, probe)));
+            if (!onlyP2) {
+                System.out.println("-- P1 appeal lifecycles");
+                result.put("P1", attempt("P1", () -> lifecycles(postgres, http, probe)));
+                System.out.println("-- P5 public intake");
+                result.put("P5", attempt("P5", () -> intakes(postgres, http, probe)));
+                System.out.println("-- P6 ten departments complete at once");
+                result.put("P6", attempt("P6", () -> tenDepartments(postgres, http, probe)));
+                System.out.println("-- P3 task lists at " + settings.openTasks() + " open tasks");
+                result.put("P3", attempt("P3", () -> taskLists(postgres, http, probe)));
+            }
+            System.out.printf("-- P2 timer storm: %,d lights due among %,d future timers, the platform's settings%n",
+                    settings.dueTimers(), settings.futureTimers());
+            result.put("P2", attempt("P2", () -> timerStorm(postgres, http, probe, 1, "platform (application.yaml)")));
         }
+        // P2 again with Camunda's stock job-acquisition settings: the platform restarted with them
+        Map<String, Object> stock = new LinkedHashMap<>();
+        int stockPort = Child.freePort();
+        List<String> stockCommand = new ArrayList<>(platformCommand(jar, stockPort));
+        stockCommand.addAll(STOCK_JOB_EXECUTION);
+        try (Child platform = Child.start(
+                "platform (stock job acquisition)",
+                stockCommand,
+                platformEnvironment(postgres),
+                work.resolve("platform-stock-jobs.log"),
+                stockPort,
+                "/actuator/health/readiness")) {
+            stock.put("startUpSeconds", platform.startUp.toMillis() / 1000.0);
+            stock.put("arguments", STOCK_JOB_EXECUTION);
+            Http http = new Http("http://localhost:" + stockPort);
+            Probe probe = new Probe(postgres, "lianxin", "platform", platform.pid());
+            System.out.printf("-- P2 timer storm, Camunda's stock job-acquisition settings%n");
+            stock.put("P2", attempt("P2 stock", () -> timerStorm(postgres, http, probe, 2, "Camunda stock")));
+        }
+        result.put("stockJobExecution", stock);
+        result.put("P2ratio", p2Ratio(result));
         return result;
+    }
+
+    /**
+     * Camunda 7's defaults of the job executor (the Spring Boot starter's {@code camunda.bpm.job-execution.*}
+     * and the engine's {@code ensureJobDueDateNotNull}, {@code jobExecutorAcquireByDueDate}), which
+     * application.yaml tunes: on the platform's command line they override the platform's values.
+     */
+    static final List<String> STOCK_JOB_EXECUTION = List.of(
+            "--camunda.bpm.job-execution.core-pool-size=3",
+            "--camunda.bpm.job-execution.max-pool-size=10",
+            "--camunda.bpm.job-execution.queue-capacity=3",
+            "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
+            "--camunda.bpm.job-execution.wait-time-in-millis=5000",
+            "--camunda.bpm.job-execution.max-wait=60000",
+            "--camunda.bpm.job-execution.backoff-time-in-millis=0",
+            "--camunda.bpm.job-execution.max-backoff=0",
+            "--camunda.bpm.generic-properties.properties.ensure-job-due-date-not-null=false",
+            "--camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date=false");
+
+    @SuppressWarnings("unchecked")
+    private static Object p2Ratio(Map<String, Object> platform) {
+        Object tuned = platform.get("P2") instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("outcome") : null;
+        Object stock = platform.get("stockJobExecution") instanceof Map<?, ?> s && s.get("P2") instanceof Map<?, ?> p
+                ? ((Map<String, Object>) p).get("outcome") : null;
+        if (tuned instanceof Map<?, ?> t && stock instanceof Map<?, ?> k
+                && t.get("firedPerSecond") instanceof Number a && k.get("firedPerSecond") instanceof Number b
+                && b.doubleValue() > 0) {
+            return Math.round(a.doubleValue() / b.doubleValue() * 100) / 100.0;
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String p2Summary(Map<String, Object> platform) {
+        if (platform == null) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("P2 timer storm:\n");
+        List<Object> runs = new ArrayList<>();
+        runs.add(platform.get("P2"));
+        if (platform.get("stockJobExecution") instanceof Map<?, ?> s) {
+            runs.add(s.get("P2"));
+        }
+        for (Object r : runs) {
+            if (r instanceof Map<?, ?> m && m.get("outcome") instanceof Map<?, ?> o) {
+                Latency l = (Latency) o.get("lateness");
+                Map<String, Double> cpu = (Map<String, Double>) ((Map<String, Object>) m.get("measured")).get("cpuPercentOfMachine");
+                t.append(String.format("  %s: %s fired/s (%s once started, first firing %s s after the first due date), lateness p50 %.0f ms p99 %.0f ms max %.0f ms, exactly once %s"
+                                + " (%s of %s once, %s failures), CPU %% platform / pg / driver / other %s / %s / %s / %s%n",
+                        m.get("settings"), o.get("firedPerSecond"), o.get("firedPerSecondOnceStarted"),
+                        o.get("firstDueToFirstCompletionSeconds"), l.p50(), l.p99(), l.max(), o.get("exactlyOnce"),
+                        o.get("firedExactlyOnce"), o.get("dueJobs"), o.get("failures"),
+                        cpu.get("platform"), cpu.get("postgres"), cpu.get("driver"), cpu.get("other")));
+            } else {
+                t.append("  ").append(r).append("\n");
+            }
+        }
+        t.append("  ratio platform ÷ stock: ").append(platform.get("P2ratio")).append("\n");
+        return t.toString();
+    }
+
+    // ---- P2 ----------------------------------------------------------------------------------------
+
+    /**
+     * The timer storm ({@link TimerStorm}): {@code dueTimers} cloned cases' light timers fall due
+     * within one second, among {@code futureTimers} due far ahead; the platform's job executor fires
+     * them. Fire rate and lateness from the job log, exactly once per job, the CPU split.
+     */
+    private Map<String, Object> timerStorm(Postgres postgres, Http http, Probe probe, int run, String label) throws Exception {
+        Map<String, Object> p2 = new LinkedHashMap<>();
+        p2.put("settings", label);
+        long jobs;
+        // cloned on a connection of its own, closed before the window: a backend that exits reports its
+        // statistics (inserted rows) at once, an idle one only up to 10 s later, inside the window
+        try (Connection c = postgres.connect("lianxin")) {
+            List<String[]> sources = TimerStorm.sources(c);
+            if (sources.isEmpty()) {
+                // no open case waiting at 分类分流 yet (--only=P2): a citizen submits one per village
+                Appeals appeals = new Appeals(http);
+                for (Appeals.Village v : Appeals.VILLAGES) {
+                    appeals.submit(Appeals.intake("policy", "NORMAL", "HOUSEHOLD", v.code()));
+                }
+                for (int i = 0; i < 120 && sources.size() < Appeals.VILLAGES.size(); i++) {
+                    Load.sleep(250);
+                    sources = TimerStorm.sources(c);
+                }
+            }
+            if (sources.isEmpty()) {
+                throw new IllegalStateException("no open case at triage with its light timer to clone");
+            }
+            p2.put("futureTimers", TimerStorm.futureTimers(c, sources, settings.futureTimers()));
+            Map<String, Object> cloned = TimerStorm.dueCases(c, sources, run, settings.dueTimers());
+            p2.put("dueCases", cloned);
+            jobs = (Long) cloned.get("dueCases");
+            p2.put("jobsInTable", TimerStorm.scalar(c, "select count(*) from act_ru_job"));
+            System.out.println("  generated: " + p2.get("futureTimers") + ", " + cloned);
+        }
+        Load.sleep(2000);
+        try (Connection c = postgres.connect("lianxin")) {
+            Map<String, Object> before = probe.before();
+            long t0 = System.nanoTime();
+            long first = TimerStorm.fallDue(c, run);
+            long deadline = first + settings.stormTimeout().toMillis();
+            long waiting = jobs;
+            List<long[]> progress = new ArrayList<>();
+            while (System.currentTimeMillis() < deadline) {
+                Load.sleep(1000);
+                waiting = TimerStorm.waiting(c, first);
+                progress.add(new long[] {System.currentTimeMillis() - first, waiting});
+                if (waiting == 0 && System.currentTimeMillis() > first + 1000) {
+                    break;
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            p2.put("measured", probe.after(before, jobs - waiting, seconds));
+            p2.put("waitingAtEnd", waiting);
+            p2.put("gaveUp", waiting > 0);
+            p2.put("secondsFromFirstDueUntilNoneWaiting", Math.round((System.currentTimeMillis() - first) / 100.0) / 10.0);
+            p2.put("waitingEverySecond", progress.stream().map(p -> p[1]).toList());
+            // the job log's entries are written in each job's transaction: all there once none waits
+            Map<String, Object> outcome = TimerStorm.outcome(c, run, jobs, first);
+            p2.put("outcome", outcome);
+            Latency l = (Latency) outcome.get("lateness");
+            System.out.printf("  P2 %s: %s fired/s, lateness p50 %.0f ms, p99 %.0f ms, max %.0f ms; exactly once %s (%s once, %s never, %s twice+, %s failures); %d still waiting%n",
+                    label, outcome.get("firedPerSecond"), l.p50(), l.p99(), l.max(), outcome.get("exactlyOnce"),
+                    outcome.get("firedExactlyOnce"), outcome.get("neverFired"), outcome.get("firedMoreThanOnce"),
+                    outcome.get("failures"), waiting);
+        }
+        return p2;
     }
 
     /**

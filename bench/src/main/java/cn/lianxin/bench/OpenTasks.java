@@ -30,7 +30,8 @@ final class OpenTasks {
             "task_id_",
             "resource_id_",
             "var_scope_",
-            "process_instance_id");
+            "process_instance_id",
+            "process_instance_id_");
 
     private OpenTasks() {}
 
@@ -96,6 +97,18 @@ final class OpenTasks {
     }
 
     private static void clone(Connection c, String table, String where, String village, long copies) throws Exception {
+        cloneRows(c, table, where, copies, "'-' || g", "'LX-B" + village + "-' || lpad(g::text, 7, '0')", Map.of());
+    }
+
+    /**
+     * Inserts {@code copies} copies of the rows of {@code table} that match {@code where}, copy
+     * {@code g} (1…copies) with every id of the case suffixed by the SQL expression {@code idSuffix}
+     * (of {@code g}), tracking numbers and business keys from {@code trackingNo} (of {@code g}), and
+     * the columns of {@code overrides} set to their SQL expressions. Answers the rows inserted.
+     */
+    static long cloneRows(
+            Connection c, String table, String where, long copies, String idSuffix, String trackingNo,
+            Map<String, String> overrides) throws Exception {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                 "select column_name from information_schema.columns where table_schema = current_schema()"
@@ -107,11 +120,12 @@ final class OpenTasks {
                 }
             }
         }
-        String trackingNo = "'LX-B" + village + "-' || lpad(g::text, 7, '0')";
         List<String> values = new ArrayList<>();
         for (String column : columns) {
-            if (CASE_IDS.contains(column)) {
-                values.add(column + " || '-' || g");
+            if (overrides.containsKey(column)) {
+                values.add(overrides.get(column));
+            } else if (CASE_IDS.contains(column)) {
+                values.add("case when " + column + " is null then null else " + column + " || " + idSuffix + " end");
             } else if (column.equals("business_key_")) {
                 values.add("case when business_key_ is null then null else " + trackingNo + " end");
             } else if (column.equals("tracking_no")) {
@@ -123,8 +137,8 @@ final class OpenTasks {
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
-                    + " from " + table + ", generate_series(1, " + copies + ") g where " + where);
+            return s.executeUpdate("insert into " + table + " (" + String.join(", ", columns) + ") select "
+                    + String.join(", ", values) + " from " + table + ", generate_series(1, " + copies + ") g where " + where);
         }
     }
 }
