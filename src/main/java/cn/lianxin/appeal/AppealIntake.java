@@ -7,9 +7,9 @@ import cn.lianxin.citizen.AccessCodes;
 import cn.lianxin.citizen.IdempotencyKeys;
 import cn.lianxin.citizen.Masking;
 import cn.lianxin.citizen.RequestFingerprint;
-import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
+import cn.lianxin.identity.UnitTenants;
 import cn.lianxin.identity.Units;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
@@ -271,19 +271,16 @@ public class AppealIntake {
     }
 
     /** The village whose grid worker or station head the user is. */
+    /** The village of the grid worker or station head who registers the case (one rule: {@link UnitTenants}). */
     private Optional<Unit> stationOf(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        return identity.createGroupQuery().groupMember(userId).list().stream()
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
-                .filter(id -> Role.ofGroup(id)
-                        .filter(r -> r == Role.GRID_WORKER || r == Role.STATION_HEAD)
-                        .isPresent())
-                .map(id -> Role.unitCodeOf(id).orElseThrow())
-                .map(this::village)
-                .flatMap(Optional::stream)
-                .findFirst();
+                .toList();
+        return UnitTenants.registeringVillage(groups, UnitTenants.APPEAL_REGISTRARS)
+                .flatMap(this::village);
     }
 
     private static Channel channel(String value) {

@@ -54,15 +54,13 @@ class CaseLights {
         TransactionSynchronizationManager.registerSynchronization(pending);
     }
 
-    /** A supervision of a case opened or closed (a leader's 批示, a step done). */
+    /** A supervision of a case opened or closed (a leader's 批示, a step done); a topic's number has no case. */
     @EventListener
     void supervisionChanged(SupervisionLights.Changed changed) {
-        if (appeals.byTrackingNo(changed.caseNo()).isPresent()) {
-            changed(changed.caseNo());
-        }
+        changed(changed.caseNo());
     }
 
-    /** The worst light of the case's open steps and supervisions, stored if it differs. */
+    /** The worst light of the case's open steps and supervisions, stored if it differs; no case, nothing. */
     void recompute(String trackingNo) {
         appeals.byTrackingNo(trackingNo).ifPresent(appeal -> {
             TrafficLight light = platform.call(() -> worstOf(appeal));

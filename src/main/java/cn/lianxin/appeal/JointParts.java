@@ -4,7 +4,6 @@ import static cn.lianxin.appeal.AppealProcess.Variables.JOINT_DEPT;
 import static cn.lianxin.appeal.AppealProcess.Variables.REOPEN_COUNT;
 import static cn.lianxin.appeal.AppealProcess.Variables.TRACKING_NO;
 
-import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,9 +39,7 @@ public class JointParts {
                         round(task),
                         task.getVariable(JOINT_DEPT),
                         result,
-                        CurrentUser.of(task.getProcessEngineServices().getIdentityService())
-                                .map(CurrentUser::userId)
-                                .orElse(task.getAssignee()),
+                        StepLog.actorOf(task),
                         EngineClock.now().atOffset(ZoneOffset.UTC))
                 .update();
     }

@@ -38,7 +38,7 @@ public class StepLog {
     }
 
     /** The assignee, or whoever completes an unclaimed task (Tasklist and the API complete without claiming). */
-    private static String actorOf(DelegateTask task) {
+    static String actorOf(DelegateTask task) {
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }

@@ -5,8 +5,8 @@ import static cn.lianxin.deliberation.DeliberationProcess.Variables.*;
 import cn.lianxin.appeal.CaseTimeline;
 import cn.lianxin.citizen.AccessCodes;
 import cn.lianxin.deliberation.Topics.Draft;
-import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
+import cn.lianxin.identity.UnitTenants;
 import cn.lianxin.notification.Notifications;
 import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
@@ -108,19 +108,14 @@ class TopicRegistration {
         execution.setVariables(opening.processVariables(no, draft, village.get()));
     }
 
-    /** The village whose deliberation host the user is. */
+    /** The village whose deliberation host the user is (one rule: {@link UnitTenants}). */
     private Optional<Unit> hostedVillage(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        return identity.createGroupQuery().groupMember(userId).list().stream()
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
-                .filter(id -> Role.ofGroup(id)
-                        .filter(r -> r == Role.DELIBERATION_HOST)
-                        .isPresent())
-                .map(id -> Role.unitCodeOf(id).orElseThrow())
-                .map(opening::village)
-                .flatMap(Optional::stream)
-                .findFirst();
+                .toList();
+        return UnitTenants.registeringVillage(groups, UnitTenants.TOPIC_HOSTS).flatMap(opening::village);
     }
 }

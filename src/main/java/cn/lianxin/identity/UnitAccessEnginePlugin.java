@@ -3,6 +3,7 @@ package cn.lianxin.identity;
 import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureValidIndividualResourceId;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -56,9 +57,16 @@ class UnitAccessEnginePlugin extends AbstractProcessEnginePlugin {
             }
             CommandContext command = Context.getCommandContext();
             List<String> groups = command == null ? null : command.getAuthenticatedGroupIds();
-            String starter = groups == null ? null : UnitTenants.startingVillage(groups);
+            Set<Role> registrars =
+                    switch (ctx.getProcessDefinition().getKey()) {
+                        case AccessPolicy.APPEAL_PROCESS -> UnitTenants.APPEAL_REGISTRARS;
+                        case AccessPolicy.DELIBERATION_PROCESS -> UnitTenants.TOPIC_HOSTS;
+                        default -> Set.of();
+                    };
             // never none: Camunda lets everyone read an instance without a tenant
-            return starter != null ? starter : UnitTenants.COUNTY;
+            return groups == null
+                    ? UnitTenants.COUNTY
+                    : UnitTenants.registeringVillage(groups, registrars).orElse(UnitTenants.COUNTY);
         }
 
         @Override

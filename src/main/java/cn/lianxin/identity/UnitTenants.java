@@ -2,6 +2,7 @@ package cn.lianxin.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
@@ -83,19 +84,25 @@ public class UnitTenants {
         return Role.ofGroup(groupId).filter(READ_BY_UNIT::contains).isPresent();
     }
 
+    /** Who registers an appeal in Tasklist: the village's grid workers and station head. */
+    public static final Set<Role> APPEAL_REGISTRARS = Set.of(Role.GRID_WORKER, Role.STATION_HEAD);
+
+    /** Who starts a deliberation topic in Tasklist: the village's deliberation host. */
+    public static final Set<Role> TOPIC_HOSTS = Set.of(Role.DELIBERATION_HOST);
+
     /**
-     * The village of a case started by a user in these groups, when the start did not name one: the
-     * one village of their grid worker, station head or deliberation host groups; none if zero or several.
+     * The village of a case or topic a user in these groups registers in Tasklist: the one village of
+     * their groups of these roles; none if zero or several (which village would it be?). The register
+     * steps and the engine's tenant of the new instance both follow this one rule.
      */
-    static String startingVillage(Collection<String> groupIds) {
+    public static Optional<String> registeringVillage(Collection<String> groupIds, Set<Role> roles) {
         Set<String> villages = new TreeSet<>();
         for (String group : groupIds) {
             Role.ofGroup(group)
-                    .filter(role ->
-                            role == Role.GRID_WORKER || role == Role.STATION_HEAD || role == Role.DELIBERATION_HOST)
+                    .filter(roles::contains)
                     .flatMap(role -> Role.unitCodeOf(group))
                     .ifPresent(villages::add);
         }
-        return villages.size() == 1 ? villages.iterator().next() : null;
+        return villages.size() == 1 ? Optional.of(villages.iterator().next()) : Optional.empty();
     }
 }
