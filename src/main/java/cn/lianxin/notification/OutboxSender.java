@@ -95,10 +95,12 @@ class OutboxSender {
     public int sendDue(Instant now) {
         int delivered = 0;
         List<Claimed> claimed;
+        // until a claim finds nothing: with another node sending, a claim skips the rows that node holds
+        // and may come back short although more are due
         do {
             claimed = claim(now);
             delivered += deliver(claimed, now);
-        } while (claimed.size() == batchSize);
+        } while (!claimed.isEmpty());
         return delivered;
     }
 
