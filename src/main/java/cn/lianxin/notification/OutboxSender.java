@@ -58,6 +58,9 @@ class OutboxSender {
             "select " + CLAIMED + " from final table (update notification_outbox set status = 'SENDING'"
                     + " where status = 'PENDING' and id in (" + DUE + "))");
 
+    /** Empty claims in a row, while messages are due, after which a round gives way to the other nodes. */
+    private static final int MAX_MISSES = 1000;
+
     /** A claimed message and how often it was tried before. */
     private record Claimed(Notifier.Message message, int attempts) {}
 
@@ -68,6 +71,14 @@ class OutboxSender {
     private final int maxAttempts;
     private final int batchSize;
     private final String claim;
+
+    /**
+     * H2 (the zero-setup run: one node, its database file open in this JVM only) does not make two
+     * concurrent claims exclusive — two senders could both take a row — so its claims take turns here.
+     */
+    private final boolean claimsOneAtATime;
+
+    private final java.util.concurrent.locks.ReentrantLock claiming = new java.util.concurrent.locks.ReentrantLock();
 
     OutboxSender(
             JdbcClient jdbc,
@@ -84,6 +95,7 @@ class OutboxSender {
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
         this.claim = claimFor(dataSource);
+        this.claimsOneAtATime = claim.equals(CLAIM.get("H2"));
     }
 
     @Scheduled(fixedDelayString = "${lianxin.notifications.send-interval:PT10S}")
@@ -95,16 +107,40 @@ class OutboxSender {
     public int sendDue(Instant now) {
         int delivered = 0;
         List<Claimed> claimed;
-        // until a claim finds nothing: with another node sending, a claim skips the rows that node holds
-        // and may come back short although more are due
+        // until nothing due is left: with another node sending, a claim may come back short or empty
+        // although more are due (it skipped, or lost the race for, the rows the other node took) — each
+        // such miss means the other node made progress, so a bounded number of them is enough
+        int misses = 0;
         do {
             claimed = claim(now);
             delivered += deliver(claimed, now);
-        } while (!claimed.isEmpty());
+            misses = claimed.isEmpty() ? misses + 1 : 0;
+        } while (misses <= MAX_MISSES && (!claimed.isEmpty() || anyDue(now)));
         return delivered;
     }
 
+    private boolean anyDue(Instant now) {
+        return !jdbc.sql("select id from notification_outbox where status = 'PENDING' and next_attempt_at <= :now"
+                        + " fetch first 1 rows only")
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .list()
+                .isEmpty();
+    }
+
     private List<Claimed> claim(Instant now) {
+        if (!claimsOneAtATime) {
+            return claimed(now);
+        }
+        claiming.lock();
+        try {
+            return claimed(now);
+        } finally {
+            claiming.unlock();
+        }
+    }
+
+    private List<Claimed> claimed(Instant now) {
         return jdbc
                 .sql(claim)
                 .param("now", now.atOffset(ZoneOffset.UTC))
