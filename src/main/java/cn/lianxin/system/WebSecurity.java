@@ -44,6 +44,10 @@ class WebSecurity {
             HttpSecurity http, ProblemResponses problems, ApiSignIn signIn, SecurityHeaders headers) throws Exception {
         signIn.configure(http, problems);
         headers.api(http);
+        // the Tasklist plugins: the webapps' session, with its CSRF token (only for /api)
+        http.addFilterBefore(
+                new WebappSessionSignIn(),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(paths("/actuator/health/**", "/actuator/info"))
