@@ -39,6 +39,12 @@ class CadreTaskController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The operations ({@code transfer}, {@code send-back} …) the user may do to the task now. */
+    @GetMapping("/{taskId}/operations")
+    CadreTasks.Operations operations(@PathVariable String taskId) {
+        return cadreTasks.operations(taskId);
+    }
+
     @GetMapping("/{taskId}/citizen")
     CadreTasks.Citizen citizen(@PathVariable String taskId) {
         return cadreTasks.revealCitizen(taskId);

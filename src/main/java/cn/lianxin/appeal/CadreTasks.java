@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,7 @@ class CadreTasks {
     private final EngineAsPlatform platform;
     private final Appeals appeals;
     private final List<UserTaskRules> taskRules;
+    private final ObjectProvider<TaskOperation> operations;
 
     CadreTasks(
             TaskService tasks,
@@ -65,13 +67,30 @@ class CadreTasks {
             IdentityService identity,
             EngineAsPlatform platform,
             Appeals appeals,
-            List<UserTaskRules> taskRules) {
+            List<UserTaskRules> taskRules,
+            ObjectProvider<TaskOperation> operations) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.platform = platform;
         this.identity = identity;
         this.appeals = appeals;
         this.taskRules = taskRules;
+        this.operations = operations;
+    }
+
+    /** What the user may do to the task now besides completing it, by operation name. */
+    record Operations(String taskId, List<String> allowed) {}
+
+    Operations operations(String taskId) {
+        Task task = visibleTask(taskId, null);
+        CurrentUser me = CurrentUser.of(identity).orElseThrow();
+        return new Operations(
+                taskId,
+                operations.stream()
+                        .filter(operation -> operation.allowed(task, me))
+                        .map(TaskOperation::name)
+                        .sorted()
+                        .toList());
     }
 
     /**
