@@ -1,9 +1,29 @@
 package cn.lianxin.citizen;
 
+import java.util.regex.Pattern;
+
 /** How personal data looks outside the handler's own task: enough to recognise, not to use. */
 public final class Masking {
 
+    /** An ID number (18 characters, or the old 15 digits) standing on its own in a text. */
+    private static final Pattern ID_NUMBER_IN_TEXT = Pattern.compile("(?<!\\d)(\\d{17}[0-9Xx]|\\d{15})(?![0-9Xx])");
+
+    /** A mainland mobile number standing on its own in a text. */
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
     private Masking() {}
+
+    /**
+     * A free text (a case log's entry, a request's description) with every mobile and ID number in it
+     * masked as {@link #phone} and {@link #idNumber} mask them: people write them into any field.
+     */
+    public static String inText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String ids = ID_NUMBER_IN_TEXT.matcher(text).replaceAll(m -> idNumber(m.group()));
+        return PHONE_IN_TEXT.matcher(ids).replaceAll(m -> phone(m.group()));
+    }
 
     /** 13812345678 → 138****5678 */
     public static String phone(String phone) {

@@ -6,8 +6,10 @@ import static cn.lianxin.deliberation.Rows.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,6 +85,17 @@ public class Topics {
                 .param(no)
                 .query(Topics::topic)
                 .optional();
+    }
+
+    /** The topics with these numbers that exist, in one statement. */
+    List<Topic> byNos(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from deliberation where deliberation_no in (:numbers)")
+                .param("numbers", Set.copyOf(numbers))
+                .query(Topics::topic)
+                .list();
     }
 
     Optional<Keyed> byIdempotencyKey(String key) {

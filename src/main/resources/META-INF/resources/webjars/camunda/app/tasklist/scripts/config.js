@@ -8,7 +8,15 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['../lianxin/locale'],
+  // 连心's plugins for cadres: cards with lights, 办理记录, 办理操作, 群众信息, 消息/撤回/批量转派
+  customScripts: [
+    '../lianxin/locale',
+    '../lianxin/tasklist-card',
+    '../lianxin/tasklist-timeline',
+    '../lianxin/tasklist-operations',
+    '../lianxin/tasklist-citizen',
+    '../lianxin/tasklist-navbar'
+  ],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
