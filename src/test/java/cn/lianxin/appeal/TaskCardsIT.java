@@ -8,7 +8,9 @@ import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.DeliberationFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.SqlStatements;
+import cn.lianxin.testing.WebappClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @PlatformIntegrationTest
 class TaskCardsIT {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     Api api;
@@ -105,10 +111,10 @@ class TaskCardsIT {
         assertThat(supervision.get("summary").asText()).startsWith("督办：分类分流").endsWith("测试诉求：road");
         assertThat(supervision.get("light").asText()).isEqualTo("RED");
         assertThat(supervision.get("villageName").asText()).isEqualTo("东风社区");
-        assertThat(list(api.as("gw-v0101")
+        assertThat(list(api.as("gw-v0201")
                         .get("/api/tasks/cards?ids=" + supervise)
                         .getBody()))
-                .as("a grid worker sees no supervisor's task")
+                .as("another village's grid worker sees no supervision of 东风's case")
                 .isEmpty();
     }
 
@@ -238,6 +244,21 @@ class TaskCardsIT {
         // and its own grid worker reads it
         assertThat(api.as("gw-v0101").get("/api/tasks/" + triage + "/timeline").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aTasklistPluginsCallKeepsTheWebappsSession() {
+        // given a cadre signed in to Tasklist
+        WebappClient tasklist = new WebappClient(port);
+        assertThat(tasklist.signIn("gw-v0101", "demo")).isEqualTo(HttpStatus.OK.value());
+
+        // when a plugin asks for cards with the session's cookie and CSRF token
+        HttpResponse<String> cards = tasklist.send("GET", "/api/tasks/cards?ids=forged-id", null, null);
+
+        // then it is answered as that cadre, and the session keeps its id: the webapps stay signed in
+        assertThat(cards.statusCode()).isEqualTo(HttpStatus.OK.value());
+        assertThat(cards.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        assertThat(tasklist.engine("GET", "task/count", null).statusCode()).isEqualTo(HttpStatus.OK.value());
     }
 
     private int statements(String path) {

@@ -156,8 +156,9 @@ class DeliberationTasklistIT {
                 .open(plan)
                 .claim();
 
-        // then the date picker speaks Chinese, weeks starting on Monday
+        // then the date picker speaks Chinese, weeks starting on Monday, and the date field asks for 年-月-日
         assertThat(tasklist.datePicker("日期")).contains("月").contains("一 二 三 四 五 六 日");
+        assertThat(tasklist.shown("日期")).isEqualTo(" (年-月-日)");
 
         // when the host sets the meeting for tomorrow, inside the notice period
         LocalDate tomorrow = LocalDate.now(WorkingDays.ZONE).plusDays(1);
@@ -174,7 +175,10 @@ class DeliberationTasklistIT {
 
         // when the host picks a day after the notice ends
         LocalDate later = LocalDate.ofInstant(workingDays.add(Instant.now(), 6), WorkingDays.ZONE);
-        tasklist.dismissError().type("日期", typed(later)).complete().waitUntilDone();
+        tasklist.dismissError().type("日期", typed(later));
+        // (the field shows the date as typed, year first)
+        assertThat(tasklist.shown("日期")).isEqualTo(typed(later) + " (年-月-日)");
+        tasklist.complete().waitUntilDone();
 
         // then the plan is noticed with the meeting at 15:00 China time on that day
         Topic topic = topics.byNo(no).orElseThrow();
@@ -202,9 +206,9 @@ class DeliberationTasklistIT {
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    /** A date as Camunda Forms' date field takes it typed: month/day/year. */
+    /** A date as Camunda Forms' date field takes it typed: 年-月-日. */
     private static String typed(LocalDate date) {
-        return date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+        return date.format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 
     private String instanceOf(String no) {

@@ -1,13 +1,17 @@
 package cn.lianxin.testing;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Camunda's Tasklist as a cadre uses it, in {@link HeadlessChromium}: sign in, open a task, claim
- * it (认领), fill its Camunda Form and press 完成. Labels are the Chinese ones people see.
+ * Camunda's Tasklist as a cadre uses it, in {@link HeadlessChromium}: sign in, read the cards of the
+ * list, open a task, claim it (认领), fill its Camunda Form and press 完成, read its 办理记录, transfer
+ * it or send it back (办理操作). Labels are the Chinese ones people see.
  */
 public final class Tasklist {
 
@@ -25,6 +29,119 @@ public final class Tasklist {
     public Tasklist signIn(String user) {
         browser.signInToCamunda(base, user);
         return this;
+    }
+
+    /** What a task's card in the list shows: the light as a word and as a colour, and the card's text. */
+    public record Card(String lightWord, String colour, String text) {}
+
+    /** The list of the first filter, as it shows after signing in. */
+    public Tasklist list() {
+        browser.open(base);
+        browser.visible(By.cssSelector(".tasks-list"));
+        return this;
+    }
+
+    /** The card of this case's task (by the task's name), once the list shows it with its light. */
+    public Card card(String number, String taskName) {
+        WebElement card = browser.visible(cardOf(number, taskName));
+        WebElement light =
+                browser.visible(By.xpath(cardXpath(number, taskName) + "//*[contains(@class,'lianxin-light ')]"));
+        String colour = light.getCssValue("background-color")
+                + " / "
+                + light.findElement(By.cssSelector(".lianxin-light-mark")).getCssValue("background-color");
+        return new Card(light.getText().strip(), colour, card.getText());
+    }
+
+    /** Waits until the list no longer shows this case's task (by the task's name). */
+    public Tasklist waitUntilNotListed(String number, String taskName) {
+        browser.waitForNone(cardOf(number, taskName));
+        return this;
+    }
+
+    /** Opens a tab of the open task: 表单, 办理记录, 办理操作 … */
+    public Tasklist tab(String label) {
+        browser.click(
+                browser.visible(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='" + label + "']")));
+        return this;
+    }
+
+    /** The rows of the 办理记录 tab, each as 时间 | 办理人 | 事项 | 内容. */
+    public List<String> timeline() {
+        browser.visible(By.cssSelector(".lianxin-timeline"));
+        return browser.driver().findElements(By.cssSelector(".lianxin-timeline-entry")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .map(String::strip)
+                        .reduce((a, b) -> a + " | " + b)
+                        .orElse(""))
+                .toList();
+    }
+
+    /** The light the 办理记录 tab shows for the task (its word). */
+    public String timelineLight() {
+        return browser.visible(By.cssSelector(".lianxin-timeline-head .lianxin-light"))
+                .getText()
+                .strip();
+    }
+
+    /** The operations the 办理操作 tab offers (their titles). */
+    public List<String> operations() {
+        browser.visible(By.cssSelector(".lianxin-operations"));
+        return browser.driver().findElements(By.cssSelector(".lianxin-operation-title")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /**
+     * 办理操作 → 转办: picks the person or group whose name contains {@code target}, gives the reason and
+     * presses 转办; waits until the task has left the screen, or answers the red message.
+     */
+    public String transfer(String target, String reason) {
+        String form = operation("转办");
+        Select choice = new Select(browser.visible(By.xpath(form + "//select")));
+        choice.getOptions().stream()
+                .filter(option -> option.getText().contains(target))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("转办 offers no " + target))
+                .click();
+        browser.type(browser.visible(By.xpath(form + "//textarea")), reason);
+        return pressAndAwait(form, "转办");
+    }
+
+    /** 办理操作 → 驳回 with this reason; waits until the task has left the screen, or answers the red message. */
+    public String sendBack(String reason) {
+        String form = operation("驳回");
+        browser.type(browser.visible(By.xpath(form + "//textarea")), reason);
+        return pressAndAwait(form, "驳回到上一步");
+    }
+
+    /** The value the form field with this label shows now, and its prompt, as "value (prompt)". */
+    public String shown(String label) {
+        WebElement input = field(label);
+        return input.getAttribute("value") + " (" + input.getAttribute("placeholder") + ")";
+    }
+
+    private String pressAndAwait(String form, String button) {
+        browser.click(browser.enabled(By.xpath(form + "//button[normalize-space()='" + button + "']")));
+        By refused = By.cssSelector(".lianxin-status.alert-danger");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> !d.findElements(refused).isEmpty()
+                        || d.findElement(By.tagName("body")).getText().contains("请在列表中选择一个任务"));
+        List<WebElement> problems = browser.driver().findElements(refused);
+        return problems.isEmpty() ? "" : problems.get(0).getText();
+    }
+
+    private static String operation(String title) {
+        return "//form[contains(@class,'lianxin-operation')][h4[normalize-space()='" + title + "']]";
+    }
+
+    private static By cardOf(String number, String taskName) {
+        return By.xpath(cardXpath(number, taskName));
+    }
+
+    private static String cardXpath(String number, String taskName) {
+        return "//li[contains(@class,'task')][.//h4//a[normalize-space()='" + taskName + "']]" + "[.//*[@data-number='"
+                + number + "']]";
     }
 
     /** Opens the task's form (as the link in a task list does) and waits until the form is drawn. */

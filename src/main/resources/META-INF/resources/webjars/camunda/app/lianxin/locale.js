@@ -41,7 +41,7 @@ function addLanguageSwitch() {
  * Camunda Forms (form-js) write their own few words in English and offer no way to translate them:
  * the validation messages under a field, the empty select's, the search box's and the date and time
  * fields' prompts, and the date picker's month and day names. In Chinese these are put into Chinese
- * as they appear (dates are still typed month/day/year, as the prompt says).
+ * as they appear.
  */
 const FORM_TEXTS = [
   [/^Field is required\.$/, () => '必须填写。'],
@@ -55,7 +55,7 @@ const FORM_TEXTS = [
   [/^No results$/, () => '没有匹配的选项'],
   [/^Select$/, () => '请选择']
 ];
-const FORM_PLACEHOLDERS = { Search: '搜索', 'mm/dd/yyyy': '月/日/年', 'hh:mm': '时:分' };
+const FORM_PLACEHOLDERS = { Search: '搜索', 'yyyy-mm-dd': '年-月-日', 'hh:mm': '时:分' };
 
 function chineseFor(text) {
   for (const [pattern, chinese] of FORM_TEXTS) {
@@ -121,6 +121,39 @@ function chineseDatePicker() {
     datePickerInChinese = true;
   }
 }
+
+/*
+ * Dates are typed and shown as 年-月-日 (2026-12-05) whatever the browser's language. Camunda Forms
+ * (form-js) take a date field's format from the browser's own — new Intl.DateTimeFormat('default'),
+ * month/day/year in an English browser, year/month/day with slashes in a Chinese one — and offer no
+ * setting for it. That one question (the locale 'default', no options; nothing else on the page asks
+ * it) is answered with year-month-day in digits joined by dashes; every other use of
+ * Intl.DateTimeFormat is left as it is.
+ */
+const NativeDateTimeFormat = Intl.DateTimeFormat;
+
+class YearMonthDay extends NativeDateTimeFormat {
+  constructor() {
+    super('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  }
+
+  formatToParts(date) {
+    return super.formatToParts(date).map(part => (part.type === 'literal' ? { type: 'literal', value: '-' } : part));
+  }
+
+  format(date) {
+    return this.formatToParts(date)
+      .map(part => part.value)
+      .join('');
+  }
+}
+
+function DateTimeFormat(locales, options) {
+  return locales === 'default' && options === undefined ? new YearMonthDay() : new NativeDateTimeFormat(locales, options);
+}
+DateTimeFormat.prototype = NativeDateTimeFormat.prototype;
+DateTimeFormat.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf.bind(NativeDateTimeFormat);
+Intl.DateTimeFormat = DateTimeFormat;
 
 function startLanguage() {
   addLanguageSwitch();
