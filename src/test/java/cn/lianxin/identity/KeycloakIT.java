@@ -188,6 +188,28 @@ class KeycloakIT extends UnitBoundarySpec {
     }
 
     @Test
+    void tasklistsPluginsCallTheApiAsTheCadreSignedInThroughKeycloak() throws Exception {
+        // given a grid worker signed in to Tasklist through Keycloak
+        Browser browser = new Browser();
+        browser.follow(browser.postForm(
+                loginForm(browser.follow(browser.get(app("/camunda/app/tasklist/")))
+                        .body()),
+                Map.of("username", "gw-v0101", "password", "demo", "credentialId", "")));
+        browser.get(app("/camunda/api/admin/auth/user/default"));
+        String token = browser.cookie("XSRF-TOKEN");
+        assertThat(token).as("the webapps' CSRF cookie").isNotNull();
+
+        // when a Tasklist plugin asks /api with the session and its token, or with a forged token
+        HttpResponse<String> me = browser.get(app("/api/me"), "X-XSRF-TOKEN", token);
+        HttpResponse<String> forged = browser.get(app("/api/me"), "X-XSRF-TOKEN", "forged");
+
+        // then it is the signed-in cadre, and nobody with the forged token
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).get("id").asText()).isEqualTo("gw-v0101");
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void signingOutWithoutTheCsrfTokenIsRefused() throws Exception {
         Browser browser = new Browser();
         browser.follow(browser.postForm(
@@ -220,6 +242,19 @@ class KeycloakIT extends UnitBoundarySpec {
 
         HttpResponse<String> get(String url) throws Exception {
             return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        }
+
+        /** A GET with one extra header, as a page's script sends it. */
+        HttpResponse<String> get(String url, String header, String value) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header(header, value)
+                    .GET());
+        }
+
+        /** The value of a cookie the platform set, or null. */
+        String cookie(String name) {
+            return cookies.getOrDefault("localhost:" + KeycloakServer.server().appPort(), Map.of())
+                    .get(name);
         }
 
         HttpResponse<String> postForm(String url, Map<String, String> form) throws Exception {
