@@ -15,11 +15,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Tasklist made for cadres, in a real headless Chromium: the cards of three cases tell them apart by
- * number and by their light as a colour and a word; a task's 办理记录 tells its case's story with
- * dates as 年-月-日; a grid worker transfers a task to the station head, and a handler sends a step
+ * number and by their light as a colour and a word; the handler reads the citizen's data (群众信息);
+ * a task's 办理记录 tells its case's story with dates as 年-月-日; a grid worker transfers a task to the station head, and a handler sends a step
  * back (驳回), both from the 办理操作 tab.
  */
 @PlatformIntegrationTest
@@ -39,6 +40,9 @@ class CadreTasklistIT {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -71,8 +75,19 @@ class CadreTasklistIT {
         assertThat(onTime.colour()).isNotEqualTo(dueSoon.colour()).isNotEqualTo(overdue.colour());
         assertThat(dueSoon.colour()).isNotEqualTo(overdue.colour());
 
-        // when the grid worker opens the overdue case's 办理记录
-        tasklist.open(appeals.openTask(red, "triage")).tab("办理记录");
+        // when the grid worker opens the overdue case and asks for 群众信息
+        tasklist.open(appeals.openTask(red, "triage"));
+
+        // then the handler reads the citizen's name and whole phone number (the look is audited)
+        assertThat(tasklist.citizen()).contains("张三", "13800000001");
+        assertThat(jdbc.sql("select revealed_to from personal_data_reveal where tracking_no = ?")
+                        .param(red.trackingNo())
+                        .query(String.class)
+                        .list())
+                .containsExactly("gw-v0101");
+
+        // when the grid worker opens its 办理记录
+        tasklist.tab("办理记录");
 
         // then it lists the case's steps, who and when (年-月-日 时:分), the red light and the supervision
         assertThat(tasklist.timelineLight()).isEqualTo("超期");

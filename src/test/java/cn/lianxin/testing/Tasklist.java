@@ -84,6 +84,16 @@ public final class Tasklist {
                 .strip();
     }
 
+    /** 群众信息: what its panel shows of the open task's citizen, or its refusal; the panel is closed again. */
+    public String citizen() {
+        browser.click(browser.visible(By.cssSelector(".lianxin-citizen-button")));
+        String shown = browser.visible(By.cssSelector(".lianxin-citizen-panel dl, .lianxin-citizen-panel .alert"))
+                .getText();
+        browser.click(browser.visible(By.cssSelector(".lianxin-citizen-panel .lianxin-close")));
+        browser.waitForNone(By.cssSelector(".lianxin-citizen-panel"));
+        return shown;
+    }
+
     /** The operations the 办理操作 tab offers (their titles). */
     public List<String> operations() {
         browser.visible(By.cssSelector(".lianxin-operations"));
