@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Tasklist made for cadres, in a real headless Chromium: the cards of three cases tell them apart by
  * number and by their light as a colour and a word; the handler reads the citizen's data (群众信息);
- * a task's 办理记录 tells its case's story with dates as 年-月-日; a grid worker transfers a task to the station head, and a handler sends a step
- * back (驳回), both from the 办理操作 tab.
+ * a task's 办理记录 tells its case's story with dates as 年-月-日; a grid worker transfers a task to
+ * the station head (who is told in 消息), and a handler sends a step back (驳回), both from the 办理操作
+ * tab.
  */
 @PlatformIntegrationTest
 class CadreTasklistIT {
@@ -113,7 +114,13 @@ class CadreTasklistIT {
         assertThat(refused).isEmpty();
         tasklist.waitUntilNotListed(appeal.trackingNo(), "分类分流");
 
-        // and the station head completes it
+        // and the station head is told in 消息 and opens the task from there
+        tasklist.signInAs("head-v0101");
+        assertThat(tasklist.unread()).isPositive();
+        assertThat(tasklist.inbox()).anySatisfy(notice -> assertThat(notice).contains("转办", appeal.trackingNo()));
+        tasklist.openNotice(appeal.trackingNo());
+
+        // and completes it
         assertThat(api.as("head-v0101")
                         .post("/api/tasks/" + triage + "/completion", Map.of("path", "PROMISED", "promisedDays", 3))
                         .getStatusCode())

@@ -31,6 +31,35 @@ public final class Tasklist {
         return this;
     }
 
+    /** Signs out (the browser forgets the session) and signs in as another user. */
+    public Tasklist signInAs(String user) {
+        browser.driver().manage().deleteAllCookies();
+        return signIn(user);
+    }
+
+    /** The unread count beside the navbar's 消息, once it shows one. */
+    public int unread() {
+        return Integer.parseInt(
+                browser.visible(By.cssSelector(".lianxin-unread")).getText().strip());
+    }
+
+    /** Opens 消息 and answers its notices as they read (kind, number, who, when, text), newest first. */
+    public List<String> inbox() {
+        browser.click(browser.visible(By.cssSelector(".lianxin-inbox")));
+        browser.visible(By.cssSelector(".lianxin-notices li"));
+        return browser.driver().findElements(By.cssSelector(".lianxin-notice")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Follows the open 消息 panel's notice that mentions this text to its task. */
+    public Tasklist openNotice(String mentioning) {
+        browser.click(browser.visible(By.xpath("//li[contains(@class,'lianxin-notice')][contains(normalize-space(), '"
+                + mentioning + "')]//a[contains(@class,'lianxin-notice-text')]")));
+        browser.visible(By.cssSelector(".fjs-form"));
+        return this;
+    }
+
     /** What a task's card in the list shows: the light as a word and as a colour, and the card's text. */
     public record Card(String lightWord, String colour, String text) {}
 
