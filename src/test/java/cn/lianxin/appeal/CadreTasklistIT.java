@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * number and by their light as a colour and a word; the handler reads the citizen's data (群众信息);
  * a task's 办理记录 tells its case's story with dates as 年-月-日; a grid worker transfers a task to
  * the station head (who is told in 消息), and a handler sends a step back (驳回), both from the 办理操作
- * tab.
+ * tab; a grid worker takes back (撤回) a step just done from the navbar.
  */
 @PlatformIntegrationTest
 class CadreTasklistIT {
@@ -145,5 +145,23 @@ class CadreTasklistIT {
         tasklist.open(appeals.openTask(appeal, "triage")).tab("办理记录");
         assertThat(tasklist.timeline())
                 .anySatisfy(row -> assertThat(row).contains("驳回").contains("物业合同纠纷需上报，不宜承诺办"));
+    }
+
+    @Test
+    void aGridWorkerTakesBackATriageFromTheNavbarBeforeTheNextStepIsClaimed() {
+        // given a request the grid worker has just triaged as a promise, its next step not yet claimed
+        AppealFixtures.Case appeal = appeals.submit(AppealFixtures.intake("security", "v0101"));
+        appeals.done("gw-v0101", appeal, "triage", Map.of("path", "PROMISED", "promisedDays", 3));
+
+        // when the grid worker takes the triage back from 撤回 in Tasklist's navbar
+        Tasklist tasklist =
+                new Tasklist(session.browser(), port).signIn("gw-v0101").list();
+        String shown = tasklist.recall(appeal.trackingNo(), "承诺天数填错了");
+
+        // then the triage is open again and the promise is gone
+        assertThat(shown).contains("已撤回");
+        assertThat(appeals.hasOpenTask(appeal.trackingNo(), "triage")).isTrue();
+        assertThat(appeals.hasOpenTask(appeal.trackingNo(), "handle-promised")).isFalse();
+        tasklist.card(appeal.trackingNo(), "分类分流");
     }
 }

@@ -60,6 +60,16 @@ public final class Tasklist {
         return this;
     }
 
+    /** 撤回 in the navbar: takes back the listed step of this case with a reason; answers the message shown. */
+    public String recall(String number, String reason) {
+        browser.click(browser.visible(By.cssSelector(".lianxin-recall")));
+        String step = "//li[contains(@class,'lianxin-recallable')][contains(normalize-space(), '" + number + "')]";
+        browser.type(browser.visible(By.xpath(step + "//textarea")), reason);
+        browser.click(browser.enabled(By.xpath(step + "//button[normalize-space()='撤回这一步']")));
+        return browser.visible(By.xpath(step + "//*[contains(@class,'lianxin-status')]"))
+                .getText();
+    }
+
     /** What a task's card in the list shows: the light as a word and as a colour, and the card's text. */
     public record Card(String lightWord, String colour, String text) {}
 
