@@ -30,9 +30,7 @@ class DelegationResolution implements TaskOperation {
 
     @Override
     public boolean allowed(Task task, CurrentUser me) {
-        return OperatedTasks.PROCESSES.stream()
-                        .anyMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"))
-                && mayResolve(operated.operated(task), me);
+        return OperatedTasks.operable(task) && mayResolve(operated.operated(task), me);
     }
 
     private static boolean mayResolve(OperatedTask task, CurrentUser me) {

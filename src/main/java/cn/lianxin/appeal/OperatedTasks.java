@@ -53,6 +53,12 @@ class OperatedTasks {
     /** The processes whose tasks the operations act on. */
     static final Set<String> PROCESSES = Set.of(AppealProcess.KEY, SupervisionProcess.KEY);
 
+    /** Whether the operations act on this task at all (a task of a case or of its supervision). */
+    static boolean operable(Task task) {
+        String definition = task.getProcessDefinitionId();
+        return definition != null && PROCESSES.stream().anyMatch(key -> definition.startsWith(key + ":"));
+    }
+
     /** An open task as an operation sees it. */
     record OperatedTask(
             Task task,
@@ -67,6 +73,16 @@ class OperatedTasks {
 
         boolean delegated() {
             return task.getDelegationState() == DelegationState.PENDING;
+        }
+
+        /** The people told as its handlers now: the assignee, or its candidate users while unclaimed. */
+        Set<String> handlingUsers() {
+            return task.getAssignee() != null ? Set.of(task.getAssignee()) : Set.copyOf(candidateUsers);
+        }
+
+        /** The groups told as its handlers now: its candidate groups while unclaimed. */
+        Set<String> handlingGroups() {
+            return task.getAssignee() != null ? Set.of() : Set.copyOf(candidateGroups);
         }
 
         /** 「分类分流」（LX-…） — how the case log and a notice name the task. */

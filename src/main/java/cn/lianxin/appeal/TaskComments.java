@@ -42,9 +42,7 @@ class TaskComments implements TaskOperation {
 
     @Override
     public boolean allowed(Task task, CurrentUser me) {
-        return OperatedTasks.PROCESSES.stream()
-                        .anyMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"))
-                && mayComment(operated.operated(task), me);
+        return OperatedTasks.operable(task) && mayComment(operated.operated(task), me);
     }
 
     private boolean mayComment(OperatedTask task, CurrentUser me) {
@@ -77,14 +75,7 @@ class TaskComments implements TaskOperation {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
         }
         Comment comment = tasks.createComment(taskId, task.task().getProcessInstanceId(), message);
-        Set<String> users = new HashSet<>();
-        Set<String> groups = new HashSet<>();
-        if (task.task().getAssignee() != null) {
-            users.add(task.task().getAssignee());
-        } else {
-            users.addAll(task.candidateUsers());
-            groups.addAll(task.candidateGroups());
-        }
+        Set<String> users = new HashSet<>(task.handlingUsers());
         if (task.task().getOwner() != null) {
             users.add(task.task().getOwner());
         }
@@ -97,7 +88,7 @@ class TaskComments implements TaskOperation {
                 new CadreNotice(
                         CadreNotice.Kind.COMMENTED,
                         users,
-                        groups,
+                        task.handlingGroups(),
                         task.number(),
                         taskId,
                         operated.personName(me.userId()) + " 评论了任务" + task.label() + "：" + message,

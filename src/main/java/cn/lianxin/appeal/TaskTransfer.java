@@ -39,9 +39,7 @@ class TaskTransfer implements TaskOperation {
 
     @Override
     public boolean allowed(Task task, CurrentUser me) {
-        return OperatedTasks.PROCESSES.stream()
-                        .anyMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"))
-                && mayPass(operated.operated(task), me);
+        return OperatedTasks.operable(task) && mayPass(operated.operated(task), me);
     }
 
     /** Handler or head, and not while delegated (the delegate hands it back first). */

@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,9 +45,7 @@ class TaskUrge implements TaskOperation {
 
     @Override
     public boolean allowed(Task task, CurrentUser me) {
-        return OperatedTasks.PROCESSES.stream()
-                        .anyMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"))
-                && mayUrge(task, me);
+        return OperatedTasks.operable(task) && mayUrge(task, me);
     }
 
     private boolean mayUrge(Task task, CurrentUser me) {
@@ -67,14 +63,6 @@ class TaskUrge implements TaskOperation {
         }
         Instant now = OperatedTasks.now();
         claimTheUrge(taskId, me.userId(), now);
-        Set<String> users = new HashSet<>();
-        Set<String> groups = new HashSet<>();
-        if (task.task().getAssignee() != null) {
-            users.add(task.task().getAssignee());
-        } else {
-            users.addAll(task.candidateUsers());
-            groups.addAll(task.candidateGroups());
-        }
         operated.record(
                 task,
                 me,
@@ -82,8 +70,8 @@ class TaskUrge implements TaskOperation {
                 "催办" + task.label() + "：" + message,
                 new CadreNotice(
                         CadreNotice.Kind.URGED,
-                        users,
-                        groups,
+                        task.handlingUsers(),
+                        task.handlingGroups(),
                         task.number(),
                         taskId,
                         operated.personName(me.userId()) + " 催办任务" + task.label() + "：" + message,
