@@ -13,6 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +30,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -361,6 +367,40 @@ class TaskOperationsIT {
         ResponseEntity<JsonNode> later = api.as("center-t01").post(path, body);
         assertThat(later.getStatusCode()).as("%s", later.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(logLines(appeal)).isEqualTo(lines + 1);
+    }
+
+    @Test
+    void twoUrgesOfOneTaskAtOnceLetOnlyOneThrough() throws Exception {
+        // given
+        Case appeal = appeals.submit("policy", "NORMAL", "HOUSEHOLD", "v0101");
+        String triage = appeals.openTask(appeal, "triage");
+        String path = "/api/tasks/" + triage + "/urge";
+        long lines = logLines(appeal);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+
+        // when the station head and the town centre urge at the same moment
+        try {
+            List<Future<HttpStatusCode>> urges = new ArrayList<>();
+            for (String user : List.of("head-v0101", "center-t01")) {
+                urges.add(pool.submit(() -> {
+                    start.await();
+                    return api.as(user).post(path, Map.of("message", "请尽快分流")).getStatusCode();
+                }));
+            }
+            start.countDown();
+            List<HttpStatusCode> answers = new ArrayList<>();
+            for (Future<HttpStatusCode> urge : urges) {
+                answers.add(urge.get(60, TimeUnit.SECONDS));
+            }
+
+            // then
+            assertThat(answers).containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.TOO_MANY_REQUESTS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(logLines(appeal)).isEqualTo(lines + 1);
+        assertThat(noticeLog.about(triage)).hasSize(1);
     }
 
     @Test
