@@ -747,7 +747,7 @@ class AppealProcessTests {
         steps.complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "属于业主共有事项"));
 
         // when
-        as("gw-v0102", "grid-worker-v0101");
+        as("gw-v0101-2", "grid-worker-v0101");
         sendBack.sendBack(steps.task(appeal, NOTIFY_RETURN).getId(), "可以协调物业解决，不应退回");
         identity.clearAuthentication();
 
@@ -863,14 +863,14 @@ class AppealProcessTests {
 
     @Test
     void aStepIsNotRecalledOnceTheNextIsClaimedNorBySomeoneElseNorWhereTheModelLeadsElsewhere() {
-        // given: triage done by gw-v0101, the promise claimed by gw-v0102
+        // given: triage done by gw-v0101, the promise claimed by a colleague
         ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
         String triage = completeAs(
                 "gw-v0101", "grid-worker-v0101", appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
         Task promise = steps.task(appeal, HANDLE_PROMISED);
 
         // then: someone else's step is not theirs to recall
-        as("gw-v0102", "grid-worker-v0101");
+        as("gw-v0101-2", "grid-worker-v0101");
         assertThatThrownBy(() -> recalls.recall(triage, "不是我办的"))
                 .isInstanceOfSatisfying(
                         ApiProblemException.class,
@@ -881,7 +881,7 @@ class AppealProcessTests {
                         e -> assertThat(e.status().value()).isEqualTo(404));
 
         // when the next step is claimed
-        tasks.claim(promise.getId(), "gw-v0102");
+        tasks.claim(promise.getId(), "gw-v0101-2");
 
         // then it is too late
         as("gw-v0101", "grid-worker-v0101");
@@ -895,12 +895,12 @@ class AppealProcessTests {
 
         // and a promise turned into an escalation is not recalled by the review's recall (it leads to triage)
         String promised = completeAs(
-                "gw-v0102",
+                "gw-v0101-2",
                 "grid-worker-v0101",
                 appeal,
                 HANDLE_PROMISED,
                 Map.of("outcome", "ESCALATE", "escalationReason", "需住建"));
-        as("gw-v0102", "grid-worker-v0101");
+        as("gw-v0101-2", "grid-worker-v0101");
         assertThatThrownBy(() -> recalls.recall(promised, "想撤回"))
                 .isInstanceOfSatisfying(
                         ApiProblemException.class,
