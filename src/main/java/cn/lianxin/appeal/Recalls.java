@@ -153,7 +153,7 @@ class Recalls {
             String trackingNo = trackingNoOf(done);
             Set<String> told = StepsBack.candidateGroups(tasks, next);
             events.publishEvent(new StepEvents.StepCompleted(trackingNo, next.getTaskDefinitionKey()));
-            runtime.messageEventReceived(Messages.RECALLED, next.getExecutionId());
+            stepsBack.goBack(next, Messages.RECALLED);
             appeals.log(
                     trackingNo,
                     EngineClock.now(),

@@ -9,7 +9,6 @@ import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineAsPlatform;
 import cn.lianxin.workflow.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +28,6 @@ class SendBack implements TaskOperation {
     private final CadreTasks cadreTasks;
     private final StepsBack stepsBack;
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final IdentityService identity;
     private final EngineAsPlatform platform;
     private final Appeals appeals;
@@ -39,7 +37,6 @@ class SendBack implements TaskOperation {
             CadreTasks cadreTasks,
             StepsBack stepsBack,
             TaskService tasks,
-            RuntimeService runtime,
             IdentityService identity,
             EngineAsPlatform platform,
             Appeals appeals,
@@ -47,7 +44,6 @@ class SendBack implements TaskOperation {
         this.cadreTasks = cadreTasks;
         this.stepsBack = stepsBack;
         this.tasks = tasks;
-        this.runtime = runtime;
         this.identity = identity;
         this.platform = platform;
         this.appeals = appeals;
@@ -79,7 +75,7 @@ class SendBack implements TaskOperation {
         String trackingNo = (String) tasks.getVariable(taskId, Variables.TRACKING_NO);
         platform.run(() -> {
             events.publishEvent(new StepEvents.StepCompleted(trackingNo, task.getTaskDefinitionKey()));
-            runtime.messageEventReceived(Messages.SENT_BACK, task.getExecutionId());
+            stepsBack.goBack(task, Messages.SENT_BACK);
             Task received = tasks.createTaskQuery()
                     .processInstanceId(task.getProcessInstanceId())
                     .taskDefinitionKey(target)

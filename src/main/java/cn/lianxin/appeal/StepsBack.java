@@ -1,11 +1,15 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.workflow.EngineAsPlatform;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -18,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +38,38 @@ class StepsBack {
     private static final int MAX_HOPS = 10;
 
     private final RepositoryService repository;
+    private final RuntimeService runtime;
     private final EngineAsPlatform platform;
 
-    StepsBack(RepositoryService repository, EngineAsPlatform platform) {
+    StepsBack(RepositoryService repository, RuntimeService runtime, EngineAsPlatform platform) {
         this.repository = repository;
+        this.runtime = runtime;
         this.platform = platform;
+    }
+
+    /**
+     * Triggers the message's boundary event on exactly this task's execution (never by business key:
+     * a parallel branch of the case must not catch it), as the platform, after the caller's checks. A
+     * step that someone else finished or took away in the meantime is a 409, not an error.
+     */
+    void goBack(Task task, String messageName) {
+        platform.run(() -> {
+            try {
+                runtime.messageEventReceived(messageName, task.getExecutionId());
+            } catch (OptimisticLockingException e) {
+                throw e;
+            } catch (ProcessEngineException e) {
+                boolean stillThere = runtime.createEventSubscriptionQuery()
+                                .executionId(task.getExecutionId())
+                                .eventName(messageName)
+                                .count()
+                        > 0;
+                if (stillThere) {
+                    throw e;
+                }
+                throw new ApiProblemException(HttpStatus.CONFLICT, "conflict");
+            }
+        });
     }
 
     /** The key of the user task the message's boundary event on this task leads back to, if it has one. */

@@ -95,6 +95,9 @@ class AppealProcessTests {
     Recalls recalls;
 
     @Autowired
+    StepsBack stepsBack;
+
+    @Autowired
     ApplicationEvents notices;
 
     ProcessSteps steps;
@@ -910,6 +913,22 @@ class AppealProcessTests {
         assertThat(appeals.log(appeal.getBusinessKey()))
                 .extracting(CaseLogEntry::kind)
                 .doesNotContain("RECALL");
+    }
+
+    @Test
+    void aStepFinishedInTheMeantimeIsAConflictNotAnError() {
+        // given: the handler's page still shows 即办 while a colleague completes it
+        ProcessInstance appeal = open("policy", "NORMAL", "HOUSEHOLD");
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
+        Task immediate = steps.task(appeal, HANDLE_IMMEDIATE);
+        steps.complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已当面解释"));
+
+        // then
+        assertThatThrownBy(() -> stepsBack.goBack(immediate, AppealProcess.Messages.SENT_BACK))
+                .isInstanceOfSatisfying(
+                        ApiProblemException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(409));
+        assertThat(appeal).isWaitingAt(FEEDBACK);
     }
 
     /** Acts as this user a minute later than the last step, as people do (the history orders steps by time). */
