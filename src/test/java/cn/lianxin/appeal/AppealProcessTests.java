@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -767,10 +768,7 @@ class AppealProcessTests {
         // then: triage is the first step, nothing before it
         as("gw-v0101", "grid-worker-v0101");
         assertThat(sendBack.allowed(triage, me())).isFalse();
-        assertThatThrownBy(() -> sendBack.sendBack(triage.getId(), "无"))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(409));
+        assertRefused(() -> sendBack.sendBack(triage.getId(), "无"), 409);
 
         // and a step that may go back goes back only for its handler
         steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
@@ -778,10 +776,7 @@ class AppealProcessTests {
         assertThat(sendBack.allowed(immediate, me())).isTrue();
         as("head-v0101", "station-head-v0101");
         assertThat(sendBack.allowed(immediate, me())).isFalse();
-        assertThatThrownBy(() -> sendBack.sendBack(immediate.getId(), "站长越权"))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(403));
+        assertRefused(() -> sendBack.sendBack(immediate.getId(), "站长越权"), 403);
         identity.clearAuthentication();
         assertThat(appeal).isWaitingAt(HANDLE_IMMEDIATE);
         assertThat(appeals.log(appeal.getBusinessKey()))
@@ -821,10 +816,7 @@ class AppealProcessTests {
                     .satisfies(entry -> assertThat(entry.shownToCitizen()).isFalse());
             // and a second recall of the same completion finds nothing left to take back
             as("gw-v0101", "grid-worker-v0101");
-            assertThatThrownBy(() -> recalls.recall(triage, "再撤一次"))
-                    .isInstanceOfSatisfying(
-                            ApiProblemException.class,
-                            e -> assertThat(e.status().value()).isEqualTo(409));
+            assertRefused(() -> recalls.recall(triage, "再撤一次"), 409);
             identity.clearAuthentication();
         }
     }
@@ -858,10 +850,7 @@ class AppealProcessTests {
         // and the station head's earlier approval is no longer recallable: the town worked since
         as("head-v0101", "station-head-v0101");
         assertThat(recalls.recallable()).extracting(Recalls.Recallable::taskId).doesNotContain(review, review2);
-        assertThatThrownBy(() -> recalls.recall(review2, "晚了"))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(409));
+        assertRefused(() -> recalls.recall(review2, "晚了"), 409);
     }
 
     @Test
@@ -874,14 +863,8 @@ class AppealProcessTests {
 
         // then: someone else's step is not theirs to recall
         as("gw-v0101-2", "grid-worker-v0101");
-        assertThatThrownBy(() -> recalls.recall(triage, "不是我办的"))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(404));
-        assertThatThrownBy(() -> recalls.recall("no-such-task", "伪造"))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(404));
+        assertRefused(() -> recalls.recall(triage, "不是我办的"), 404);
+        assertRefused(() -> recalls.recall("no-such-task", "伪造"), 404);
 
         // when the next step is claimed
         tasks.claim(promise.getId(), "gw-v0101-2");
@@ -889,10 +872,7 @@ class AppealProcessTests {
         // then it is too late
         as("gw-v0101", "grid-worker-v0101");
         assertThat(recalls.recallable()).extracting(Recalls.Recallable::taskId).doesNotContain(triage);
-        assertThatThrownBy(() -> recalls.recall(triage, "来不及了"))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(409));
+        assertRefused(() -> recalls.recall(triage, "来不及了"), 409);
         identity.clearAuthentication();
         assertThat(appeal).isWaitingAt(HANDLE_PROMISED);
 
@@ -904,10 +884,7 @@ class AppealProcessTests {
                 HANDLE_PROMISED,
                 Map.of("outcome", "ESCALATE", "escalationReason", "需住建"));
         as("gw-v0101-2", "grid-worker-v0101");
-        assertThatThrownBy(() -> recalls.recall(promised, "想撤回"))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(409));
+        assertRefused(() -> recalls.recall(promised, "想撤回"), 409);
         identity.clearAuthentication();
         assertThat(appeal).isWaitingAt(REVIEW_ESCALATION);
         assertThat(appeals.log(appeal.getBusinessKey()))
@@ -924,11 +901,15 @@ class AppealProcessTests {
         steps.complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已当面解释"));
 
         // then
-        assertThatThrownBy(() -> stepsBack.goBack(immediate, AppealProcess.Messages.SENT_BACK))
-                .isInstanceOfSatisfying(
-                        ApiProblemException.class,
-                        e -> assertThat(e.status().value()).isEqualTo(409));
+        assertRefused(() -> stepsBack.goBack(immediate, AppealProcess.Messages.SENT_BACK), 409);
         assertThat(appeal).isWaitingAt(FEEDBACK);
+    }
+
+    /** The operation is refused with this HTTP status. */
+    private static void assertRefused(ThrowingCallable operation, int status) {
+        assertThatThrownBy(operation).isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(
+                        e.status().value())
+                .isEqualTo(status));
     }
 
     /** Acts as this user a minute later than the last step, as people do (the history orders steps by time). */
