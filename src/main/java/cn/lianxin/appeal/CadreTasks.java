@@ -169,7 +169,8 @@ class CadreTasks {
         return new Citizen(trackingNo, appeal.citizenName(), appeal.phone(), appeal.idNumber());
     }
 
-    private boolean handles(Task task, CurrentUser me) {
+    /** The assignee, or a member of a candidate group while the task is unassigned. */
+    boolean handles(Task task, CurrentUser me) {
         if (me.userId().equals(task.getAssignee())) {
             return true;
         }
@@ -185,7 +186,7 @@ class CadreTasks {
     }
 
     /** The task if the user may see it (and it belongs to the process, if one is named). */
-    private Task visibleTask(String taskId, String processKey) {
+    Task visibleTask(String taskId, String processKey) {
         Task task;
         try {
             var query = tasks.createTaskQuery().taskId(taskId);
