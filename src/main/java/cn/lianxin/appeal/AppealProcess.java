@@ -79,6 +79,10 @@ public final class AppealProcess {
     public static final class Messages {
         public static final String EVALUATED = "appeal-evaluated";
         public static final String WITHDRAWN = "appeal-withdrawn";
+        /** 驳回: the handler of a step sends the case back to the step before it (boundary events). */
+        public static final String SENT_BACK = "appeal-sent-back";
+        /** 撤回: the sender takes back a step just completed, before the next one is claimed. */
+        public static final String RECALLED = "appeal-recalled";
 
         private Messages() {}
     }
@@ -145,6 +149,8 @@ public final class AppealProcess {
         public static final String VISIT_PROGRESS = "visitProgress";
         public static final String VISIT_FEEDBACK_CHANNEL = "visitFeedbackChannel";
         public static final String STATUS = "status";
+        /** Task-local on the step a case was sent back to (驳回): why, shown read-only in its form. */
+        public static final String SENT_BACK_REASON = "sentBackReason";
 
         private Variables() {}
     }

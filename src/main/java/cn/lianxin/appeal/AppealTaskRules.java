@@ -32,7 +32,8 @@ class AppealTaskRules extends ProcessTasks {
             JOINT_DEPTS,
             JOINT_DEPT,
             STATUS,
-            CATEGORY);
+            CATEGORY,
+            SENT_BACK_REASON);
 
     private final StepLights lights;
     private final ApplicationEventPublisher events;

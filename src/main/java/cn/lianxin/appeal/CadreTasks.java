@@ -1,5 +1,6 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.supervision.SupervisionProcess;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.CurrentUser;
@@ -49,7 +50,8 @@ class CadreTasks {
             String village,
             String pathLabel,
             String citizen,
-            String description) {}
+            String description,
+            String summary) {}
 
     record Citizen(String trackingNo, String name, String phone, String idNumber) {}
 
@@ -94,8 +96,9 @@ class CadreTasks {
     }
 
     /**
-     * A page of the open appeal tasks the user may work: claimable by one of their groups, or assigned
-     * to them, oldest first. Three statements whatever the page's size: the task query (as the user,
+     * A page of the open appeal and supervision tasks the user may work: claimable by one of their
+     * groups, or assigned to them, oldest first. A supervision's task carries its case's number and,
+     * as summary, the level and the step supervised (站点督办：分类分流). Three statements whatever the page's size: the task query (as the user,
      * so the engine's authorization decides), one for the tasks' tracking numbers and lights, one for
      * their cases.
      */
@@ -103,7 +106,7 @@ class CadreTasks {
         CurrentUser me = CurrentUser.of(identity).orElseThrow();
         ListPage<Task> page = ListPage.of(
                 tasks.createTaskQuery()
-                        .processDefinitionKey(AppealProcess.KEY)
+                        .processDefinitionKeyIn(AppealProcess.KEY, SupervisionProcess.KEY)
                         .or()
                         .taskCandidateUser(me.userId())
                         .taskAssignee(me.userId())
@@ -166,7 +169,8 @@ class CadreTasks {
         return new Citizen(trackingNo, appeal.citizenName(), appeal.phone(), appeal.idNumber());
     }
 
-    private boolean handles(Task task, CurrentUser me) {
+    /** The assignee, or a member of a candidate group while the task is unassigned. */
+    boolean handles(Task task, CurrentUser me) {
         if (me.userId().equals(task.getAssignee())) {
             return true;
         }
@@ -182,7 +186,7 @@ class CadreTasks {
     }
 
     /** The task if the user may see it (and it belongs to the process, if one is named). */
-    private Task visibleTask(String taskId, String processKey) {
+    Task visibleTask(String taskId, String processKey) {
         Task task;
         try {
             var query = tasks.createTaskQuery().taskId(taskId);
@@ -208,11 +212,16 @@ class CadreTasks {
         }
         Map<String, String> trackingNoOfInstance = new HashMap<>();
         Map<String, String> lightOfTask = new HashMap<>();
+        Map<String, Map<String, String>> supervisedOfInstance = new HashMap<>();
         String[] instances =
                 page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
         platform.call(() -> runtime.createVariableInstanceQuery()
                         .processInstanceIdIn(instances)
-                        .variableNameIn(AppealProcess.Variables.TRACKING_NO, StepLights.LIGHT)
+                        .variableNameIn(
+                                AppealProcess.Variables.TRACKING_NO,
+                                StepLights.LIGHT,
+                                SupervisionProcess.Variables.LEVEL_LABEL,
+                                SupervisionProcess.Variables.STEP_NAME)
                         .disableBinaryFetching()
                         .disableCustomObjectDeserialization()
                         .list())
@@ -222,22 +231,33 @@ class CadreTasks {
                         trackingNoOfInstance.putIfAbsent(variable.getProcessInstanceId(), (String) variable.getValue());
                     } else if (StepLights.LIGHT.equals(variable.getName()) && variable.getTaskId() != null) {
                         lightOfTask.put(variable.getTaskId(), (String) variable.getValue());
+                    } else if (variable.getTaskId() == null && variable.getValue() instanceof String text) {
+                        supervisedOfInstance
+                                .computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                                .put(variable.getName(), text);
                     }
                 });
         Map<String, Appeal> cases = appeals.byTrackingNos(trackingNoOfInstance.values());
         return page.stream()
                 .map(task -> {
                     String trackingNo = trackingNoOfInstance.get(task.getProcessInstanceId());
+                    Map<String, String> supervised =
+                            supervisedOfInstance.getOrDefault(task.getProcessInstanceId(), Map.of());
+                    String level = supervised.get(SupervisionProcess.Variables.LEVEL_LABEL);
                     return summary(
                             task,
                             trackingNo,
                             lightOfTask.get(task.getId()),
-                            trackingNo == null ? null : cases.get(trackingNo));
+                            trackingNo == null ? null : cases.get(trackingNo),
+                            level == null
+                                    ? null
+                                    : level + "："
+                                            + supervised.getOrDefault(SupervisionProcess.Variables.STEP_NAME, ""));
                 })
                 .toList();
     }
 
-    private static TaskSummary summary(Task task, String trackingNo, String light, Appeal appeal) {
+    private static TaskSummary summary(Task task, String trackingNo, String light, Appeal appeal, String summary) {
         return new TaskSummary(
                 task.getId(),
                 task.getTaskDefinitionKey(),
@@ -252,7 +272,8 @@ class CadreTasks {
                 appeal == null ? null : appeal.villageCode(),
                 appeal == null || appeal.path() == null ? null : appeal.path().label(),
                 appeal == null ? null : appeal.maskedCitizen(),
-                appeal == null ? null : appeal.description());
+                appeal == null ? null : appeal.description(),
+                summary);
     }
 
     private static Instant instant(Date date) {

@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -58,7 +60,13 @@ class TaskDataGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        if (command instanceof CompleteTaskCmd) {
+        if (command instanceof ResolveTaskCmd) {
+            // handing a delegated task back (委派办结) is not completing it: no data travels with it
+            refuseData(
+                    (String) ReflectionUtils.getField(COMPLETE_TASK_ID, command),
+                    ReflectionUtils.getField(COMPLETE_VARIABLES, command));
+        } else if (command instanceof CompleteTaskCmd) {
+            refuseWhileDelegated((String) ReflectionUtils.getField(COMPLETE_TASK_ID, command));
             Map<String, Object> accepted = check(
                     (String) ReflectionUtils.getField(COMPLETE_TASK_ID, command),
                     ReflectionUtils.getField(COMPLETE_VARIABLES, command));
@@ -66,6 +74,7 @@ class TaskDataGuard extends CommandInterceptor {
                 ReflectionUtils.setField(COMPLETE_VARIABLES, command, accepted);
             }
         } else if (command instanceof SubmitTaskFormCmd) {
+            refuseWhileDelegated((String) ReflectionUtils.getField(SUBMIT_TASK_ID, command));
             Map<String, Object> accepted = check(
                     (String) ReflectionUtils.getField(SUBMIT_TASK_ID, command),
                     ReflectionUtils.getField(SUBMIT_PROPERTIES, command));
@@ -74,6 +83,30 @@ class TaskDataGuard extends CommandInterceptor {
             }
         }
         return next.execute(command);
+    }
+
+    /**
+     * A delegated task (委派) comes back to its owner, who completes it: the delegate hands it back
+     * ({@code resolveTask}) and cannot complete it by any route meanwhile.
+     */
+    private static void refuseWhileDelegated(String taskId) {
+        TaskEntity task = taskOf(taskId);
+        if (task != null && task.getDelegationState() == DelegationState.PENDING) {
+            throw new TaskDataRejected(List.of(new FieldError("delegation", "任务正在委派中，须由被委派人交回后由委派人办结")));
+        }
+    }
+
+    private static void refuseData(String taskId, Object variables) {
+        if (taskOf(taskId) != null && !submitted(variables).isEmpty()) {
+            throw new TaskDataRejected(List.of(
+                    new FieldError(submitted(variables).keySet().iterator().next(), "交回委派时不能提交办理数据，请由委派人办结时填写")));
+        }
+    }
+
+    private static TaskEntity taskOf(String taskId) {
+        return taskId == null || Context.getCommandContext() == null
+                ? null
+                : Context.getCommandContext().getTaskManager().findTaskById(taskId);
     }
 
     /**

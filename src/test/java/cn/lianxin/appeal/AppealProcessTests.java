@@ -8,14 +8,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.citizen.Satisfaction;
+import cn.lianxin.identity.UnitTenants;
+import cn.lianxin.notification.CadreNotice;
+import cn.lianxin.supervision.SupervisionProcess;
+import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.testing.FlowNodeCoverage;
 import cn.lianxin.testing.ProcessSteps;
 import cn.lianxin.testing.ProcessTest;
+import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.TaskDataRejected;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -33,6 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * {@code appeal.bpmn}, path by path and branch by branch, on the real beans with an in-memory H2
@@ -44,6 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ProcessTest
 @ProcessTest.OwnEngine("appeal")
+@RecordApplicationEvents
 class AppealProcessTests {
 
     /** Every flow node of appeal.bpmn is reached by the tests of this class, checked after all of them. */
@@ -79,6 +88,18 @@ class AppealProcessTests {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    SendBack sendBack;
+
+    @Autowired
+    Recalls recalls;
+
+    @Autowired
+    StepsBack stepsBack;
+
+    @Autowired
+    ApplicationEvents notices;
 
     ProcessSteps steps;
 
@@ -623,6 +644,316 @@ class AppealProcessTests {
         lightsOut(appeal, HANDLE_PROMISED);
         steps.complete(appeal, HANDLE_PROMISED, Map.of("outcome", "DONE", "result", "已修好"));
         assertThat(appeal).isWaitingAt(FEEDBACK);
+    }
+
+    // ---- 驳回 (send back) and 撤回 (recall), modelled as boundary message events ----
+
+    @Test
+    void aHandlerSendsAnImmediateCaseBackToTriageWithAReasonTheGridWorkerSees() {
+        // given
+        ProcessInstance appeal = open("policy", "NORMAL", "HOUSEHOLD");
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
+        Task immediate = steps.task(appeal, HANDLE_IMMEDIATE);
+        ClockUtil.setCurrentTime(at("2026-11-25T10:00"));
+
+        // when
+        as("gw-v0101", "grid-worker-v0101");
+        sendBack.sendBack(immediate.getId(), "政策咨询需先核实户籍");
+        identity.clearAuthentication();
+
+        // then: triage again, with the reason, a new deadline and a green light
+        assertThat(appeal).isWaitingAt(TRIAGE).hasPassed("handle-immediate-sent-back");
+        Task again = steps.task(appeal, TRIAGE);
+        assertThat(tasks.getVariableLocal(again.getId(), "sentBackReason")).isEqualTo("政策咨询需先核实户籍");
+        assertThat(again.getDueDate()).isAfter(at("2026-11-25T10:00"));
+        assertThat(tasks.getVariableLocal(again.getId(), "light")).isEqualTo("GREEN");
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .filteredOn(entry -> entry.kind().equals("SEND_BACK"))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.actor()).isEqualTo("gw-v0101");
+                    assertThat(entry.entry()).contains("即办驳回到分类分流", "政策咨询需先核实户籍");
+                    assertThat(entry.shownToCitizen()).isFalse();
+                });
+        assertThat(notices.stream(CadreNotice.class)).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(CadreNotice.Kind.SENT_BACK);
+            assertThat(notice.groups()).containsExactly("grid-worker-v0101");
+            assertThat(notice.taskId()).isEqualTo(again.getId());
+            assertThat(notice.text()).contains(appeal.getBusinessKey(), "政策咨询需先核实户籍");
+        });
+
+        // and the reason is shown once: triage answered anew, it is gone from the next step
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE", "sentBackReason", "政策咨询需先核实户籍"));
+        assertThat(runtime.getVariables(appeal.getId())).doesNotContainKey("sentBackReason");
+    }
+
+    @Test
+    void aRedPromiseSentBackEndsItsSupervisionAndTheCaseTakesTheNewStepsLight() {
+        // given: a promise overdue, so under supervision, the case red
+        ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
+        steps.complete(appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
+        lightsOut(appeal, HANDLE_PROMISED);
+        assertThat(supervisions(appeal)).isOne();
+        assertThat(appeals.byTrackingNo(appeal.getBusinessKey())
+                        .orElseThrow()
+                        .light()
+                        .name())
+                .isEqualTo("RED");
+
+        // when
+        as("gw-v0101", "grid-worker-v0101");
+        sendBack.sendBack(steps.task(appeal, HANDLE_PROMISED).getId(), "承诺期限不合理，重新分流");
+        identity.clearAuthentication();
+
+        // then
+        assertThat(appeal).isWaitingAt(TRIAGE).hasPassed("handle-promised-sent-back");
+        assertThat(supervisions(appeal)).isZero();
+        assertThat(appeals.byTrackingNo(appeal.getBusinessKey())
+                        .orElseThrow()
+                        .light()
+                        .name())
+                .isEqualTo("GREEN");
+    }
+
+    @Test
+    void eachEscalationStepSendsTheCaseBackOneStep() {
+        // given: at the department
+        ProcessInstance appeal = open("road", "NORMAL", "VILLAGE");
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        steps.complete(appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        steps.complete(appeal, TOWN_HANDLE, Map.of("townDecision", "DISPATCH", "deptCode", "jt"));
+
+        // when / then: department → town → station head → triage
+        as("dept-jt", "dept-jt");
+        sendBack.sendBack(steps.task(appeal, DEPT_HANDLE).getId(), "派单信息不全");
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(TOWN_HANDLE).hasPassed("dept-handle-sent-back");
+        as("center-t01", "town-center-t01");
+        sendBack.sendBack(steps.task(appeal, TOWN_HANDLE).getId(), "上报材料缺少照片");
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(REVIEW_ESCALATION).hasPassed("town-handle-sent-back");
+        assertThat(tasks.getVariableLocal(steps.task(appeal, REVIEW_ESCALATION).getId(), "sentBackReason"))
+                .isEqualTo("上报材料缺少照片");
+        as("head-v0101", "station-head-v0101");
+        sendBack.sendBack(steps.task(appeal, REVIEW_ESCALATION).getId(), "请网格员重新分流");
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(TRIAGE).hasPassed("review-escalation-sent-back");
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .filteredOn(entry -> entry.kind().equals("SEND_BACK"))
+                .extracting(CaseLogEntry::actor)
+                .containsExactly("dept-jt", "center-t01", "head-v0101");
+    }
+
+    @Test
+    void aReturnNotYetToldIsSentBackToTriage() {
+        // given
+        ProcessInstance appeal = open("parking", "NORMAL", "BUILDING");
+        steps.complete(appeal, TRIAGE, Map.of("path", "RETURN", "overrideReason", "属于业主共有事项"));
+
+        // when
+        as("gw-v0101-2", "grid-worker-v0101");
+        sendBack.sendBack(steps.task(appeal, NOTIFY_RETURN).getId(), "可以协调物业解决，不应退回");
+        identity.clearAuthentication();
+
+        // then
+        assertThat(appeal).isWaitingAt(TRIAGE).hasPassed("notify-return-sent-back");
+    }
+
+    @Test
+    void onlyStepsTheModelLetsGoBackAreSentBackAndOnlyByTheirHandlers() {
+        // given
+        ProcessInstance appeal = open("policy", "NORMAL", "HOUSEHOLD");
+        Task triage = steps.task(appeal, TRIAGE);
+
+        // then: triage is the first step, nothing before it
+        as("gw-v0101", "grid-worker-v0101");
+        assertThat(sendBack.allowed(triage, me())).isFalse();
+        assertRefused(() -> sendBack.sendBack(triage.getId(), "无"), 409);
+
+        // and a step that may go back goes back only for its handler
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
+        Task immediate = steps.task(appeal, HANDLE_IMMEDIATE);
+        assertThat(sendBack.allowed(immediate, me())).isTrue();
+        as("head-v0101", "station-head-v0101");
+        assertThat(sendBack.allowed(immediate, me())).isFalse();
+        assertRefused(() -> sendBack.sendBack(immediate.getId(), "站长越权"), 403);
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(HANDLE_IMMEDIATE);
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .extracting(CaseLogEntry::kind)
+                .doesNotContain("SEND_BACK");
+    }
+
+    @Test
+    void aGridWorkerRecallsATriageUntilTheNextStepIsClaimed() {
+        for (String path : List.of("IMMEDIATE", "PROMISED", "ESCALATE", "RETURN")) {
+            // given: triage completed by gw-v0101
+            ProcessInstance appeal = open("property", "NORMAL", "BUILDING");
+            String triage = completeAs("gw-v0101", "grid-worker-v0101", appeal, TRIAGE, triageOf(path));
+            String next = steps.task(appeal, nextAfterTriage(path)).getId();
+            notices.clear();
+
+            // when
+            as("gw-v0101", "grid-worker-v0101");
+            assertThat(recalls.recallable()).anySatisfy(r -> {
+                assertThat(r.taskId()).isEqualTo(triage);
+                assertThat(r.number()).isEqualTo(appeal.getBusinessKey());
+                assertThat(r.nextTaskName())
+                        .isEqualTo(steps.task(appeal, nextAfterTriage(path)).getName());
+            });
+            recalls.recall(triage, "分流选错了");
+            identity.clearAuthentication();
+
+            // then
+            assertThat(appeal).as(path).isWaitingAt(TRIAGE).hasPassed(nextAfterTriage(path) + "-recalled");
+            assertThat(notices.stream(CadreNotice.class)).singleElement().satisfies(notice -> {
+                assertThat(notice.kind()).isEqualTo(CadreNotice.Kind.RECALLED);
+                assertThat(notice.taskId()).isEqualTo(next);
+            });
+            assertThat(appeals.log(appeal.getBusinessKey()))
+                    .filteredOn(entry -> entry.kind().equals("RECALL"))
+                    .singleElement()
+                    .satisfies(entry -> assertThat(entry.shownToCitizen()).isFalse());
+            // and a second recall of the same completion finds nothing left to take back
+            as("gw-v0101", "grid-worker-v0101");
+            assertRefused(() -> recalls.recall(triage, "再撤一次"), 409);
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void theStationHeadAndTheTownRecallTheirDecisionsBeforeTheNextStepStarts() {
+        // given
+        ProcessInstance appeal = open("road", "NORMAL", "VILLAGE");
+        steps.complete(appeal, TRIAGE, Map.of("path", "ESCALATE"));
+        String review =
+                completeAs("head-v0101", "station-head-v0101", appeal, REVIEW_ESCALATION, Map.of("approved", true));
+
+        // when / then
+        as("head-v0101", "station-head-v0101");
+        recalls.recall(review, "还需补充现场照片");
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(REVIEW_ESCALATION).hasPassed("town-handle-recalled");
+        String review2 =
+                completeAs("head-v0101", "station-head-v0101", appeal, REVIEW_ESCALATION, Map.of("approved", true));
+        String town = completeAs(
+                "center-t01",
+                "town-center-t01",
+                appeal,
+                TOWN_HANDLE,
+                Map.of("townDecision", "DISPATCH", "deptCode", "cg"));
+        as("center-t01", "town-center-t01");
+        recalls.recall(town, "派错部门");
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(TOWN_HANDLE).hasPassed("dept-handle-recalled");
+
+        // and the station head's earlier approval is no longer recallable: the town worked since
+        as("head-v0101", "station-head-v0101");
+        assertThat(recalls.recallable()).extracting(Recalls.Recallable::taskId).doesNotContain(review, review2);
+        assertRefused(() -> recalls.recall(review2, "晚了"), 409);
+    }
+
+    @Test
+    void aStepIsNotRecalledOnceTheNextIsClaimedNorBySomeoneElseNorWhereTheModelLeadsElsewhere() {
+        // given: triage done by gw-v0101, the promise claimed by a colleague
+        ProcessInstance appeal = open("lighting", "NORMAL", "BUILDING");
+        String triage = completeAs(
+                "gw-v0101", "grid-worker-v0101", appeal, TRIAGE, Map.of("path", "PROMISED", "promisedDays", 2));
+        Task promise = steps.task(appeal, HANDLE_PROMISED);
+
+        // then: someone else's step is not theirs to recall
+        as("gw-v0101-2", "grid-worker-v0101");
+        assertRefused(() -> recalls.recall(triage, "不是我办的"), 404);
+        assertRefused(() -> recalls.recall("no-such-task", "伪造"), 404);
+
+        // when the next step is claimed
+        tasks.claim(promise.getId(), "gw-v0101-2");
+
+        // then it is too late
+        as("gw-v0101", "grid-worker-v0101");
+        assertThat(recalls.recallable()).extracting(Recalls.Recallable::taskId).doesNotContain(triage);
+        assertRefused(() -> recalls.recall(triage, "来不及了"), 409);
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(HANDLE_PROMISED);
+
+        // and a promise turned into an escalation is not recalled by the review's recall (it leads to triage)
+        String promised = completeAs(
+                "gw-v0101-2",
+                "grid-worker-v0101",
+                appeal,
+                HANDLE_PROMISED,
+                Map.of("outcome", "ESCALATE", "escalationReason", "需住建"));
+        as("gw-v0101-2", "grid-worker-v0101");
+        assertRefused(() -> recalls.recall(promised, "想撤回"), 409);
+        identity.clearAuthentication();
+        assertThat(appeal).isWaitingAt(REVIEW_ESCALATION);
+        assertThat(appeals.log(appeal.getBusinessKey()))
+                .extracting(CaseLogEntry::kind)
+                .doesNotContain("RECALL");
+    }
+
+    @Test
+    void aStepFinishedInTheMeantimeIsAConflictNotAnError() {
+        // given: the handler's page still shows 即办 while a colleague completes it
+        ProcessInstance appeal = open("policy", "NORMAL", "HOUSEHOLD");
+        steps.complete(appeal, TRIAGE, Map.of("path", "IMMEDIATE"));
+        Task immediate = steps.task(appeal, HANDLE_IMMEDIATE);
+        steps.complete(appeal, HANDLE_IMMEDIATE, Map.of("result", "已当面解释"));
+
+        // then
+        assertRefused(() -> stepsBack.goBack(immediate, AppealProcess.Messages.SENT_BACK), 409);
+        assertThat(appeal).isWaitingAt(FEEDBACK);
+    }
+
+    /** The operation is refused with this HTTP status. */
+    private static void assertRefused(ThrowingCallable operation, int status) {
+        assertThatThrownBy(operation).isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(
+                        e.status().value())
+                .isEqualTo(status));
+    }
+
+    /** Acts as this user a minute later than the last step, as people do (the history orders steps by time). */
+    private void as(String user, String group) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
+        identity.setAuthentication(user, List.of(group), UnitTenants.ofGroups(List.of(group)));
+    }
+
+    private CurrentUser me() {
+        return CurrentUser.of(identity).orElseThrow();
+    }
+
+    /** Completes the step as this user (so the engine records who did it) and returns its task id. */
+    private String completeAs(
+            String user, String group, ProcessInstance appeal, String taskKey, Map<String, Object> data) {
+        as(user, group);
+        String id = steps.task(appeal, taskKey).getId();
+        tasks.complete(id, data);
+        identity.clearAuthentication();
+        return id;
+    }
+
+    private static Map<String, Object> triageOf(String path) {
+        return switch (path) {
+            case "PROMISED" -> Map.of("path", path, "promisedDays", 3);
+            case "RETURN" -> Map.of("path", path, "overrideReason", "不属受理范围");
+            default -> Map.of("path", path, "overrideReason", "需改变办理方式");
+        };
+    }
+
+    private static String nextAfterTriage(String path) {
+        return switch (path) {
+            case "IMMEDIATE" -> HANDLE_IMMEDIATE;
+            case "PROMISED" -> HANDLE_PROMISED;
+            case "ESCALATE" -> REVIEW_ESCALATION;
+            default -> NOTIFY_RETURN;
+        };
+    }
+
+    private long supervisions(ProcessInstance appeal) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(SupervisionProcess.KEY)
+                .variableValueEquals("trackingNo", appeal.getBusinessKey())
+                .count();
     }
 
     /** Fires a step's light timer twice (yellow, then red) and checks the step's light after each. */
