@@ -73,9 +73,8 @@ public final class Tasklist {
     /** What a task's card in the list shows: the light as a word and as a colour, and the card's text. */
     public record Card(String lightWord, String colour, String text) {}
 
-    /** The list of the first filter, as it shows after signing in. */
+    /** Waits for the list of the first filter, as it shows after signing in. */
     public Tasklist list() {
-        browser.open(base);
         browser.visible(By.cssSelector(".tasks-list"));
         return this;
     }
