@@ -157,8 +157,12 @@ class TaskCards {
      * instances of tasks the user's own query returned, so it shows nothing the user could not read.
      */
     private Map<String, Facts> facts(List<Task> visible) {
-        String[] instances =
-                visible.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        // a task created on its own in Tasklist (创建任务) has no process instance, so no case or topic
+        String[] instances = visible.stream()
+                .map(Task::getProcessInstanceId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toArray(String[]::new);
         Set<String> numberVariables = Stream.concat(
                         files.stream().map(CaseFiles::numberVariable),
                         Stream.of(SupervisionProcess.Variables.TRACKING_NO))
@@ -173,12 +177,14 @@ class TaskCards {
                 .toList();
         Map<String, Map<String, Object>> ofInstance = new HashMap<>();
         Map<String, Object> lightOfTask = new HashMap<>();
-        List<VariableInstance> variables = platform.call(() -> runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(instances)
-                .variableNameIn(names.toArray(String[]::new))
-                .disableBinaryFetching()
-                .disableCustomObjectDeserialization()
-                .list());
+        List<VariableInstance> variables = instances.length == 0
+                ? List.of()
+                : platform.call(() -> runtime.createVariableInstanceQuery()
+                        .processInstanceIdIn(instances)
+                        .variableNameIn(names.toArray(String[]::new))
+                        .disableBinaryFetching()
+                        .disableCustomObjectDeserialization()
+                        .list());
         for (VariableInstance variable : variables) {
             if (variable.getTaskId() != null) {
                 if (StepLights.LIGHT.equals(variable.getName())) {
@@ -192,7 +198,9 @@ class TaskCards {
         }
         Map<String, Facts> facts = new HashMap<>();
         for (Task task : visible) {
-            Map<String, Object> values = ofInstance.getOrDefault(task.getProcessInstanceId(), Map.of());
+            Map<String, Object> values = task.getProcessInstanceId() == null
+                    ? Map.of()
+                    : ofInstance.getOrDefault(task.getProcessInstanceId(), Map.of());
             String number = numberVariables.stream()
                     .map(values::get)
                     .filter(String.class::isInstance)

@@ -139,6 +139,31 @@ class TaskCardsIT {
     }
 
     @Test
+    void aTaskOfItsOwnHasACardWithItsLightAndAnEmptyTimeline() {
+        // given a task created on its own (Tasklist's 创建任务), due yesterday
+        org.camunda.bpm.engine.task.Task own = tasks.newTask();
+        own.setName("整理台账");
+        own.setDueDate(new java.util.Date(System.currentTimeMillis() - 86_400_000L));
+        tasks.saveTask(own);
+        try {
+            // when the administrator, who sees every task, reads its card and 办理记录
+            JsonNode card = list(api.as("admin")
+                            .get("/api/tasks/cards?ids=" + own.getId())
+                            .getBody())
+                    .get(0);
+            ResponseEntity<JsonNode> timeline = api.as("admin").get("/api/tasks/" + own.getId() + "/timeline");
+
+            // then the card has its light and no case; the timeline is empty
+            assertThat(card.get("lightLabel").asText()).isEqualTo("超期");
+            assertThat(card.has("number")).isFalse();
+            assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(timeline.getBody().get("entries")).isEmpty();
+        } finally {
+            tasks.deleteTask(own.getId(), true);
+        }
+    }
+
+    @Test
     void fiftyCardsCostTheStatementsOfOne() {
         // given 东风's open tasks
         List<String> ids =
