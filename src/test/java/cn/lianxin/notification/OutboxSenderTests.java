@@ -125,7 +125,10 @@ class OutboxSenderTests {
         // given
         gateway.failEachMessage = 1;
         transaction.executeWithoutResult(tx -> notifications.queue(
-                Template.CADRE_NOTICE, Recipient.group("grid-worker-v0101"), "LX-1", "LX-1 的“承诺办”已超期（10月10日 10:00），已进入督办。"));
+                Template.CADRE_NOTICE,
+                Recipient.group("grid-worker-v0101"),
+                "LX-1",
+                "LX-1 的“承诺办”已超期（10月10日 10:00），已进入督办。"));
         Instant now = Instant.now();
 
         // when
