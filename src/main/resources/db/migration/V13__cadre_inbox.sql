@@ -10,14 +10,17 @@ create table cadre_inbox (
     actor      varchar(64),
     actor_name varchar(128),
     created_at timestamp with time zone not null,
+    -- unread is read_at is null, kept as a value: an equality on it lets an index return the unread
+    -- rows in page order (PostgreSQL sorts after an IS NULL condition)
+    unread     boolean                  not null default true,
     read_at    timestamp with time zone
 );
 
 -- "my newest" (GET /api/inbox): one index range per user, read backwards, however big the table ...
 create index cadre_inbox_newest on cadre_inbox (user_id, created_at, id);
--- ... "my unread" and "my unread count": the user's unread rows are one range of this index (read_at
--- null), so counting them reads only those rows, never the read ones or anyone else's
-create index cadre_inbox_unread on cadre_inbox (user_id, read_at, created_at, id);
+-- ... "my unread" and "my unread count": the user's unread rows are one range of this index, in page
+-- order, so a page reads only its rows and the count only the unread ones, never the read or anyone else's
+create index cadre_inbox_unread on cadre_inbox (user_id, unread, created_at, id);
 
 -- SMS to one cadre (a notice naming a user, lianxin.inbox.sms-kinds), beside citizens' phones and groups
 alter table notification_outbox drop constraint notification_recipient_known;

@@ -124,13 +124,23 @@ class CadreInbox {
         return user == null ? userId : PersonNames.of(user);
     }
 
+    /**
+     * A page of a user's notices, newest first: one range of {@code cadre_inbox_newest} read
+     * backwards, or with {@link #UNREAD_ONLY} one range of {@code cadre_inbox_unread}.
+     */
+    static final String PAGE = "select id, kind, number, task_id, text, actor, actor_name, created_at, unread"
+            + " from cadre_inbox where user_id = :user%s"
+            + " order by created_at desc, id desc offset :offset rows fetch next :fetch rows only";
+
+    static final String UNREAD_ONLY = " and unread = true";
+
+    /** The user's unread rows are one range of {@code cadre_inbox_unread}: the count reads only them. */
+    static final String UNREAD_COUNT = "select count(*) from cadre_inbox where user_id = :user and unread = true";
+
     /** The user's notices (or only the unread ones), newest first, a numbered page at a time. */
     ListPage<Item> page(String userId, boolean unreadOnly, ListPage.Numbered request) {
         return ListPage.of(
-                jdbc.sql("select id, kind, number, task_id, text, actor, actor_name, created_at, read_at"
-                                + " from cadre_inbox where user_id = :user"
-                                + (unreadOnly ? " and read_at is null" : "")
-                                + " order by created_at desc, id desc offset :offset rows fetch next :fetch rows only")
+                jdbc.sql(PAGE.formatted(unreadOnly ? UNREAD_ONLY : ""))
                         .param("user", userId)
                         .param("fetch", request.fetch())
                         .param("offset", request.offset())
@@ -140,16 +150,14 @@ class CadreInbox {
     }
 
     long unreadCount(String userId) {
-        return jdbc.sql("select count(*) from cadre_inbox where user_id = ? and read_at is null")
-                .param(userId)
-                .query(Long.class)
-                .single();
+        return jdbc.sql(UNREAD_COUNT).param("user", userId).query(Long.class).single();
     }
 
     /** Marks one of the user's own notices read (again: no change); false when the user has no such notice. */
     @Transactional
     boolean markRead(String userId, long id) {
-        return jdbc.sql("update cadre_inbox set read_at = coalesce(read_at, :now) where id = :id and user_id = :user")
+        return jdbc.sql("update cadre_inbox set read_at = coalesce(read_at, :now), unread = false"
+                                + " where id = :id and user_id = :user")
                         .param("now", EngineClock.now().atOffset(ZoneOffset.UTC))
                         .param("id", id)
                         .param("user", userId)
@@ -159,7 +167,7 @@ class CadreInbox {
 
     @Transactional
     void markAllRead(String userId) {
-        jdbc.sql("update cadre_inbox set read_at = :now where user_id = :user and read_at is null")
+        jdbc.sql("update cadre_inbox set read_at = :now, unread = false where user_id = :user and unread = true")
                 .param("now", EngineClock.now().atOffset(ZoneOffset.UTC))
                 .param("user", userId)
                 .update();
@@ -178,6 +186,6 @@ class CadreInbox {
                 rs.getString("text"),
                 actorName == null ? actor : actorName,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("read_at", OffsetDateTime.class) != null);
+                !rs.getBoolean("unread"));
     }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
+import cn.lianxin.testing.SqlStatements;
 import cn.lianxin.testing.StoreSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -41,6 +43,9 @@ class CadreInboxIT {
 
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
+    /** The process designer: told of nothing by the processes, so their inbox is this test's alone. */
+    private static final String HEAVY_READER = "designer";
+
     @Autowired
     Api api;
 
@@ -64,6 +69,9 @@ class CadreInboxIT {
 
     @Autowired
     JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    SqlStatements sql;
 
     @Test
     void aStepTurningRedReachesItsHandlersInboxesOnce() {
@@ -249,7 +257,75 @@ class CadreInboxIT {
         before.assertUnchanged(jdbcTemplate);
     }
 
+    @Test
+    void aPageAndTheUnreadCountReadOneIndexRangeOfTheUserAndNoSort() {
+        // given: a cadre with years of notices, nearly all read, and the planner's statistics up to date
+        if (unreadCount(HEAVY_READER) == 0) {
+            OffsetDateTime start = OffsetDateTime.parse("2020-01-01T00:00:00Z");
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                OffsetDateTime at = start.plusHours(i);
+                boolean read = i < 19_990;
+                rows.add(new Object[] {HEAVY_READER, "COMMENTED", "旧消息 " + i, at, read ? at : null, !read});
+            }
+            jdbcTemplate.batchUpdate(
+                    "insert into cadre_inbox (user_id, kind, text, created_at, read_at, unread) values (?, ?, ?, ?, ?, ?)",
+                    rows);
+        }
+        jdbcTemplate.execute("analyze cadre_inbox");
+
+        // when
+        String newest = plan(CadreInbox.PAGE.formatted(""));
+        String unread = plan(CadreInbox.PAGE.formatted(CadreInbox.UNREAD_ONLY));
+        String count = plan(CadreInbox.UNREAD_COUNT);
+
+        // then each reads one range of its index, in the page's order, with nothing to sort
+        assertThat(newest)
+                .contains("Index Scan Backward using cadre_inbox_newest")
+                .doesNotContain("Sort");
+        assertThat(unread)
+                .contains("Index Scan Backward using cadre_inbox_unread")
+                .doesNotContain("Sort");
+        assertThat(count).contains("cadre_inbox_unread").doesNotContain("Seq Scan");
+        assertThat(unreadCount(HEAVY_READER)).isEqualTo(10);
+    }
+
+    @Test
+    void aPageOfTwentyFiveCostsTheStatementsOfAPageOfOne() {
+        // given
+        String number = number();
+        for (int i = 1; i <= 25; i++) {
+            tell("dept-zj", number, "第 " + i + " 条");
+        }
+
+        // then
+        assertThat(statements("/api/inbox?size=25")).isEqualTo(statements("/api/inbox?size=1"));
+        assertThat(statements("/api/inbox/unread-count")).isLessThanOrEqualTo(statements("/api/inbox?size=1"));
+    }
+
     // ---- helpers ----
+
+    private String plan(String sql) {
+        return String.join(
+                "\n",
+                jdbc.sql("explain " + sql)
+                        .param("user", HEAVY_READER)
+                        .param("offset", 0)
+                        .param("fetch", 21)
+                        .query(String.class)
+                        .list());
+    }
+
+    /** The statements of a request as 住建's handler, the fewest of two runs (the first may sign in the slow way). */
+    private int statements(String path) {
+        int fewest = Integer.MAX_VALUE;
+        for (int run = 0; run < 2; run++) {
+            SqlStatements.Request request = sql.of(() -> ok(api.as("dept-zj").get(path)));
+            assertThat(request.path()).isEqualTo(path);
+            fewest = Math.min(fewest, request.count());
+        }
+        return fewest;
+    }
 
     /** A notice to one user, published in its own transaction as an operation publishes it. */
     private void tell(String user, String number, String text) {
