@@ -8,7 +8,9 @@ import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.SqlStatements;
 import cn.lianxin.testing.StoreSnapshot;
+import cn.lianxin.testing.WebappClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -72,6 +75,9 @@ class CadreInboxIT {
 
     @Autowired
     SqlStatements sql;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aStepTurningRedReachesItsHandlersInboxesOnce() {
@@ -186,6 +192,27 @@ class CadreInboxIT {
         assertThat(api.as("dept-jt").everyItem("/api/inbox?unread=true")).isEmpty();
         assertThat(texts(api.as("dept-jt").everyItem("/api/inbox?unread=false"), number))
                 .containsExactly("三", "二", "一");
+    }
+
+    @Test
+    void theTasklistNavbarReadsTheCountAndMarksReadWithTheWebappsSession() {
+        // given: a notice for 民政's handler, who is signed in to Tasklist
+        String number = number();
+        tell("dept-mz", number, "导航栏");
+        long expected = unreadCount("dept-mz");
+        WebappClient tasklist = new WebappClient(port);
+        assertThat(tasklist.signIn("dept-mz", "demo")).isEqualTo(200);
+
+        // when the navbar plugin asks with the session and its CSRF token
+        HttpResponse<String> count = tasklist.send("GET", "/api/inbox/unread-count", null, null);
+
+        // then it reads the cadre's own count, and marks their notices read the same way
+        assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+        assertThat(count.body()).isEqualTo("{\"count\":" + expected + "}");
+        assertThat(tasklist.send("POST", "/api/inbox/read-all", null, "application/json")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(unreadCount("dept-mz")).isZero();
     }
 
     @Test
