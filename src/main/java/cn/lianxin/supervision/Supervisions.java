@@ -76,9 +76,7 @@ class Supervisions {
                         : red.handlerGroups().get(0),
                 red.villageCode(),
                 red.townCode(),
-                Set.of(),
-                Set.of(),
-                null,
+                StepHandlers.TOLD_BY_THE_LIGHT,
                 null);
     }
 
@@ -126,9 +124,6 @@ class Supervisions {
                 .orElse(Level.STATION.responsibleGroup(village, town));
         String key = businessKey(trackingNo, step.getTaskDefinitionKey());
         timeline.record(trackingNo, leader, "INSTRUCTION", "领导批示：" + instruction, false);
-        // the step's handlers: its assignee once claimed, else its candidate group
-        Set<String> handlerUsers = step.getAssignee() == null ? Set.of() : Set.of(step.getAssignee());
-        Set<String> handlerGroups = step.getAssignee() == null ? Set.of(handler) : Set.of();
         return start(
                 key,
                 Cause.INSTRUCTION,
@@ -140,9 +135,7 @@ class Supervisions {
                 handler,
                 village,
                 town,
-                handlerUsers,
-                handlerGroups,
-                step.getId(),
+                StepHandlers.of(step, handler),
                 leader);
     }
 
@@ -157,9 +150,7 @@ class Supervisions {
             String handlerGroup,
             String village,
             String town,
-            Set<String> handlerUsers,
-            Set<String> handlerGroups,
-            String stepTask,
+            StepHandlers handlers,
             String actor) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRACKING_NO, trackingNo);
@@ -180,7 +171,7 @@ class Supervisions {
                 .execute()
                 .getId());
         events.publishEvent(new SupervisionLights.Changed(trackingNo));
-        tellOpened(id, trackingNo, stepName, level, reason, handlerUsers, handlerGroups, stepTask, actor);
+        tellOpened(id, trackingNo, stepName, level, reason, handlers, actor);
         return id;
     }
 
@@ -194,9 +185,7 @@ class Supervisions {
             String stepName,
             Level level,
             String reason,
-            Set<String> handlerUsers,
-            Set<String> handlerGroups,
-            String stepTask,
+            StepHandlers handlers,
             String actor) {
         String text = trackingNo + " 的“" + stepName + "”进入督办（" + level.label() + "，" + reason + "）。";
         String supervise = platform.call(() -> tasks
@@ -216,9 +205,28 @@ class Supervisions {
                 supervise,
                 text,
                 actor));
-        if (!handlerUsers.isEmpty() || !handlerGroups.isEmpty()) {
+        if (!handlers.users().isEmpty() || !handlers.groups().isEmpty()) {
             events.publishEvent(new CadreNotice(
-                    CadreNotice.Kind.SUPERVISION, handlerUsers, handlerGroups, trackingNo, stepTask, text, actor));
+                    CadreNotice.Kind.SUPERVISION,
+                    handlers.users(),
+                    handlers.groups(),
+                    trackingNo,
+                    handlers.taskId(),
+                    text,
+                    actor));
+        }
+    }
+
+    /** Who handles the supervised step, to be told of a new supervision: its assignee once claimed, else its group. */
+    private record StepHandlers(Set<String> users, Set<String> groups, String taskId) {
+
+        /** A red light has told the step's handlers already (超期, 已进入督办). */
+        static final StepHandlers TOLD_BY_THE_LIGHT = new StepHandlers(Set.of(), Set.of(), null);
+
+        static StepHandlers of(Task step, String candidateGroup) {
+            return step.getAssignee() == null
+                    ? new StepHandlers(Set.of(), Set.of(candidateGroup), step.getId())
+                    : new StepHandlers(Set.of(step.getAssignee()), Set.of(), step.getId());
         }
     }
 
