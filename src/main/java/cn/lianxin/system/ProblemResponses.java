@@ -47,6 +47,14 @@ class ProblemResponses {
     }
 
     /**
+     * 401 without a challenge, for a webapp page's background request whose session ended: a
+     * {@code WWW-Authenticate: Basic} would open the browser's own sign-in dialog over Tasklist.
+     */
+    AuthenticationEntryPoint unauthorizedWithoutChallenge() {
+        return (request, response, e) -> write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
+    }
+
+    /**
      * 404 for a path the platform does not serve, signed in or not, and without a challenge: a
      * browser that meets a 401 with {@code WWW-Authenticate: Basic} on a background request opens
      * its own modal sign-in dialog over the page (Tasklist's login page asks for

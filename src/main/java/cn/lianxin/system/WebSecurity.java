@@ -46,7 +46,7 @@ class WebSecurity {
         headers.api(http);
         // the Tasklist plugins: the webapps' session, with its CSRF token (only for /api)
         http.addFilterBefore(
-                new WebappSessionSignIn(),
+                new WebappSessionSignIn(problems),
                 org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
                 .authorizeHttpRequests(

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * carries the session's CSRF token in {@code X-XSRF-TOKEN} (which only the webapps' own pages can
  * read), on every method — a cross-site page can make the browser send the cookie, never the token.
  * The user's groups are the ones the webapps hold for the session (in the {@code keycloak} profile
- * re-read on every request, see application-keycloak.yaml).
+ * re-read on every request, see application-keycloak.yaml). A request with the header but no valid
+ * session gets a 401 without a challenge, so the browser opens no sign-in dialog over Tasklist.
  */
 class WebappSessionSignIn extends OncePerRequestFilter {
 
@@ -35,21 +37,30 @@ class WebappSessionSignIn extends OncePerRequestFilter {
     /** Where the webapps keep their sign-ins in the session ({@code AuthenticationUtil}'s protected key). */
     private static final String SESSION_KEY = "authenticatedUser";
 
+    private final AuthenticationEntryPoint signedOut;
+
+    WebappSessionSignIn(ProblemResponses problems) {
+        this.signedOut = problems.unauthorizedWithoutChallenge();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME) != null
                 && SecurityContextHolder.getContext().getAuthentication() == null) {
             HttpSession session = request.getSession(false);
             UserAuthentication user = session == null ? null : signedIn(session, request);
-            if (user != null) {
-                List<SimpleGrantedAuthority> groups = user.getGroupIds().stream()
-                        .map(SimpleGrantedAuthority::new)
-                        .toList();
-                SecurityContextHolder.getContext()
-                        .setAuthentication(
-                                UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, groups));
+            if (user == null) {
+                // a page of the webapps whose session ended (or a forged token): 401, and no Basic dialog
+                signedOut.commence(request, response, null);
+                return;
             }
+            List<SimpleGrantedAuthority> groups =
+                    user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
+            SecurityContextHolder.getContext()
+                    .setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, groups));
         }
         chain.doFilter(request, response);
     }

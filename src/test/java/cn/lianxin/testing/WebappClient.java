@@ -53,6 +53,11 @@ public final class WebappClient {
     }
 
     public HttpResponse<String> send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, csrfToken());
+    }
+
+    /** A request with this CSRF token header ({@code null}: none), e.g. a forged one. */
+    public HttpResponse<String> send(String method, String path, String body, String contentType, String csrf) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
@@ -65,7 +70,6 @@ public final class WebappClient {
         request.header("Accept", "application/json");
         // as a browser on the webapps' own pages does; Camunda's CSRF filter checks it
         request.header("Origin", base);
-        String csrf = csrfToken();
         if (csrf != null) {
             request.header("X-XSRF-TOKEN", csrf);
         }
@@ -86,7 +90,8 @@ public final class WebappClient {
         }
     }
 
-    private String csrfToken() {
+    /** The CSRF token this client holds for its session. */
+    public String csrfToken() {
         if (token != null) {
             return token;
         }
