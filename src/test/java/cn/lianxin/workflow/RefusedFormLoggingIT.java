@@ -59,20 +59,12 @@ class RefusedFormLoggingIT {
 
     @Test
     void aRefusalOnThePlatformsApiIsOneInfoLine(CapturedOutput log) {
-        refusedOnce(log, () -> {
-            ResponseEntity<JsonNode> refused = appeals.viaApi("gw-v0101", triage, PROMISE_WITHOUT_DAYS);
-            assertThat(refused.getStatusCode().value()).isEqualTo(400);
-            return refused.getBody().get("correlationId").asText();
-        });
+        refusedOnce(log, () -> correlationIdOf(appeals.viaApi("gw-v0101", triage, PROMISE_WITHOUT_DAYS)));
     }
 
     @Test
     void aRefusalOnCamundasRestApiIsOneInfoLine(CapturedOutput log) {
-        refusedOnce(log, () -> {
-            ResponseEntity<JsonNode> refused = appeals.viaRest("gw-v0101", triage, PROMISE_WITHOUT_DAYS);
-            assertThat(refused.getStatusCode().value()).isEqualTo(400);
-            return refused.getBody().get("correlationId").asText();
-        });
+        refusedOnce(log, () -> correlationIdOf(appeals.viaRest("gw-v0101", triage, PROMISE_WITHOUT_DAYS)));
     }
 
     @Test
@@ -110,6 +102,11 @@ class RefusedFormLoggingIT {
         String written = log.getAll().substring(before);
         assertThat(written).contains("ENGINE-16004").contains(" ERROR [");
         assertThat(written.lines().filter(line -> line.startsWith("\tat "))).isNotEmpty();
+    }
+
+    private static String correlationIdOf(ResponseEntity<JsonNode> refused) {
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        return refused.getBody().get("correlationId").asText();
     }
 
     /** Sends one refused completion, then reads what the log got meanwhile. */
