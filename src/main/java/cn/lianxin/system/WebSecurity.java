@@ -75,7 +75,11 @@ class WebSecurity {
                 .exceptionHandling(errors -> errors.accessDeniedHandler(problems.forbidden()))
                 // no cookie ever authenticates these routes, so there is no CSRF to forge
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a Tasklist plugin's call is signed in from the webapps' session: Spring's default
+                // session-fixation protection would give that session a new id on every such call, and
+                // the webapps' own requests in flight with the old id would come back 401 (signed out)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .build();
     }
 

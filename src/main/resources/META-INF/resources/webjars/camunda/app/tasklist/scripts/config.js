@@ -8,7 +8,7 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['../lianxin/locale'],
+  customScripts: ['../lianxin/locale', '../lianxin/permitted', '../lianxin/filter-counts', '../lianxin/toasts'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
