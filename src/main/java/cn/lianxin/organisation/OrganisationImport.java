@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,26 +138,14 @@ class OrganisationImport {
 
     private static UnitChanges unitChanges(List<Unit> imported, List<Unit> known) {
         Map<String, Unit> before = known.stream().collect(Collectors.toMap(Unit::code, u -> u));
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        int unchanged = 0;
-        for (Unit unit : imported) {
-            Unit was = before.get(unit.code());
-            if (was == null) {
-                added.add(unit.code());
-            } else if (!was.equals(unit)) {
-                changed.add(unit.code());
-            } else {
-                unchanged++;
-            }
-        }
+        Comparison comparison = Comparison.of(imported, Unit::code, before::get);
         Set<String> inFile = imported.stream().map(Unit::code).collect(Collectors.toSet());
         List<String> notInFile = known.stream()
                 .map(Unit::code)
                 .filter(code -> !inFile.contains(code))
                 .sorted()
                 .toList();
-        return new UnitChanges(sorted(added), sorted(changed), unchanged, notInFile);
+        return new UnitChanges(comparison.added(), comparison.changed(), comparison.unchanged(), notInFile);
     }
 
     /** The role groups of units that do not exist yet. */
@@ -176,19 +165,7 @@ class OrganisationImport {
     }
 
     private static PeopleChanges peopleChanges(List<Person> wanted, Map<String, Person> before, boolean removeMissing) {
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        int unchanged = 0;
-        for (Person person : wanted) {
-            Person was = comparable(before.get(person.id()));
-            if (was == null) {
-                added.add(person.id());
-            } else if (!was.equals(person)) {
-                changed.add(person.id());
-            } else {
-                unchanged++;
-            }
-        }
+        Comparison comparison = Comparison.of(wanted, Person::id, id -> comparable(before.get(id)));
         Set<String> inFile = wanted.stream().map(Person::id).collect(Collectors.toSet());
         List<String> notInFile = before.values().stream()
                 .filter(p -> !inFile.contains(p.id()))
@@ -198,7 +175,11 @@ class OrganisationImport {
                 .sorted()
                 .toList();
         return new PeopleChanges(
-                sorted(added), sorted(changed), unchanged, notInFile, removeMissing ? notInFile : List.of());
+                comparison.added(),
+                comparison.changed(),
+                comparison.unchanged(),
+                notInFile,
+                removeMissing ? notInFile : List.of());
     }
 
     private static MembershipChanges memberships(
@@ -272,8 +253,24 @@ class OrganisationImport {
                 .update();
     }
 
-    private static List<String> sorted(List<String> codes) {
-        return codes.stream().sorted().toList();
+    /** The file's entries against what is there: new ones, different ones (by id, sorted), and how many are equal. */
+    private record Comparison(List<String> added, List<String> changed, int unchanged) {
+        static <T> Comparison of(List<T> wanted, Function<T, String> id, Function<String, T> current) {
+            List<String> added = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
+            for (T entry : wanted) {
+                T was = current.apply(id.apply(entry));
+                if (was == null) {
+                    added.add(id.apply(entry));
+                } else if (!was.equals(entry)) {
+                    changed.add(id.apply(entry));
+                }
+            }
+            return new Comparison(
+                    added.stream().sorted().toList(),
+                    changed.stream().sorted().toList(),
+                    wanted.size() - added.size() - changed.size());
+        }
     }
 
     static String sha256(byte[] content) {
