@@ -93,7 +93,11 @@ public final class StoreSnapshot {
                 "act_hi_attachment",
                 "act_hi_identitylink",
                 "act_id_group",
-                "act_id_membership")) {
+                "act_id_membership",
+                "act_id_info",
+                "act_id_tenant",
+                "act_id_tenant_member",
+                "organisation_import")) {
             tables.put(table, "t::text");
         }
         // a job's lock owner and expiry change as any node's job executor looks at it

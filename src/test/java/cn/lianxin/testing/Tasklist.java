@@ -50,6 +50,29 @@ public final class Tasklist {
                 .toList();
     }
 
+    /** Chooses the radio choice whose text is this (办理方式 → 联合办理). */
+    public Tasklist choose(String choice) {
+        WebElement radio = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"
+                + "//label[normalize-space()='" + choice + "']/input[@type='radio']"));
+        browser.click(radio);
+        return this;
+    }
+
+    /** The choices of the form's select with this label, as people read them (the list is opened and closed). */
+    public List<String> selectChoices(String label) {
+        // the label reads "牵头部门*" when the field is required
+        WebElement select = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
+                + "[label[starts-with(normalize-space(), '" + label + "')]]//div[contains(@class,'fjs-input-group')]"));
+        browser.click(select);
+        browser.visible(By.cssSelector(".fjs-dropdownlist-item"));
+        List<String> choices = browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
+        browser.click(select);
+        return choices;
+    }
+
     /** Ticks the checklist choices whose text contains these parts. */
     public Tasklist tick(String... parts) {
         for (String part : parts) {
