@@ -105,7 +105,7 @@ class AppealTasklistIT {
                 .signIn("gw-v0101")
                 .open(appeals.openTask(appeal, "triage"))
                 .claim()
-                .choose("联合办理");
+                .choose("办理方式", "联合办理");
 
         // then the lead and co-departments are the departments of the unit table, by name
         assertThat(tasklist.checklistChoices()).containsExactly("城管", "交通", "民政", "人社", "水务", "卫健", "住建");

@@ -50,14 +50,6 @@ public final class Tasklist {
                 .toList();
     }
 
-    /** Chooses the radio choice whose text is this (办理方式 → 联合办理). */
-    public Tasklist choose(String choice) {
-        WebElement radio = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"
-                + "//label[normalize-space()='" + choice + "']/input[@type='radio']"));
-        browser.click(radio);
-        return this;
-    }
-
     /** The choices of the form's select with this label, as people read them (the list is opened and closed). */
     public List<String> selectChoices(String label) {
         // the label reads "牵头部门*" when the field is required
