@@ -130,6 +130,9 @@ public final class AppealProcess {
         public static final String TOWN_DECISION = "townDecision";
         public static final String TOWN_COMMENT = "townComment";
         public static final String DEPT_CODE = "deptCode";
+        /** The departments a form offers (triage's lead and co-departments, the town's dispatch), set when the task is created. */
+        public static final String DEPARTMENT_OPTIONS = "departmentOptions";
+
         public static final String DEPT_OUTCOME = "deptOutcome";
         public static final String HAND_BACK_REASON = "handBackReason";
         public static final String STANDARD_RETURN_REASONS = "standardReturnReasons";

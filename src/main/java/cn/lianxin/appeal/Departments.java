@@ -3,6 +3,8 @@ package cn.lianxin.appeal;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
+import cn.lianxin.workflow.FormOptions;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /** The county departments (部门) a case can be dispatched to or handled jointly by, as steps check and show them. */
@@ -22,6 +24,19 @@ public class Departments {
                 && units.byCode(code)
                         .filter(u -> u.kind() == UnitKind.DEPARTMENT)
                         .isPresent();
+    }
+
+    /**
+     * The departments as a form's choices (name shown, code submitted), read from the units when the
+     * task is created: a department added by an import is offered by the next task, with no model
+     * deployed. A task created before keeps its list, and its checks still accept every department
+     * known now ({@link #isDepartment}).
+     */
+    public TypedValue options() {
+        return FormOptions.of(units.all().stream()
+                .filter(u -> u.kind() == UnitKind.DEPARTMENT)
+                .map(u -> new FormOptions.Option(u.name(), u.code()))
+                .toList());
     }
 
     /** The unit's Chinese name, or the code itself when no unit has it. */

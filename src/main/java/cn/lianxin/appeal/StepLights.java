@@ -5,17 +5,17 @@ import static cn.lianxin.appeal.AppealProcess.Variables.TRACKING_NO;
 
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.deadline.TrafficLight;
-import cn.lianxin.notification.Notifications;
-import cn.lianxin.notification.Recipient;
-import cn.lianxin.notification.Template;
+import cn.lianxin.notification.CadreNotice;
 import cn.lianxin.supervision.StepEvents;
 import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * warning (follow-up) and due dates against the clock. A step's light timer only says "look again":
  * however early, late or often it runs, the light is what the dates say now, and it only ever gets
  * worse while the task is open — a missed deadline stays missed even when a supervisor sets a new
- * one. A task turning yellow tells its handlers; turning red tells them and starts supervision. The
+ * one. A task turning yellow tells its handlers (a {@link CadreNotice}: its assignee, else its
+ * candidate groups); turning red tells them and starts supervision. The
  * case's own light is {@link CaseLights}'.
  */
 @Component
@@ -44,13 +45,11 @@ class StepLights {
 
     private final Appeals appeals;
     private final CaseLights caseLights;
-    private final Notifications notifications;
     private final ApplicationEventPublisher events;
 
-    StepLights(Appeals appeals, CaseLights caseLights, Notifications notifications, ApplicationEventPublisher events) {
+    StepLights(Appeals appeals, CaseLights caseLights, ApplicationEventPublisher events) {
         this.appeals = appeals;
         this.caseLights = caseLights;
-        this.notifications = notifications;
         this.events = events;
     }
 
@@ -80,6 +79,7 @@ class StepLights {
         TaskService taskService = execution.getProcessEngineServices().getTaskService();
         Instant now = EngineClock.now();
         List<Task> turned = new ArrayList<>();
+        Map<String, TrafficLight> lights = new HashMap<>();
         TrafficLight reached = TrafficLight.GREEN;
         for (Task task : taskService
                 .createTaskQuery()
@@ -91,6 +91,7 @@ class StepLights {
             if (is.compareTo(was) > 0) {
                 taskService.setVariableLocal(task.getId(), LIGHT, is.name());
                 turned.add(task);
+                lights.put(task.getId(), is);
                 reached = reached.worst(is);
             }
         }
@@ -105,17 +106,19 @@ class StepLights {
         Set<String> groups = new LinkedHashSet<>();
         for (Task task : turned) {
             String due = DUE.format(task.getDueDate().toInstant().atZone(WorkingDays.ZONE));
-            for (String group : candidateGroups(taskService, task)) {
-                if (groups.add(group)) {
-                    notifications.queue(
-                            overdue ? Template.OVERDUE : Template.DUE_SOON,
-                            Recipient.group(group),
-                            trackingNo,
-                            trackingNo,
-                            task.getName(),
-                            due);
-                }
-            }
+            List<String> candidates = candidateGroups(taskService, task);
+            groups.addAll(candidates);
+            boolean red = lights.get(task.getId()) == TrafficLight.RED;
+            // a claimed task's handler is its assignee; an open one's, every member of its groups
+            events.publishEvent(new CadreNotice(
+                    red ? CadreNotice.Kind.OVERDUE : CadreNotice.Kind.DUE_SOON,
+                    task.getAssignee() == null ? Set.of() : Set.of(task.getAssignee()),
+                    task.getAssignee() == null ? Set.copyOf(candidates) : Set.of(),
+                    trackingNo,
+                    task.getId(),
+                    trackingNo + " 的“" + task.getName() + "”"
+                            + (red ? "已超期（" + due + "），已进入督办。" : "即将到期（" + due + "），请抓紧办理。"),
+                    null));
         }
         if (overdue) {
             Appeal appeal = appeals.byTrackingNo(trackingNo).orElseThrow();

@@ -16,13 +16,12 @@ import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
-import cn.lianxin.notification.Notifications;
-import cn.lianxin.notification.Recipient;
-import cn.lianxin.notification.Template;
+import cn.lianxin.notification.CadreNotice;
 import cn.lianxin.supervision.StepEvents;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +42,6 @@ class LedgerTracking {
     private final Notices notices;
     private final Deadlines deadlines;
     private final Units units;
-    private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final TopicNews news;
 
@@ -54,7 +52,6 @@ class LedgerTracking {
             Notices notices,
             Deadlines deadlines,
             Units units,
-            Notifications notifications,
             ApplicationEventPublisher events,
             TopicNews news) {
         this.topics = topics;
@@ -63,7 +60,6 @@ class LedgerTracking {
         this.notices = notices;
         this.deadlines = deadlines;
         this.units = units;
-        this.notifications = notifications;
         this.events = events;
         this.news = news;
     }
@@ -145,14 +141,15 @@ class LedgerTracking {
         String no = text(execution, DELIBERATION_NO);
         long id = milestone.id();
         ledgers.milestoneLight(id, TrafficLight.YELLOW.name());
-        lightOnTask(execution, TrafficLight.YELLOW);
-        notifications.queue(
-                Template.DUE_SOON,
-                Recipient.group(text(execution, RESPONSIBLE_GROUP)),
+        String task = lightOnTask(execution, TrafficLight.YELLOW);
+        events.publishEvent(new CadreNotice(
+                CadreNotice.Kind.DUE_SOON,
+                Set.of(),
+                Set.of(text(execution, RESPONSIBLE_GROUP)),
                 no,
-                no,
-                "落实节点：" + milestone.title(),
-                WorkingDays.format(milestone.dueAt()));
+                task,
+                no + " 的“落实节点：" + milestone.title() + "”即将到期（" + WorkingDays.format(milestone.dueAt()) + "），请抓紧办理。",
+                null));
         log.log(no, now(), null, "LIGHT", "节点“" + milestone.title() + "”临期（黄灯），已提醒责任单位", false);
     }
 
@@ -161,15 +158,16 @@ class LedgerTracking {
         String no = text(execution, DELIBERATION_NO);
         long id = milestone.id();
         ledgers.milestoneLight(id, TrafficLight.RED.name());
-        lightOnTask(execution, TrafficLight.RED);
+        String task = lightOnTask(execution, TrafficLight.RED);
         String group = text(execution, RESPONSIBLE_GROUP);
-        notifications.queue(
-                Template.OVERDUE,
-                Recipient.group(group),
+        events.publishEvent(new CadreNotice(
+                CadreNotice.Kind.OVERDUE,
+                Set.of(),
+                Set.of(group),
                 no,
-                no,
-                "落实节点：" + milestone.title(),
-                "期限 " + WorkingDays.format(milestone.dueAt()));
+                task,
+                no + " 的“落实节点：" + milestone.title() + "”已超期（期限 " + WorkingDays.format(milestone.dueAt()) + "），已进入督办。",
+                null));
         log.log(no, now(), null, "LIGHT", "节点“" + milestone.title() + "”已超期（红灯），进入督办", true);
         events.publishEvent(new StepEvents.StepTurnedRed(
                 no,
@@ -201,13 +199,18 @@ class LedgerTracking {
                         });
     }
 
-    private void lightOnTask(DelegateExecution execution, TrafficLight light) {
+    /** Puts the milestone's light on its open {@code report-progress} task; answers that task's id (null: none). */
+    private String lightOnTask(DelegateExecution execution, TrafficLight light) {
         var tasks = execution.getProcessEngineServices().getTaskService();
-        tasks.createTaskQuery()
+        String reporting = null;
+        for (var task : tasks.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(Tasks.REPORT_PROGRESS)
-                .list()
-                .forEach(t -> tasks.setVariableLocal(t.getId(), Milestone.LIGHT_ON_TASK, light.name()));
+                .list()) {
+            tasks.setVariableLocal(task.getId(), Milestone.LIGHT_ON_TASK, light.name());
+            reporting = task.getId();
+        }
+        return reporting;
     }
 
     /** Who reports a ledger's progress: the station head of a village, a town's centre, a department. */

@@ -1,6 +1,7 @@
 package cn.lianxin.identity;
 
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -8,14 +9,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/me}: who the caller is, in which groups and units. */
+/**
+ * {@code GET /api/me}: who the caller is, in which groups and units, and which engine operations
+ * ({@link EngineOperation}, the matrix of docs/identity.md) their roles allow — what the webapps'
+ * plugins show or hide a button by (创建任务, 发起流程, Cockpit's changes), never by user name.
+ */
 @RestController
 @RequestMapping("/api/me")
 class CurrentUserController {
 
     record GroupView(String id, String name, String role, String unitCode) {}
 
-    record CurrentUser(String id, String name, List<GroupView> groups) {}
+    record CurrentUser(String id, String name, List<GroupView> groups, List<EngineOperation> operations) {}
 
     private final IdentityService identity;
 
@@ -35,6 +40,10 @@ class CurrentUserController {
                     return new GroupView(group.getId(), group.getName(), role == null ? null : role.id(), unit);
                 })
                 .toList();
-        return new CurrentUser(userId, name, groups);
+        List<String> groupIds = groups.stream().map(GroupView::id).toList();
+        List<EngineOperation> operations = Arrays.stream(EngineOperation.values())
+                .filter(operation -> operation.allowsAnyOf(groupIds))
+                .toList();
+        return new CurrentUser(userId, name, groups, operations);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * start.
  */
 @Component
-class Organisation {
+public class Organisation {
 
     private static final Logger log = LoggerFactory.getLogger(Organisation.class);
 
@@ -47,12 +47,22 @@ class Organisation {
         if (demoWorld) {
             DemoWorld.UNITS.forEach(units::save);
         }
-        List<String> groups = ensureGroups(units.all());
-        taskFilters.ensure();
+        List<String> groups = followUnits();
         if (demoWorld && !identity.isReadOnly()) {
             DemoWorld.USERS.forEach(this::ensureUser);
             log.info("示范数据已就绪：{} 个单位，{} 个用户组，{} 个用户", units.all().size(), groups.size(), DemoWorld.USERS.size());
         }
+    }
+
+    /**
+     * Gives every unit its role groups with their grants and tenants, and every county-wide group the
+     * villages it reaches — after units were added or moved (an import), so that they work at once.
+     * The shared filters are refreshed too. Safe to repeat; returns the role groups.
+     */
+    public List<String> followUnits() {
+        List<String> groups = ensureGroups(units.all());
+        taskFilters.ensure();
+        return groups;
     }
 
     private List<String> ensureGroups(List<Unit> allUnits) {

@@ -46,7 +46,13 @@ public class Units {
         this.tree = Caffeine.newBuilder()
                 .expireAfterWrite(maxAge)
                 .build(key -> Tree.of(jdbc.sql("select code, name, kind, parent_code from unit order by code")
-                        .query(Unit.class)
+                        // mapped by column, not by the record's names: Spring's record mapper asks for a
+                        // column "parentCode" first, and H2 writes every such miss to its trace file
+                        .query((rs, row) -> new Unit(
+                                rs.getString("code"),
+                                rs.getString("name"),
+                                UnitKind.valueOf(rs.getString("kind")),
+                                rs.getString("parent_code")))
                         .list()));
     }
 

@@ -8,6 +8,6 @@ public interface Notifier {
 
     void deliver(Message message) throws Exception;
 
-    /** One rendered message. {@code recipient} is a phone number (citizen) or a group id (cadres). */
+    /** One rendered message. {@code recipient} is a phone number (citizen), a group id (every member of a cadre group) or a user id (one cadre). */
     record Message(long id, Recipient.Kind kind, String recipient, String trackingNo, String body) {}
 }

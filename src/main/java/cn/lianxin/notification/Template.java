@@ -7,9 +7,8 @@ public enum Template {
     RETURN_NOTICE("return"),
     CLOSED("closed"),
     REVISIT("revisit"),
-    DUE_SOON("due-soon"),
-    OVERDUE("overdue"),
-    URGE("urge"),
+    /** A cadre's inbox notice also sent by SMS (lianxin.inbox.sms-kinds): the notice's own text. */
+    CADRE_NOTICE("cadre-notice"),
     TOPIC_RECEIPT("topic-receipt"),
     TOPIC_PROGRESS("topic-progress");
 

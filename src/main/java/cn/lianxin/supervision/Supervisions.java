@@ -2,9 +2,8 @@ package cn.lianxin.supervision;
 
 import static cn.lianxin.supervision.SupervisionProcess.Variables.*;
 
-import cn.lianxin.notification.Notifications;
-import cn.lianxin.notification.Recipient;
-import cn.lianxin.notification.Template;
+import cn.lianxin.identity.Role;
+import cn.lianxin.notification.CadreNotice;
 import cn.lianxin.supervision.SupervisionLights.Cause;
 import cn.lianxin.supervision.SupervisionProcess.Action;
 import cn.lianxin.system.ApiProblemException;
@@ -18,6 +17,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,7 +35,6 @@ class Supervisions {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final Timeline timeline;
-    private final Notifications notifications;
 
     private final EngineAsPlatform platform;
     private final ApplicationEventPublisher events;
@@ -44,7 +43,6 @@ class Supervisions {
             RuntimeService runtime,
             TaskService tasks,
             java.util.List<SupervisedRecords> records,
-            Notifications notifications,
             EngineAsPlatform platform,
             ApplicationEventPublisher events) {
         this.platform = platform;
@@ -52,7 +50,6 @@ class Supervisions {
         this.runtime = runtime;
         this.tasks = tasks;
         this.timeline = new Timeline(records);
-        this.notifications = notifications;
     }
 
     /** A red light opens one supervision per case and step (a step red again stays in the same one). */
@@ -78,7 +75,9 @@ class Supervisions {
                         ? Level.STATION.responsibleGroup(red.villageCode(), red.townCode())
                         : red.handlerGroups().get(0),
                 red.villageCode(),
-                red.townCode());
+                red.townCode(),
+                StepHandlers.TOLD_BY_THE_LIGHT,
+                null);
     }
 
     /** The supervision of a step ends when the step is done. */
@@ -135,7 +134,9 @@ class Supervisions {
                 Level.COUNTY,
                 handler,
                 village,
-                town);
+                town,
+                StepHandlers.of(step, handler),
+                leader);
     }
 
     private String start(
@@ -148,7 +149,9 @@ class Supervisions {
             Level level,
             String handlerGroup,
             String village,
-            String town) {
+            String town,
+            StepHandlers handlers,
+            String actor) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRACKING_NO, trackingNo);
         variables.put(CAUSE, cause.name());
@@ -168,7 +171,63 @@ class Supervisions {
                 .execute()
                 .getId());
         events.publishEvent(new SupervisionLights.Changed(trackingNo));
+        tellOpened(id, trackingNo, stepName, level, reason, handlers, actor);
         return id;
+    }
+
+    /**
+     * A new supervision is news for the supervisors, who act on it first, and — when nothing told
+     * them yet (a leader's 批示; a red light has told them already) — for the supervised step's handlers.
+     */
+    private void tellOpened(
+            String supervisionId,
+            String trackingNo,
+            String stepName,
+            Level level,
+            String reason,
+            StepHandlers handlers,
+            String actor) {
+        String text = trackingNo + " 的“" + stepName + "”进入督办（" + level.label() + "，" + reason + "）。";
+        String supervise = platform.call(() -> tasks
+                .createTaskQuery()
+                .processInstanceId(supervisionId)
+                .taskDefinitionKey(SupervisionProcess.Tasks.SUPERVISE)
+                .list()
+                .stream()
+                .map(Task::getId)
+                .findFirst()
+                .orElse(null));
+        events.publishEvent(new CadreNotice(
+                CadreNotice.Kind.SUPERVISION,
+                Set.of(),
+                Set.of(Role.SUPERVISOR.groupId()),
+                trackingNo,
+                supervise,
+                text,
+                actor));
+        if (!handlers.users().isEmpty() || !handlers.groups().isEmpty()) {
+            events.publishEvent(new CadreNotice(
+                    CadreNotice.Kind.SUPERVISION,
+                    handlers.users(),
+                    handlers.groups(),
+                    trackingNo,
+                    handlers.taskId(),
+                    text,
+                    actor));
+        }
+    }
+
+    /** Who handles the supervised step, to be told of a new supervision: its assignee once claimed, else its group. */
+    private record StepHandlers(Set<String> users, Set<String> groups, String taskId) {
+
+        /** A red light has told the step's handlers already (超期, 已进入督办). */
+        static final StepHandlers TOLD_BY_THE_LIGHT = new StepHandlers(Set.of(), Set.of(), null);
+
+        static StepHandlers of(Task step, String candidateGroup) {
+            return step.getAssignee() == null
+                    ? new StepHandlers(Set.of(), Set.of(candidateGroup), step.getId())
+                    : new StepHandlers(Set.of(step.getAssignee()), Set.of(), step.getId());
+        }
     }
 
     // ---- the steps of supervision.bpmn ----
@@ -203,13 +262,14 @@ class Supervisions {
 
     void urge(DelegateExecution execution) {
         String trackingNo = text(execution, TRACKING_NO);
-        notifications.queue(
-                Template.URGE,
-                Recipient.group(text(execution, HANDLER_GROUP)),
+        events.publishEvent(new CadreNotice(
+                CadreNotice.Kind.URGED,
+                Set.of(),
+                Set.of(text(execution, HANDLER_GROUP)),
                 trackingNo,
-                trackingNo,
-                text(execution, STEP_NAME),
-                text(execution, NOTE));
+                null,
+                "督办提醒：" + trackingNo + " 的“" + text(execution, STEP_NAME) + "”需尽快办理。" + text(execution, NOTE),
+                actor(execution)));
         timeline.record(trackingNo, actor(execution), "SUPERVISION", "督办员催办：" + text(execution, NOTE), true);
     }
 
@@ -251,13 +311,14 @@ class Supervisions {
         String trackingNo = text(execution, TRACKING_NO);
         // reached by the supervisor's choice, or by the new deadline passing with the step still open
         String automatic = Action.ESCALATE.name().equals(text(execution, ACTION)) ? "督办员升级督办" : "新期限已过仍未办结，自动升级";
-        notifications.queue(
-                Template.OVERDUE,
-                Recipient.group(next.responsibleGroup(text(execution, VILLAGE_CODE), text(execution, TOWN_CODE))),
+        events.publishEvent(new CadreNotice(
+                CadreNotice.Kind.SUPERVISION,
+                Set.of(),
+                Set.of(next.responsibleGroup(text(execution, VILLAGE_CODE), text(execution, TOWN_CODE))),
                 trackingNo,
-                trackingNo,
-                text(execution, STEP_NAME),
-                next.label());
+                null,
+                trackingNo + " 的“" + text(execution, STEP_NAME) + "”已超期，" + automatic + "：" + next.label() + "。",
+                actor(execution)));
         timeline.record(trackingNo, actor(execution), "SUPERVISION", automatic + "：" + next.label(), true);
     }
 

@@ -31,7 +31,12 @@ class AccountLocks {
     Optional<AccountLock> find(String userId) {
         return jdbc.sql("select user_id, reason, locked_by, locked_at from account_lock where user_id = ?")
                 .param(userId)
-                .query(AccountLock.class)
+                // by column: Spring's record mapper would ask H2 for "userId" first and log the miss
+                .query((rs, row) -> new AccountLock(
+                        rs.getString("user_id"),
+                        rs.getString("reason"),
+                        rs.getString("locked_by"),
+                        rs.getObject("locked_at", OffsetDateTime.class)))
                 .optional();
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -27,6 +28,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -42,6 +45,8 @@ import org.springframework.util.ReflectionUtils;
  * every test with it) instead of silently letting unchecked data through.
  */
 class TaskDataGuard extends CommandInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskDataGuard.class);
 
     static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
     static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
@@ -60,6 +65,32 @@ class TaskDataGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
+        String taskId = command instanceof CompleteTaskCmd
+                ? (String) ReflectionUtils.getField(COMPLETE_TASK_ID, command)
+                : command instanceof SubmitTaskFormCmd
+                        ? (String) ReflectionUtils.getField(SUBMIT_TASK_ID, command)
+                        : null;
+        if (taskId == null || Context.getCommandContext() == null) {
+            return next.execute(command);
+        }
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        try {
+            return checkedThenExecuted(command);
+        } catch (TaskDataRejected refused) {
+            // a refusal is the cadre's to fix, not an error: one line, no stack (RefusalsAreNotErrors);
+            // the log pattern adds the request's correlation id
+            log.info(
+                    "拒绝办理任务 {}（{}）：{}",
+                    task == null ? "?" : task.getTaskDefinitionKey(),
+                    taskId,
+                    refused.fields().stream()
+                            .map(f -> f.field() + "（" + f.message() + "）")
+                            .collect(Collectors.joining("；")));
+            throw refused;
+        }
+    }
+
+    private <T> T checkedThenExecuted(Command<T> command) {
         if (command instanceof ResolveTaskCmd) {
             // handing a delegated task back (委派办结) is not completing it: no data travels with it
             refuseData(

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Puts each process's {@link UserTaskRules} on all its user tasks, inside the engine: the check in
  * front of every completion ({@link TaskDataGuard}), a create and a complete listener on every user
  * task. The rules are looked up when a task is worked, so they may use engine services themselves.
- * Personal data of start forms stays out of the history ({@link PersonalDataOutOfHistory}).
+ * Personal data of start forms stays out of the history ({@link PersonalDataOutOfHistory}); a refused
+ * form is logged as a refusal, not as an error ({@link RefusalsAreNotErrors}).
  */
 @Component
 class WorkflowEngineHooks extends AbstractProcessEnginePlugin {
@@ -56,6 +57,7 @@ class WorkflowEngineHooks extends AbstractProcessEnginePlugin {
         interceptors.add(new TaskDataGuard(this::rulesOf));
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
         configuration.setHistoryEventHandler(new PersonalDataOutOfHistory(new DbHistoryEventHandler()));
+        configuration.setCommandContextFactory(new RefusalsAreNotErrors(configuration));
     }
 
     private Optional<UserTaskRules> rulesOf(DelegateTask task) {

@@ -608,8 +608,10 @@ class AppealProcessTests {
         assertThat(red.getDuedate()).isEqualTo(at("2026-10-10T10:00"));
         steps.fire(red);
         assertThat(tasks.getVariableLocal(promise.getId(), "light")).isEqualTo("RED");
-        assertThat(steps.messagesTo("grid-worker-v0101", appeal))
-                .anyMatch(m -> m.contains("已超期") && m.contains("10月10日 10:00"));
+        assertThat(steps.inboxOf("gw-v0101", "OVERDUE", appeal))
+                .singleElement()
+                .asString()
+                .contains("已超期", "10月10日 10:00");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(cn.lianxin.deadline.TrafficLight.RED);
 

@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * A grid worker returns a request in Tasklist, in a real headless Chromium: the standard reasons
  * are offered in the return form's tag list, the picked ones and one written by hand reach the
- * citizen at once (一次性告知).
+ * citizen at once (一次性告知); the triage form offers the departments of the unit table.
  */
 @PlatformIntegrationTest
 class AppealTasklistIT {
@@ -93,5 +93,22 @@ class AppealTasklistIT {
         assertThat(view.get("status").asText()).isEqualTo("RETURNED");
         assertThat(view.get("timeline").toString())
                 .contains("小区内部停车位的产权和收费属于业主共有事项，需经业主大会决定", "车位租金由物业与业主协商确定", "《物业管理条例》");
+    }
+
+    @Test
+    void theTriageFormOffersTheDepartmentsOfTheUnitTable() {
+        // given a road request to triage
+        AppealFixtures.Case appeal = appeals.submit("road", "NORMAL", "VILLAGE", "v0101");
+
+        // when the grid worker chooses joint handling in Tasklist
+        Tasklist tasklist = new Tasklist(session.browser(), port)
+                .signIn("gw-v0101")
+                .open(appeals.openTask(appeal, "triage"))
+                .claim()
+                .choose("办理方式", "联合办理");
+
+        // then the lead and co-departments are the departments of the unit table, by name
+        assertThat(tasklist.checklistChoices()).containsExactly("城管", "交通", "民政", "人社", "水务", "卫健", "住建");
+        assertThat(tasklist.selectChoices("牵头部门")).containsExactly("城管", "交通", "民政", "人社", "水务", "卫健", "住建");
     }
 }

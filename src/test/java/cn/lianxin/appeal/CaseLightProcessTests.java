@@ -4,11 +4,9 @@ import static cn.lianxin.appeal.AppealProcess.Tasks.*;
 import static cn.lianxin.testing.ProcessSteps.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
 
 import cn.lianxin.deadline.TrafficLight;
-import cn.lianxin.notification.Notifications;
+import cn.lianxin.notification.CadreNotice;
 import cn.lianxin.supervision.SupervisionProcess;
 import cn.lianxin.testing.ProcessSteps;
 import cn.lianxin.testing.ProcessTest;
@@ -28,9 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.util.AopTestUtils;
 
 /**
  * The case's one light and each step's light, whatever order things happen in: parallel steps,
@@ -65,9 +64,29 @@ class CaseLightProcessTests {
     @Autowired
     JdbcClient jdbc;
 
-    /** Only to make one light change fail, as a broken outbox would; every other call is the real one. */
-    @MockitoSpyBean
-    Notifications notifications;
+    /** Makes the next light change fail, as a broken inbox would; otherwise it does nothing. */
+    static class BrokenInbox {
+        boolean failNext;
+
+        @EventListener
+        void tell(CadreNotice notice) {
+            if (failNext) {
+                failNext = false;
+                throw new IllegalStateException("站内消息不可用");
+            }
+        }
+    }
+
+    @TestConfiguration
+    static class Inbox {
+        @Bean
+        BrokenInbox brokenInbox() {
+            return new BrokenInbox();
+        }
+    }
+
+    @Autowired
+    BrokenInbox brokenInbox;
 
     ProcessSteps steps;
 
@@ -138,7 +157,7 @@ class CaseLightProcessTests {
         // then only the department still at work is red: it is told, and supervision goes to it
         assertThat(lightOf(cityManagement)).isEqualTo(TrafficLight.RED);
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
-        assertThat(outbox(appeal, "OVERDUE")).containsExactly("dept-cg");
+        assertThat(steps.toldOf("OVERDUE", appeal)).containsExactly("dept-cg");
         ProcessInstance supervision = supervisionOf(appeal, JOINT_HANDLE);
         assertThat(runtime.getVariable(supervision.getId(), "handlerGroup")).isEqualTo("dept-cg");
 
@@ -235,8 +254,11 @@ class CaseLightProcessTests {
         assertThat(lightOf(triage)).isEqualTo(TrafficLight.RED);
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.RED);
         assertThat(lightLog(appeal)).containsExactly("分类分流已超期（红灯）");
-        assertThat(outbox(appeal, "DUE_SOON")).isEmpty();
-        assertThat(outbox(appeal, "OVERDUE")).containsExactly("grid-worker-v0101");
+        assertThat(steps.toldOf("DUE_SOON", appeal)).isEmpty();
+        assertThat(steps.toldOf("OVERDUE", appeal)).containsExactly("gw-v0101");
+        assertThat(steps.toldOf("SUPERVISION", appeal)).containsExactly("supervisor");
+        // no SMS for cadres unless lianxin.inbox.sms-kinds names the kind (empty by default)
+        assertThat(cadreSms(appeal)).isEmpty();
         assertThat(openSupervisions(appeal)).isOne();
         assertThat(jobsOf(appeal, TRIAGE)).isEmpty();
     }
@@ -261,22 +283,20 @@ class CaseLightProcessTests {
 
     @Test
     void aLightTimerThatFailedOnceIsRetriedAndRedStillArrivesAtTheDeadline() {
-        // given: the first attempt at yellow fails (the outbox refuses the message)
+        // given: the first attempt at yellow fails (the inbox refuses the notice)
         ProcessInstance appeal = open();
         Task triage = steps.task(appeal, TRIAGE);
-        doThrow(new IllegalStateException("发送队列不可用"))
-                .doCallRealMethod()
-                .when(AopTestUtils.<Notifications>getUltimateTargetObject(notifications))
-                .queue(any(), any(), any(), any(Object[].class));
+        brokenInbox.failNext = true;
         moveTo(triage.getFollowUpDate());
         Job first = lightJob(appeal, TRIAGE);
-        assertThatThrownBy(() -> management.executeJob(first.getId())).hasMessageContaining("发送队列不可用");
+        assertThatThrownBy(() -> management.executeJob(first.getId())).hasMessageContaining("站内消息不可用");
 
         // then nothing of it stayed: still green, nothing logged; the job waits for a retry, and the
         // next firing (red at the deadline) already exists beside it
         assertThat(lightOf(triage)).isEqualTo(TrafficLight.GREEN);
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
         assertThat(lightLog(appeal)).isEmpty();
+        assertThat(steps.toldOf("DUE_SOON", appeal)).isEmpty();
         Job failed = management.createJobQuery().jobId(first.getId()).singleResult();
         assertThat(failed.getRetries()).isEqualTo(2);
         assertThat(jobsOf(appeal, TRIAGE))
@@ -287,8 +307,9 @@ class CaseLightProcessTests {
         moveTo(Date.from(triage.getFollowUpDate().toInstant().plus(Duration.ofMinutes(5))));
         management.executeJob(failed.getId());
 
-        // then yellow, once; and red at the deadline from the one firing left
+        // then yellow, told once; and red at the deadline from the one firing left
         assertThat(lightOf(triage)).isEqualTo(TrafficLight.YELLOW);
+        assertThat(steps.toldOf("DUE_SOON", appeal)).containsExactly("gw-v0101");
         assertThat(jobsOf(appeal, TRIAGE)).extracting(Job::getDuedate).containsExactly(triage.getDueDate());
         moveTo(triage.getDueDate());
         runLightJob(appeal, TRIAGE);
@@ -297,7 +318,49 @@ class CaseLightProcessTests {
         nothingIsAheadAfterRed(appeal, triage);
     }
 
+    // ---- 3. each light change tells the step's handlers once ----
+
+    @Test
+    void eachLightChangeTellsTheHandlersOnceAndAClaimedStepOnlyItsAssignee() {
+        // given: a new case whose triage the station head has claimed
+        ProcessInstance appeal = open();
+        Task triage = steps.task(appeal, TRIAGE);
+        tasks.claim(triage.getId(), "head-v0101");
+
+        // when yellow comes, and the timer is run again an hour before red
+        moveTo(triage.getFollowUpDate());
+        runLightJob(appeal, TRIAGE);
+        moveTo(Date.from(triage.getDueDate().toInstant().minus(Duration.ofHours(1))));
+        runLightJob(appeal, TRIAGE);
+
+        // then the assignee alone was told once that the task is due soon, and about which task
+        assertThat(steps.toldOf("DUE_SOON", appeal)).containsExactly("head-v0101");
+        assertThat(noticedTasks(appeal)).containsExactly(triage.getId());
+        assertThat(steps.toldOf("OVERDUE", appeal)).isEmpty();
+
+        // when red comes, and whatever firing is left runs after it
+        moveTo(triage.getDueDate());
+        runLightJob(appeal, TRIAGE);
+        nothingIsAheadAfterRed(appeal, triage);
+
+        // then the assignee was told once it is overdue, and the supervisors once of the new supervision
+        assertThat(steps.toldOf("DUE_SOON", appeal)).containsExactly("head-v0101");
+        assertThat(steps.toldOf("OVERDUE", appeal)).containsExactly("head-v0101");
+        assertThat(steps.toldOf("SUPERVISION", appeal)).containsExactly("supervisor");
+        assertThat(steps.inboxOf("head-v0101", "OVERDUE", appeal))
+                .singleElement()
+                .asString()
+                .contains(appeal.getBusinessKey(), "分类分流", "已超期");
+    }
+
     // ---- helpers ----
+
+    private List<String> noticedTasks(ProcessInstance appeal) {
+        return jdbc.sql("select task_id from cadre_inbox where number = ? order by id")
+                .param(appeal.getBusinessKey())
+                .query(String.class)
+                .list();
+    }
 
     /** Yellow exactly at the warning time, not a second before; red exactly at the due date, likewise. */
     private void yellowThenRedExactlyOnTime(ProcessInstance appeal, Task step) {
@@ -381,9 +444,9 @@ class CaseLightProcessTests {
                 .toList();
     }
 
-    private List<String> outbox(ProcessInstance appeal, String template) {
-        return jdbc.sql("select recipient from notification_outbox where tracking_no = ? and template = ? order by id")
-                .params(appeal.getBusinessKey(), template)
+    private List<String> cadreSms(ProcessInstance appeal) {
+        return jdbc.sql("select recipient from notification_outbox where tracking_no = ? and recipient_kind <> ?")
+                .params(appeal.getBusinessKey(), "CITIZEN")
                 .query(String.class)
                 .list();
     }

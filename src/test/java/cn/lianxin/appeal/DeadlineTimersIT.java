@@ -97,7 +97,7 @@ class DeadlineTimersIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from notification_outbox where tracking_no = ? and template = 'OVERDUE'")
+        assertThat(jdbc.sql("select count(*) from cadre_inbox where number = ? and kind = 'OVERDUE'")
                         .param(trackingNo)
                         .query(Long.class)
                         .single())

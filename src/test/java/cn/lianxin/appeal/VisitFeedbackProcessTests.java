@@ -134,7 +134,7 @@ class VisitFeedbackProcessTests {
         assertThat(tasks.getVariableLocal(visit.getId(), "light")).isEqualTo("YELLOW");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(TrafficLight.YELLOW);
-        assertThat(steps.messagesTo("grid-worker-v0201", appeal))
+        assertThat(steps.inboxOf("gw-v0201", "DUE_SOON", appeal))
                 .singleElement()
                 .asString()
                 .contains("走访反馈", "即将到期", "10月10日 10:00");
@@ -149,9 +149,9 @@ class VisitFeedbackProcessTests {
         assertThat(tasks.getVariableLocal(visit.getId(), "light")).isEqualTo("RED");
         assertThat(appeals.byTrackingNo(appeal.getBusinessKey()).orElseThrow().light())
                 .isEqualTo(TrafficLight.RED);
-        assertThat(steps.messagesTo("grid-worker-v0201", appeal))
-                .hasSize(2)
-                .last()
+        assertThat(steps.inboxOf("gw-v0201", "DUE_SOON", appeal)).hasSize(1);
+        assertThat(steps.inboxOf("gw-v0201", "OVERDUE", appeal))
+                .singleElement()
                 .asString()
                 .contains("走访反馈", "已超期", "10月10日 10:00");
         ProcessInstance supervision = supervisionOf(appeal);

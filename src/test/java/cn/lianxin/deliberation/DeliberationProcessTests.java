@@ -388,7 +388,10 @@ class DeliberationProcessTests {
         assertThat(reminder.getDuedate()).isEqualTo(at("2026-12-16T18:00"));
         steps.fire(reminder);
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("YELLOW");
-        assertThat(steps.messagesTo("dept-cg", topic)).anyMatch(m -> m.contains("即将到期") && m.contains("完成选址和采购"));
+        assertThat(steps.inboxOf("dept-cg", "DUE_SOON", topic))
+                .singleElement()
+                .asString()
+                .contains("即将到期", "完成选址和采购");
 
         // … and at the date without a report the milestone turns red and supervision starts
         Job overdue = job(topic, "milestone-light");
@@ -470,7 +473,7 @@ class DeliberationProcessTests {
         // then nothing turned yellow and nobody was reminded; the timer waits for the reminder date again
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("GREEN");
         assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("GREEN");
-        assertThat(steps.messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
+        assertThat(steps.inboxOf("dept-cg", "DUE_SOON", topic)).isEmpty();
         assertThat(job(topic, "milestone-light").getDuedate()).isEqualTo(at("2026-12-16T18:00"));
 
         // when the node that runs timers was down until after the milestone's date
@@ -480,7 +483,11 @@ class DeliberationProcessTests {
         // then the milestone is red at once, with supervision, and no firing is left over
         assertThat(tasks.getVariableLocal(report.getId(), "light")).isEqualTo("RED");
         assertThat(ledgers.milestonesOf(topic.getBusinessKey()).get(0).light()).isEqualTo("RED");
-        assertThat(steps.messagesTo("dept-cg", topic)).noneMatch(m -> m.contains("即将到期"));
+        assertThat(steps.inboxOf("dept-cg", "DUE_SOON", topic)).isEmpty();
+        assertThat(steps.inboxOf("dept-cg", "OVERDUE", topic))
+                .singleElement()
+                .asString()
+                .contains("已超期");
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey("supervision")
                         .processInstanceBusinessKey(topic.getBusinessKey() + ":" + REPORT_PROGRESS)

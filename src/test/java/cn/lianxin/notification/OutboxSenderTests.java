@@ -125,7 +125,10 @@ class OutboxSenderTests {
         // given
         gateway.failEachMessage = 1;
         transaction.executeWithoutResult(tx -> notifications.queue(
-                Template.OVERDUE, Recipient.group("grid-worker-v0101"), "LX-1", "LX-1", "承诺办", "10月10日 10:00"));
+                Template.CADRE_NOTICE,
+                Recipient.group("grid-worker-v0101"),
+                "LX-1",
+                "LX-1 的“承诺办”已超期（10月10日 10:00），已进入督办。"));
         Instant now = Instant.now();
 
         // when
@@ -148,7 +151,7 @@ class OutboxSenderTests {
         // given
         gateway.failEachMessage = 99;
         transaction.executeWithoutResult(tx -> notifications.queue(
-                Template.DUE_SOON, Recipient.group("dept-jt"), "LX-1", "LX-1", "部门办理", "12月1日 09:00"));
+                Template.CADRE_NOTICE, Recipient.user("dept-jt"), "LX-1", "LX-1 的“部门办理”即将到期（12月1日 09:00），请抓紧办理。"));
         Instant now = Instant.now();
 
         // when

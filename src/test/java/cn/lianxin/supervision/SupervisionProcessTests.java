@@ -129,8 +129,8 @@ class SupervisionProcessTests {
 
         // then
         assertThat(supervision).isWaitingAt("reply").task().hasCandidateGroup("grid-worker-v0101");
-        assertThat(jdbc.sql("select body from notification_outbox where template = 'URGE' and tracking_no = ?")
-                        .param(trackingNo)
+        assertThat(jdbc.sql("select text from cadre_inbox where kind = 'URGED' and number = ? and user_id = ?")
+                        .params(trackingNo, "gw-v0101")
                         .query(String.class)
                         .single())
                 .contains("督办提醒", "请今天内分流");
@@ -171,12 +171,11 @@ class SupervisionProcessTests {
         assertThat(supervision).isWaitingAt("supervise");
         steps.complete(supervision, "supervise", Map.of("action", "ESCALATE", "note", "镇里也未推动"));
         assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("COUNTY");
-        assertThat(jdbc.sql(
-                                "select recipient from notification_outbox where template = 'OVERDUE' and tracking_no = ? order by id")
+        assertThat(jdbc.sql("select user_id from cadre_inbox where kind = 'SUPERVISION' and number = ? order by id")
                         .param(trackingNo)
                         .query(String.class)
                         .list())
-                .contains("town-center-t01", "leader");
+                .containsSubsequence("center-t01", "leader");
         assertThat(log(trackingNo)).anyMatch(e -> e.contains("自动升级")).anyMatch(e -> e.contains("督办员升级督办"));
     }
 
@@ -238,6 +237,17 @@ class SupervisionProcessTests {
         ProcessInstance supervision = supervisionOf(trackingNo, "triage");
         assertThat(runtime.getVariable(supervision.getId(), "level")).isEqualTo("COUNTY");
         assertThat((String) runtime.getVariable(supervision.getId(), "reason")).startsWith("领导批示");
+
+        // and the supervisors (with their 督办 task) and the step's handlers (with theirs) are told once
+        String supervise =
+                steps.task(supervision, SupervisionProcess.Tasks.SUPERVISE).getId();
+        String triage = appealTask(trackingNo, "triage").getId();
+        assertThat(jdbc.sql("select user_id, task_id, actor from cadre_inbox where kind = 'SUPERVISION' and number = ?"
+                                + " order by id")
+                        .param(trackingNo)
+                        .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                        .list())
+                .containsExactlyInAnyOrder("supervisor " + supervise + " leader", "gw-v0101 " + triage + " leader");
     }
 
     @Test

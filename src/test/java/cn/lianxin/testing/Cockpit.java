@@ -1,6 +1,8 @@
 package cn.lianxin.testing;
 
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Camunda's Cockpit as a leader, supervisor or process designer uses it, in {@link HeadlessChromium}:
@@ -34,6 +36,47 @@ public final class Cockpit {
         browser.open(base + "#/process-instance/" + processInstanceId + "/runtime?tab=variables-tab");
         browser.waitForText(text);
         return this;
+    }
+
+    /** The buttons that change a case this page offers now (删除, 挂起, 重试, 添加变量, 编辑/删除变量), by their Chinese tooltip. */
+    public List<String> changesOffered() {
+        browser.visible(By.cssSelector("html.lianxin-may-known"));
+        return browser
+                .driver()
+                .findElements(By.cssSelector(".ctn-toolbar a[uib-tooltip], .cam-table td.actions button[uib-tooltip]"))
+                .stream()
+                .filter(WebElement::isDisplayed)
+                .map(button -> button.getAttribute("uib-tooltip"))
+                .distinct()
+                .toList();
+    }
+
+    /** The column headers of the variables table, as shown. */
+    public List<String> variableColumns() {
+        browser.visible(By.cssSelector(".cam-table thead td"));
+        return browser.driver().findElements(By.cssSelector(".cam-table thead td")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
+    }
+
+    /** A decision's page, waited for until its instances show the process they were made in. */
+    public Cockpit decisionShowingProcess(String decisionDefinitionId, String shownProcess) {
+        browser.open(base + "#/decision-definition/" + decisionDefinitionId);
+        browser.waitForText(shownProcess);
+        return this;
+    }
+
+    /** The process each decision instance on the page was made in, as its column shows it. */
+    public List<String> processesOfDecisionInstances() {
+        return browser
+                .driver()
+                .findElements(By.cssSelector("[cam-widget-clipboard='decisionInstance.processDefinitionKey']"))
+                .stream()
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
     }
 
     /** Whatever the page shows now. */

@@ -121,6 +121,18 @@ public final class HeadlessChromium implements AutoCloseable {
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
+    /** Waits until the condition holds, failing with what was awaited. */
+    public void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "waited in vain until " + what)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /** Runs a script in the page and returns its answer. */
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     /** Waits until nothing matches. */
     public void waitForNone(By by) {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.numberOfElementsToBe(by, 0));

@@ -113,6 +113,22 @@ public final class ProcessSteps {
                 .list();
     }
 
+    /** What a cadre's inbox (站内消息) holds about this case or topic, oldest first: the texts of that kind. */
+    public List<String> inboxOf(String user, String kind, ProcessInstance instance) {
+        return jdbc.sql("select text from cadre_inbox where user_id = ? and kind = ? and number = ? order by id")
+                .params(user, kind, instance.getBusinessKey())
+                .query(String.class)
+                .list();
+    }
+
+    /** The cadres whose inbox got a notice of this kind about this case or topic, one per notice, in order. */
+    public List<String> toldOf(String kind, ProcessInstance instance) {
+        return jdbc.sql("select user_id from cadre_inbox where kind = ? and number = ? order by id")
+                .params(kind, instance.getBusinessKey())
+                .query(String.class)
+                .list();
+    }
+
     /** A local date and time in China, e.g. {@code at("2026-09-30T10:00")}. */
     public static Date at(String localDateTime) {
         return Date.from(

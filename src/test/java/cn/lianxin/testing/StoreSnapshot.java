@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A fingerprint of everything a hostile request could change: the platform's case, deliberation,
- * log and outbox tables and Camunda's runtime, history, identity and authorization tables, each as
+ * log, inbox and outbox tables and Camunda's runtime, history, identity and authorization tables, each as
  * a row count and a digest of the rows' contents (PostgreSQL). Two snapshots taken around a
  * refused request must be equal: nothing stored, nothing changed.
  *
@@ -93,13 +93,19 @@ public final class StoreSnapshot {
                 "act_hi_attachment",
                 "act_hi_identitylink",
                 "act_id_group",
-                "act_id_membership")) {
+                "act_id_membership",
+                "act_id_info",
+                "act_id_tenant",
+                "act_id_tenant_member",
+                "organisation_import")) {
             tables.put(table, "t::text");
         }
         // a job's lock owner and expiry change as any node's job executor looks at it
         tables.put("act_ru_job", "concat_ws(',', t.id_, t.duedate_, t.retries_, t.handler_cfg_, t.suspension_state_)");
         // failed sign-ins are counted here by design; what must never change is who exists and their password
         tables.put("act_id_user", "concat_ws(',', t.id_, t.pwd_, t.salt_, t.first_, t.last_, t.email_)");
+        // 站内消息: a refused request marks none read and adds none
+        tables.put("cadre_inbox", "t::text");
         // the sender marks rows as it delivers them; a refused request must add none
         tables.put("notification_outbox", "t.id::text");
         return tables;

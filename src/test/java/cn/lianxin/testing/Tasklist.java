@@ -215,6 +215,21 @@ public final class Tasklist {
                 .toList();
     }
 
+    /** The choices of the form's select with this label, as people read them (the list is opened and closed). */
+    public List<String> selectChoices(String label) {
+        // the label reads "牵头部门*" when the field is required
+        WebElement select = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
+                + "[label[starts-with(normalize-space(), '" + label + "')]]//div[contains(@class,'fjs-input-group')]"));
+        browser.click(select);
+        browser.visible(By.cssSelector(".fjs-dropdownlist-item"));
+        List<String> choices = browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
+        browser.click(select);
+        return choices;
+    }
+
     /** Ticks the checklist choices whose text contains these parts. */
     public Tasklist tick(String... parts) {
         for (String part : parts) {
@@ -286,6 +301,74 @@ public final class Tasklist {
         browser.click(browser.visible(By.cssSelector(".page-notifications .alert-danger button.close.ng-scope")));
         browser.waitForNone(By.cssSelector(".page-notifications .alert"));
         return this;
+    }
+
+    /** Picks the option of the form's radio group with this label, as a person clicks it. */
+    public Tasklist choose(String label, String option) {
+        browser.click(browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"
+                + "[.//label[starts-with(normalize-space(), '" + label + "')]]"
+                + "//label[normalize-space()='" + option + "']/input[@type='radio']")));
+        return this;
+    }
+
+    /** A shared filter as the list on the left shows it: its colour (CSS {@code rgb(…)}) and its count. */
+    public record FilterShown(String name, String color, long count) {}
+
+    /** The filters on the left, once each shows its count, in their order. */
+    public List<FilterShown> filters() {
+        browser.visible(By.cssSelector(".task-filter"));
+        browser.waitUntil(
+                "every filter shows its count",
+                () -> browser.driver().findElements(By.cssSelector(".task-filter")).stream()
+                        .allMatch(item -> !item.findElements(By.cssSelector(".lianxin-filter-count"))
+                                .isEmpty()));
+        return browser.driver().findElements(By.cssSelector(".task-filter")).stream()
+                .map(item -> {
+                    WebElement name = item.findElement(By.cssSelector("h4.name a"));
+                    String count = item.findElement(By.cssSelector(".lianxin-filter-count"))
+                            .getText();
+                    return new FilterShown(
+                            name.getText().replace(count, "").strip(),
+                            name.getCssValue("color"),
+                            Long.parseLong(count.strip()));
+                })
+                .toList();
+    }
+
+    /** Which of 创建任务 and 发起流程 the header offers, once the page knows what the user may do. */
+    public List<String> headerActions() {
+        browser.visible(By.cssSelector("html.lianxin-may-known"));
+        return browser
+                .driver()
+                .findElements(By.cssSelector("li.create-task-action a, li.start-process-action a"))
+                .stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
+    }
+
+    /** Tasklist's red messages on screen now (none is waited for). */
+    public List<String> redMessages() {
+        return browser.driver().findElements(By.cssSelector(".page-notifications .alert-danger")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Whether a message of Tasklist lies over the 完成 button now. */
+    public boolean messageCoversComplete() {
+        return Boolean.TRUE.equals(
+                browser.script(
+                        """
+                const button = [...document.querySelectorAll('button[type=submit]')].find(b => b.textContent.trim() === '完成');
+                if (!button) { return false; }
+                const b = button.getBoundingClientRect();
+                return [...document.querySelectorAll('.page-notifications .alert')].some(alert => {
+                  const a = alert.getBoundingClientRect();
+                  return a.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                });
+                """));
     }
 
     /** Waits until the completed task has left the screen. */

@@ -51,6 +51,12 @@ class TownHandle extends AppealTask {
         submission.refuseIfInvalid();
     }
 
+    /** The departments to choose from, as the units stand now. */
+    @Override
+    public void created(DelegateTask task) {
+        task.setVariableLocal(DEPARTMENT_OPTIONS, departments.options());
+    }
+
     @Override
     public void completing(DelegateTask task) {
         TaskValues values = new TaskValues(task.getVariables());

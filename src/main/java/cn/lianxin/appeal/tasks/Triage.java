@@ -9,6 +9,7 @@ import cn.lianxin.workflow.TaskValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,12 @@ class Triage extends AppealTask {
             checkOverride(submission, path);
         }
         submission.refuseIfInvalid();
+    }
+
+    /** The departments to choose from, as the units stand now. */
+    @Override
+    public void created(DelegateTask task) {
+        task.setVariableLocal(DEPARTMENT_OPTIONS, departments.options());
     }
 
     private static void checkPromise(Submission submission) {

@@ -8,9 +8,13 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // 连心's plugins for cadres: cards with lights, 办理记录, 办理操作, 群众信息, 消息/撤回/批量转派
+  // 连心's scripts: Chinese (locale), what the user may do (permitted), filter counts, toasts; and the
+  // plugins for cadres: cards with lights, 办理记录, 办理操作, 群众信息, 消息/撤回/批量转派
   customScripts: [
     '../lianxin/locale',
+    '../lianxin/permitted',
+    '../lianxin/filter-counts',
+    '../lianxin/toasts',
     '../lianxin/tasklist-card',
     '../lianxin/tasklist-timeline',
     '../lianxin/tasklist-operations',
