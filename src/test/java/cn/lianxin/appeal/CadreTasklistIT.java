@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * number and by their light as a colour and a word; the handler reads the citizen's data (群众信息);
  * a task's 办理记录 tells its case's story with dates as 年-月-日; a grid worker transfers a task to
  * the station head (who is told in 消息), and a handler sends a step back (驳回), both from the 办理操作
- * tab; a grid worker takes back (撤回) a step just done from the navbar.
+ * tab; a grid worker takes back (撤回) a step just done, and a station head moves a colleague's tasks
+ * (批量转派), from the navbar.
  */
 @PlatformIntegrationTest
 class CadreTasklistIT {
@@ -163,5 +164,28 @@ class CadreTasklistIT {
         assertThat(appeals.hasOpenTask(appeal.trackingNo(), "triage")).isTrue();
         assertThat(appeals.hasOpenTask(appeal.trackingNo(), "handle-promised")).isFalse();
         tasklist.card(appeal.trackingNo(), "分类分流");
+    }
+
+    @Test
+    void aStationHeadMovesADepartedGridWorkersTasksFromTheNavbar() {
+        // given two requests the grid worker has claimed
+        AppealFixtures.Case first = appeals.submit(AppealFixtures.intake("policy", "v0101"));
+        AppealFixtures.Case second = appeals.submit(AppealFixtures.intake("elderly", "v0101"));
+        String one = appeals.openTask(first, "triage");
+        String two = appeals.openTask(second, "triage");
+        tasks.claim(one, "gw-v0101");
+        tasks.claim(two, "gw-v0101");
+
+        // when the station head moves all of the grid worker's tasks to themself from 批量转派
+        Tasklist tasklist =
+                new Tasklist(session.browser(), port).signIn("head-v0101").list();
+        String shown = tasklist.reassign("gw-v0101", "head-v0101", "网格员调离");
+
+        // then both are the station head's now
+        assertThat(shown).startsWith("已把").contains("件任务转派给");
+        assertThat(tasks.createTaskQuery().taskId(one).singleResult().getAssignee())
+                .isEqualTo("head-v0101");
+        assertThat(tasks.createTaskQuery().taskId(two).singleResult().getAssignee())
+                .isEqualTo("head-v0101");
     }
 }

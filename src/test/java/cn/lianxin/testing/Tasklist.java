@@ -70,6 +70,31 @@ public final class Tasklist {
                 .getText();
     }
 
+    /**
+     * 批量转派 in the navbar (station heads only): moves every open task of the person whose entry
+     * contains {@code from} to the one whose entry contains {@code to}; answers the message shown.
+     */
+    public String reassign(String from, String to, String reason) {
+        browser.click(browser.visible(By.cssSelector(".lianxin-reassign")));
+        String panel = "//div[contains(@class,'lianxin-reassign-panel')]";
+        browser.visible(By.xpath(panel + "//label[normalize-space()='接手人']"));
+        List<WebElement> choices = browser.driver().findElements(By.xpath(panel + "//select"));
+        pick(new Select(choices.get(0)), from);
+        pick(new Select(choices.get(1)), to);
+        browser.type(browser.visible(By.xpath(panel + "//textarea")), reason);
+        browser.click(browser.enabled(By.xpath(panel + "//button[normalize-space()='全部转派']")));
+        return browser.visible(By.xpath(panel + "//*[contains(@class,'lianxin-status')]"))
+                .getText();
+    }
+
+    private static void pick(Select choice, String containing) {
+        choice.getOptions().stream()
+                .filter(option -> option.getText().contains(containing))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no choice " + containing))
+                .click();
+    }
+
     /** What a task's card in the list shows: the light as a word and as a colour, and the card's text. */
     public record Card(String lightWord, String colour, String text) {}
 

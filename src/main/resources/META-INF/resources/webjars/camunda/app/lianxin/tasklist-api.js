@@ -30,6 +30,9 @@ const STATUS_TEXTS = {
   429: '操作过于频繁，请稍后再试。'
 };
 
+/* Where the platform is served: the path in front of /camunda/ (empty at the server's root). */
+const BASE = window.location.pathname.split('/camunda/')[0];
+
 /** Calls /api as the signed-in cadre; answers the JSON (or null), throws an ApiProblem in Chinese. */
 export async function call(method, path, body, csrf) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-XSRF-TOKEN': csrfToken(csrf) };
@@ -38,7 +41,7 @@ export async function call(method, path, body, csrf) {
   }
   let response;
   try {
-    response = await fetch(path, {
+    response = await fetch(BASE + path, {
       method,
       credentials: 'same-origin',
       headers,

@@ -195,14 +195,16 @@ function recall(node, csrf) {
 /* ---- 批量转派 (a station head's reassignment) ---- */
 
 async function reassignment(node, csrf) {
-  let people;
   try {
-    people = await call('GET', '/api/tasks/reassignment/people', undefined, csrf);
+    const me = await call('GET', '/api/me', undefined, csrf);
+    if (!(me.groups || []).some(group => group.role === 'station-head')) {
+      return; // only a station head moves a colleague's tasks: no button for anyone else
+    }
   } catch (e) {
-    return; // not a station head: no button
+    return;
   }
   panelButton(node, '批量转派', 'lianxin-reassign', async body => {
-    const fresh = (await call('GET', '/api/tasks/reassignment/people', undefined, csrf)) || people;
+    const fresh = (await call('GET', '/api/tasks/reassignment/people', undefined, csrf)) || { users: [] };
     body.textContent = '';
     const users = fresh.users || [];
     const from = element('select');
