@@ -28,7 +28,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Profile {@code keycloak}: single sign-on for Camunda's webapps. Spring Security signs the user in
  * at Keycloak (authorization code with PKCE, public client {@code lianxin-web}); Camunda's
  * container-based authentication then runs Tasklist, Cockpit and Admin as that user with the
- * groups of the ID token. {@code POST /logout} (CSRF-protected) ends the session here and at
+ * groups of the ID token. The leader cockpit ({@code /cockpit}) is behind the same sign-in. {@code POST /logout} (CSRF-protected) ends the session here and at
  * Keycloak.
  */
 @Configuration
@@ -67,6 +67,9 @@ class KeycloakWebappSignIn {
         endSessionAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
         return http -> http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        // the leader cockpit signs in through the same chain as the webapps
+                        PathPatternRequestMatcher.withDefaults().matcher("/cockpit"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/cockpit/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/login/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/logout")))

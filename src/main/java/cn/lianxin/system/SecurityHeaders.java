@@ -41,6 +41,9 @@ class SecurityHeaders {
 
     private static final RequestMatcher WEBAPP_API = WebSecurity.paths("/camunda/api/**");
 
+    /** The cockpit's page where the webapps' chain serves it (single sign-on, profile keycloak). */
+    private static final RequestMatcher COCKPIT = WebSecurity.paths("/cockpit", "/cockpit/**");
+
     private static final long ONE_YEAR = 31_536_000;
 
     private final boolean hsts;
@@ -68,12 +71,14 @@ class SecurityHeaders {
 
     /**
      * Camunda's webapps: their pages carry Camunda's own CSP, their API ({@code /camunda/api}, which
-     * Camunda leaves without one) the JSON policy; the rest as everywhere. Their files may be cached.
+     * Camunda leaves without one) the JSON policy, the cockpit's page (behind single sign-on) the page
+     * policy; the rest as everywhere. Their files may be cached.
      */
     void webapps(HttpSecurity http) throws Exception {
         http.headers(headers -> common(headers)
                 .cacheControl(cache -> cache.disable())
                 .addHeaderWriter(only(WEBAPP_API, new ContentSecurityPolicyHeaderWriter(JSON_POLICY)))
+                .addHeaderWriter(only(COCKPIT, new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     }
 

@@ -28,6 +28,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       apply (out of the box it would answer anonymous callers).
  *   <li>{@code /camunda/**}: Camunda's webapps, which sign users in themselves and carry their
  *       own CSRF protection and security headers.
+ *   <li>{@code /cockpit/**} and the charts' library: the leader cockpit's static page, open to
+ *       anyone as it holds no data (it signs in through the webapps, see {@link CockpitPage}); in the
+ *       {@code keycloak} profile behind the webapps' single sign-on.
  *   <li>anything else: 404 as problem+json, without a sign-in challenge.
  * </ul>
  */
@@ -98,7 +101,8 @@ class WebSecurity {
     SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems, SecurityHeaders headers)
             throws Exception {
         headers.pagesAndTheRest(http);
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths("/", "/error", "/favicon.ico"))
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                paths("/", "/error", "/favicon.ico", "/cockpit", "/cockpit/**", "/webjars/echarts/**"))
                         .permitAll()
                         .anyRequest()
                         .denyAll())

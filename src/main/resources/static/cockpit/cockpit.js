@@ -1,0 +1,430 @@
+// The leader cockpit: signs in through Camunda's webapps (their session and CSRF token, as Tasklist
+// does) and reads the cockpit API (/api/cockpit/…) with that session. The page itself holds no data.
+
+const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
+// every cockpit role may use Tasklist (identity/AccessPolicy), so its login admits them all
+const LOGIN = CAMUNDA_USER + '/login/tasklist';
+const LOGOUT = CAMUNDA_USER + '/logout';
+
+const state = {
+  token: null,
+  trail: [], // units drilled through, widest first: {code, name}
+  from: null, // null: the API's default period (the current month)
+  to: null,
+  period: 'month',
+  by: 'onTimeRate',
+  casesQuery: null,
+  casesNext: null,
+};
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'text') node.textContent = value;
+    else if (name === 'onclick') node.addEventListener('click', value);
+    else node.setAttribute(name, value);
+  }
+  children.forEach((child) => node.append(child));
+  return node;
+}
+
+class Refused extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+/** A request to the webapps' API, taking the CSRF token they hand out in the answer's header. */
+async function camunda(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (state.token) headers['X-XSRF-TOKEN'] = state.token;
+  if (body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  const handedOut = response.headers.get('X-XSRF-TOKEN');
+  if (handedOut && handedOut !== 'Required') state.token = handedOut;
+  return response;
+}
+
+/** A GET of the platform's API as the user signed in to the webapps. */
+async function api(path) {
+  const response = await fetch(path, {
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': state.token || '' },
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    let detail = '请求失败（' + response.status + '）';
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || detail;
+    } catch (e) {
+      // no problem details: keep the status
+    }
+    throw new Refused(response.status, detail);
+  }
+  return response.json();
+}
+
+async function signedInUser() {
+  const response = await camunda('GET', CAMUNDA_USER);
+  return response.ok ? response.json() : null;
+}
+
+function show(section) {
+  for (const id of ['sign-in', 'forbidden', 'board']) $(id).hidden = id !== section;
+}
+
+async function start() {
+  const user = await signedInUser();
+  if (!user) {
+    show('sign-in');
+    $('who').hidden = true;
+    $('username').focus();
+    return;
+  }
+  $('user-name').textContent = user.userId;
+  $('who').hidden = false;
+  try {
+    await loadBoard();
+    show('board');
+  } catch (e) {
+    if (e instanceof Refused && e.status === 403) show('forbidden');
+    else if (e instanceof Refused && e.status === 401) show('sign-in');
+    else throw e;
+  }
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const username = $('username').value.trim();
+  const password = $('password').value;
+  const missing = [];
+  if (!username) missing.push('请输入用户名');
+  if (!password) missing.push('请输入密码');
+  if (missing.length) return signInError(missing.join('；'));
+  if (!state.token) await camunda('GET', CAMUNDA_USER);
+  const form = new URLSearchParams({ username, password }).toString();
+  const response = await camunda('POST', LOGIN, form);
+  if (!response.ok) {
+    return signInError(response.status === 429 ? '登录尝试过于频繁，请稍后再试' : '用户名或密码不正确');
+  }
+  $('sign-in-error').hidden = true;
+  $('password').value = '';
+  // signing in starts a new session: ask who is signed in to receive its token, as Tasklist does
+  state.token = null;
+  await start();
+}
+
+function signInError(message) {
+  $('sign-in-error').textContent = message;
+  $('sign-in-error').hidden = false;
+}
+
+async function signOut() {
+  await camunda('POST', LOGOUT);
+  state.token = null;
+  state.trail = [];
+  // with single sign-on (profile keycloak) the webapps' session comes back from the SSO session:
+  // end that one too, on Spring Security's sign-out page
+  if (await signedInUser()) {
+    window.location.assign('/logout');
+    return;
+  }
+  await start();
+}
+
+function query(extra = {}) {
+  const params = new URLSearchParams();
+  const unit = state.trail.length ? state.trail[state.trail.length - 1].code : null;
+  if (unit) params.set('unit', unit);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  for (const [name, value] of Object.entries(extra)) if (value) params.set(name, value);
+  return params.toString();
+}
+
+async function loadBoard() {
+  $('board-error').hidden = true;
+  const figures = await api('/api/cockpit/figures?' + query());
+  if (!state.trail.length) state.trail = [{ code: figures.unit.code, name: figures.unit.name }];
+  $('range').textContent = figures.from + ' 至 ' + figures.to;
+  renderCrumbs();
+  renderTiles(figures.figures);
+  renderCharts(figures);
+  renderDeliberation(figures.deliberation || []);
+  $('cases-panel').hidden = true;
+  $('timeline-panel').hidden = true;
+  await Promise.all([loadRankings(), loadDiagram()]);
+}
+
+function boardError(error) {
+  $('board-error').textContent = error.message;
+  $('board-error').hidden = false;
+}
+
+function renderCrumbs() {
+  const crumbs = $('crumbs');
+  crumbs.replaceChildren();
+  state.trail.forEach((unit, index) => {
+    if (index) crumbs.append(el('span', { class: 'sep', text: '›' }));
+    crumbs.append(el('button', {
+      type: 'button',
+      'data-unit': unit.code,
+      text: unit.name,
+      onclick: () => {
+        state.trail = state.trail.slice(0, index + 1);
+        loadBoard().catch(boardError);
+      },
+    }));
+  });
+}
+
+function formatted(value, format) {
+  if (value === null || value === undefined) return '—';
+  if (format === 'percent') return (value * 100).toFixed(1) + '%';
+  if (format === 'days') return Number(value).toFixed(1) + ' 个工作日';
+  return String(value);
+}
+
+function renderTiles(figures) {
+  const tiles = $('tiles');
+  tiles.replaceChildren();
+  for (const figure of figures) {
+    const tile = el('button', {
+      type: 'button',
+      class: 'tile' + (figure.key === 'red' ? ' red' : figure.key === 'yellow' ? ' yellow' : ''),
+      'data-figure': figure.key,
+      title: figure.definition,
+      onclick: () => showCases(figure.cases, figure.label).catch(boardError),
+    },
+    el('span', { class: 'label', text: figure.label }),
+    el('span', { class: 'value', text: formatted(figure.value, figure.format) }),
+    el('span', { class: 'definition', text: figure.definition }));
+    tiles.append(tile);
+  }
+}
+
+const charts = {};
+
+function chart(id, option) {
+  if (!window.echarts) return; // the figures stand in the tiles and lists without the charts
+  charts[id] = charts[id] || window.echarts.init($(id), 'dark', { renderer: 'svg' });
+  charts[id].setOption(Object.assign({ backgroundColor: 'transparent', textStyle: { fontSize: 14 } }, option), true);
+}
+
+function bars(id, items, label, value) {
+  chart(id, {
+    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+    tooltip: {},
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: items.map(label) },
+    series: [{ type: 'bar', data: items.map(value) }],
+  });
+}
+
+function renderCharts(figures) {
+  bars('chart-channel', figures.byChannel || [], (i) => i.label, (i) => i.count);
+  bars('chart-category', figures.byCategory || [], (i) => i.label, (i) => i.count);
+  chart('chart-paths', {
+    tooltip: { formatter: (p) => p.name + '：' + p.value + ' 件（' + p.percent + '%）' },
+    series: [{ type: 'pie', radius: ['35%', '65%'], data: (figures.paths || []).map((p) => ({ name: p.label, value: p.count })) }],
+  });
+  bars('chart-returns', figures.returnReasons || [], (i) => i.reason, (i) => i.count);
+  bars('chart-supervision', figures.supervision || [], (i) => i.label, (i) => i.count);
+}
+
+function renderDeliberation(items) {
+  const list = $('deliberation');
+  list.replaceChildren();
+  for (const item of items) {
+    list.append(el('dt', { title: item.definition || '', text: item.label }));
+    list.append(el('dd', { 'data-figure': item.key, text: formatted(item.value, item.format) }));
+  }
+}
+
+async function loadRankings() {
+  const body = $('rankings').tBodies[0];
+  document.querySelectorAll('[data-by]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.by === state.by)));
+  try {
+    const rankings = await api('/api/cockpit/rankings?' + query({ by: state.by }));
+    $('ranking-label').textContent = rankings.label;
+    body.replaceChildren();
+    const format = state.by === 'red' ? 'count' : 'percent';
+    for (const item of rankings.items) {
+      body.append(el('tr', {},
+        el('td', { text: String(item.rank ?? '—') }),
+        el('td', {}, el('button', {
+          type: 'button',
+          'data-unit': item.unit.code,
+          text: item.unit.name,
+          onclick: () => drillInto(item.unit).catch(boardError),
+        })),
+        el('td', { text: formatted(item.value, format) })));
+    }
+    if (!rankings.items.length) body.append(el('tr', {}, el('td', { colspan: '3', text: '本单位没有下级单位；请查看下方案件列表。' })));
+    $('rankings-panel').hidden = false;
+  } catch (e) {
+    body.replaceChildren(el('tr', {}, el('td', { colspan: '3', text: e.message })));
+  }
+}
+
+async function drillInto(unit) {
+  state.trail.push({ code: unit.code, name: unit.name });
+  await loadBoard();
+  if (unit.kind === 'VILLAGE' || unit.kind === 'DEPARTMENT') await showCases('/api/cockpit/cases?' + query(), unit.name + ' · 全部案件');
+}
+
+async function loadDiagram() {
+  const body = $('diagram').tBodies[0];
+  try {
+    const diagram = await api('/api/cockpit/diagram/appeal?' + query());
+    body.replaceChildren();
+    for (const node of diagram.nodes) {
+      const cases = '/api/cockpit/diagram/appeal/nodes/' + encodeURIComponent(node.activityId) + '/cases?' + query();
+      body.append(el('tr', { 'data-node': node.activityId },
+        el('td', {}, el('button', {
+          type: 'button',
+          text: node.name || node.activityId,
+          onclick: () => showCases(cases, '节点“' + (node.name || node.activityId) + '”的在办案件').catch(boardError),
+        })),
+        el('td', { class: 'n green', text: String(node.green) }),
+        el('td', { class: 'n yellow', text: String(node.yellow) }),
+        el('td', { class: 'n red', text: String(node.red) })));
+    }
+  } catch (e) {
+    body.replaceChildren(el('tr', {}, el('td', { colspan: '4', text: e.message })));
+  }
+}
+
+/** The cases behind a figure, a node or a unit; the filters narrow the figure's own query. */
+async function showCases(path, title) {
+  state.casesQuery = path;
+  $('filters').reset();
+  $('cases-title').textContent = title;
+  await loadCases(false);
+}
+
+function filteredQuery() {
+  const url = new URL(state.casesQuery, window.location.origin);
+  for (const [name, value] of new FormData($('filters'))) {
+    if (value) url.searchParams.set(name, value);
+  }
+  return url;
+}
+
+async function loadCases(more) {
+  const url = filteredQuery();
+  if (more && state.casesNext) url.searchParams.set('before', state.casesNext);
+  const page = await api(url.pathname + url.search);
+  const body = $('cases').tBodies[0];
+  if (!more) body.replaceChildren();
+  for (const item of page.items) {
+    body.append(el('tr', { 'data-case': item.trackingNo },
+      el('td', {}, el('button', {
+        type: 'button',
+        text: item.trackingNo,
+        onclick: () => showTimeline(item.trackingNo).catch(boardError),
+      })),
+      el('td', { text: item.categoryLabel || '' }),
+      el('td', { text: item.villageName || '' }),
+      el('td', { text: item.pathLabel || '' }),
+      el('td', { text: item.statusLabel || '' }),
+      el('td', { class: (item.light || '').toLowerCase(), text: item.lightLabel || '' }),
+      el('td', { text: when(item.createdAt) })));
+  }
+  if (!more && !page.items.length) body.append(el('tr', {}, el('td', { colspan: '7', text: '没有符合条件的案件。' })));
+  state.casesNext = page.hasMore ? page.next : null;
+  $('more-cases').hidden = !page.hasMore;
+  $('cases-panel').hidden = false;
+  $('timeline-panel').hidden = true;
+  $('cases-panel').scrollIntoView({ block: 'start' });
+}
+
+function when(instant) {
+  if (!instant) return '';
+  return new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+async function showTimeline(trackingNo) {
+  const detail = await api('/api/cases/' + encodeURIComponent(trackingNo));
+  const summary = detail.summary || {};
+  $('timeline-title').textContent = '案件经过 · ' + trackingNo;
+  const facts = $('timeline-facts');
+  facts.replaceChildren();
+  const rows = [
+    ['类别', summary.categoryLabel], ['村（社区）', summary.village], ['办理方式', summary.pathLabel],
+    ['状态', summary.statusLabel], ['群众', summary.citizen], ['诉求', detail.description],
+    ['受理时间', when(summary.submittedAt)], ['办结时间', when(summary.closedAt)],
+  ];
+  for (const [label, value] of rows) {
+    if (value) facts.append(el('dt', { text: label }), el('dd', { text: value }));
+  }
+  for (const step of detail.openSteps || []) {
+    facts.append(el('dt', { text: '当前环节' }), el('dd', { text: step.name + (step.due ? '（期限 ' + when(step.due) + '）' : '') }));
+  }
+  const list = $('timeline');
+  list.replaceChildren();
+  for (const entry of detail.log || []) {
+    list.append(el('li', {}, el('time', { text: when(entry.loggedAt) }), document.createTextNode((entry.actor ? entry.actor + '：' : '') + entry.entry)));
+  }
+  $('timeline-panel').hidden = false;
+  $('timeline-panel').scrollIntoView({ block: 'start' });
+}
+
+/** Beijing's today, as an ISO date. */
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+function shifted(iso, days) {
+  const date = new Date(iso + 'T00:00:00Z');
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function choosePeriod(period) {
+  state.period = period;
+  document.querySelectorAll('[data-period]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.period === period)));
+  $('custom-period').hidden = period !== 'custom';
+  if (period === 'custom') return;
+  const day = today();
+  if (period === 'day') [state.from, state.to] = [day, day];
+  if (period === 'week') {
+    const monday = shifted(day, -((new Date(day + 'T00:00:00Z').getUTCDay() + 6) % 7));
+    [state.from, state.to] = [monday, shifted(monday, 6)];
+  }
+  if (period === 'month') [state.from, state.to] = [null, null];
+  loadBoard().catch(boardError);
+}
+
+function applyCustomPeriod() {
+  const from = $('from').value;
+  const to = $('to').value;
+  if (!from || !to) return boardError(new Error('请选择起止日期'));
+  if (from > to) return boardError(new Error('开始日期不能晚于结束日期'));
+  [state.from, state.to] = [from, to];
+  loadBoard().catch(boardError);
+}
+
+$('sign-in-form').addEventListener('submit', (event) => signIn(event).catch((e) => signInError(e.message)));
+$('sign-out').addEventListener('click', () => signOut().catch(boardError));
+document.querySelectorAll('[data-period]').forEach((b) => b.addEventListener('click', () => choosePeriod(b.dataset.period)));
+$('apply-period').addEventListener('click', applyCustomPeriod);
+document.querySelectorAll('[data-by]').forEach((b) => b.addEventListener('click', () => {
+  state.by = b.dataset.by;
+  loadRankings();
+}));
+$('filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  loadCases(false).catch(boardError);
+});
+$('more-cases').addEventListener('click', () => loadCases(true).catch(boardError));
+window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+document.querySelectorAll('[data-period]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.period === 'month')));
+
+start().catch((e) => {
+  show('sign-in');
+  signInError('驾驶舱暂时无法打开：' + e.message);
+});

@@ -1,0 +1,124 @@
+package cn.lianxin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lianxin.testing.AppealFixtures;
+import cn.lianxin.testing.BrowserSession;
+import cn.lianxin.testing.LeaderCockpit;
+import cn.lianxin.testing.PlatformIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The leader cockpit at {@code /cockpit} in a real headless Chromium: anonymous visitors get the
+ * sign-in form; the leader signs in on it, reads a figure with its definition, follows it to the
+ * cases behind it and one case's timeline, drills from the county down to a village, and reads the
+ * appeal diagram's open cases per node; a station head sees only their village; a grid worker is
+ * told in Chinese that the cockpit is not theirs.
+ */
+@PlatformIntegrationTest
+class CockpitPageIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AppealFixtures appeals;
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
+
+    @Test
+    void anAnonymousVisitorGetsTheSignInFormAndNoFigures() {
+        // when
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).open();
+
+        // then
+        assertThat(cockpit.offersSignIn()).isTrue();
+        assertThat(cockpit.text()).contains("登录", "用户名", "密码").doesNotContain("受理量");
+    }
+
+    @Test
+    void theLeaderReadsAFigureFollowsItToACaseTimelineAndSeesTheDiagramsCounts() {
+        // given a request of 东风 (v0101) waiting at triage
+        AppealFixtures.Case appeal = appeals.submit(AppealFixtures.intake("parking", "v0101"));
+
+        // when the leader signs in
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("leader");
+
+        // then the county's intake counts it, and says what it counts
+        assertThat(cockpit.unitPath()).isEqualTo("示范县");
+        assertThat(Integer.parseInt(cockpit.figure("intake"))).isPositive();
+        assertThat(cockpit.definitionOf("intake")).isNotBlank();
+
+        // when the leader follows 受理量 to its cases and opens the new one
+        cockpit.casesBehind("intake");
+        assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
+        String timeline = cockpit.timelineOf(appeal.trackingNo());
+
+        // then its timeline shows, with the citizen masked
+        assertThat(timeline).contains(appeal.trackingNo(), "停车").doesNotContain("13800000001");
+
+        // and the appeal diagram counts it among the open cases at triage
+        assertThat(cockpit.openAtNode("triage").stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isPositive();
+        cockpit.casesAtNode("triage");
+        assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
+    }
+
+    @Test
+    void theLeaderDrillsFromTheCountyThroughATownToAVillagesCases() {
+        // given
+        AppealFixtures.Case appeal = appeals.submit(AppealFixtures.intake("lighting", "v0101"));
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("leader");
+
+        // when / then the county ranks its towns, a town its villages
+        assertThat(cockpit.rankedUnits()).contains("城关镇", "河口镇");
+        cockpit.drillInto("城关镇");
+        assertThat(cockpit.rankedUnits()).contains("东风社区", "向阳村").doesNotContain("河口村");
+        cockpit.drillInto("东风社区");
+
+        // then the village's cases are listed
+        assertThat(cockpit.unitPath()).isEqualTo("示范县 › 城关镇 › 东风社区");
+        assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
+    }
+
+    @Test
+    void aStationHeadSeesOnlyTheirVillage() {
+        // given a request of 东风 (v0101), not of 河口村 (v0201)
+        AppealFixtures.Case elsewhere = appeals.submit(AppealFixtures.intake("road", "v0101"));
+
+        // when 河口村's station head signs in
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("head-v0201");
+
+        // then the board is their village's, and the other village's case is not among its cases
+        assertThat(cockpit.unitPath()).isEqualTo("河口村");
+        cockpit.casesBehind("intake");
+        assertThat(cockpit.listedCases()).doesNotContain(elsewhere.trackingNo());
+    }
+
+    @Test
+    void aGridWorkerIsToldTheCockpitIsNotTheirs() {
+        // when
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("gw-v0101");
+
+        // then
+        assertThat(cockpit.text()).contains("无权查看").doesNotContain("受理量");
+    }
+
+    @Test
+    void signingOutBringsBackTheSignInForm() {
+        // given
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("leader");
+
+        // when
+        cockpit.signOut();
+
+        // then a fresh visit asks to sign in again
+        assertThat(cockpit.open().offersSignIn()).isTrue();
+    }
+}

@@ -1,0 +1,131 @@
+package cn.lianxin.testing;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The leader cockpit at {@code /cockpit} as a leader, supervisor, town centre or station head uses
+ * it, in {@link HeadlessChromium}: sign in on its form, read a figure, follow it to its cases, drill
+ * down by unit, open a case's timeline, read the live diagram's counts.
+ */
+public final class LeaderCockpit {
+
+    private final HeadlessChromium browser;
+    private final String page;
+
+    public LeaderCockpit(HeadlessChromium browser, int port) {
+        this.browser = browser;
+        this.page = "http://localhost:" + port + "/cockpit";
+    }
+
+    /** Opens the cockpit, signed in or not. */
+    public LeaderCockpit open() {
+        browser.open(page);
+        return this;
+    }
+
+    /** Whether the page asks for a user name and password (waits for the page to decide). */
+    public boolean offersSignIn() {
+        browser.waitUntil("the page shows the sign-in form or the board", () -> shown("sign-in") || shown("board"));
+        return shown("sign-in");
+    }
+
+    /** Types the user and the demo password into the cockpit's own form, then waits for the page to settle. */
+    public LeaderCockpit signIn(String user) {
+        open();
+        browser.type(browser.visible(By.id("username")), user);
+        browser.type(browser.visible(By.id("password")), "demo", Keys.ENTER);
+        browser.waitUntil("the sign-in form gives way", () -> shown("board") || shown("forbidden"));
+        return this;
+    }
+
+    /** The figure tile's value as shown, e.g. {@code "3"} or {@code "87.5%"}. */
+    public String figure(String key) {
+        return browser.visible(By.cssSelector("[data-figure='" + key + "'] .value"))
+                .getText();
+    }
+
+    /** The figure tile's definition, as it stands under the value. */
+    public String definitionOf(String key) {
+        return browser.visible(By.cssSelector("[data-figure='" + key + "'] .definition"))
+                .getText();
+    }
+
+    /** Clicks the figure and waits for the list of the cases behind it. */
+    public LeaderCockpit casesBehind(String key) {
+        browser.click(browser.visible(By.cssSelector("button[data-figure='" + key + "']")));
+        browser.visible(By.id("cases-panel"));
+        return this;
+    }
+
+    /** The tracking numbers of the case list as shown. */
+    public List<String> listedCases() {
+        browser.visible(By.id("cases-panel"));
+        return browser.driver().findElements(By.cssSelector("#cases tbody tr[data-case]")).stream()
+                .map(row -> row.getAttribute("data-case"))
+                .toList();
+    }
+
+    /** Opens a listed case and returns its timeline's text. */
+    public String timelineOf(String trackingNo) {
+        browser.click(browser.visible(By.cssSelector("#cases tr[data-case='" + trackingNo + "'] button")));
+        WebElement panel = browser.visible(By.id("timeline-panel"));
+        browser.waitUntil("the timeline of " + trackingNo + " shows", () -> panel.getText()
+                .contains(trackingNo));
+        browser.visible(By.cssSelector("#timeline li"));
+        return panel.getText();
+    }
+
+    /** The units of the ranking (红黑榜) as shown, by name. */
+    public List<String> rankedUnits() {
+        browser.visible(By.cssSelector("#rankings tbody tr"));
+        return browser.driver().findElements(By.cssSelector("#rankings tbody button[data-unit]")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Clicks a unit in the ranking and waits until the board is that unit's. */
+    public LeaderCockpit drillInto(String unitName) {
+        browser.click(browser.visible(By.xpath("//table[@id='rankings']//button[text()='" + unitName + "']")));
+        browser.waitUntil("the board is " + unitName + "'s", () -> unitPath().endsWith(unitName));
+        return this;
+    }
+
+    /** The units drilled through, widest first, e.g. {@code "示范县 › 城关镇"}. */
+    public String unitPath() {
+        return browser.visible(By.id("crumbs")).getText().replace("\n", " ");
+    }
+
+    /** The counts of open cases at a node of the appeal diagram: green, yellow, red. */
+    public List<Integer> openAtNode(String activityId) {
+        WebElement row = browser.visible(By.cssSelector("#diagram tr[data-node='" + activityId + "']"));
+        return row.findElements(By.cssSelector("td.n")).stream()
+                .map(cell -> Integer.valueOf(cell.getText().strip()))
+                .toList();
+    }
+
+    /** Clicks a node of the diagram and waits for its cases. */
+    public LeaderCockpit casesAtNode(String activityId) {
+        browser.click(browser.visible(By.cssSelector("#diagram tr[data-node='" + activityId + "'] button")));
+        browser.visible(By.id("cases-panel"));
+        return this;
+    }
+
+    /** Clicks 退出 and waits for the sign-in form. */
+    public LeaderCockpit signOut() {
+        browser.click(browser.visible(By.id("sign-out")));
+        browser.visible(By.id("sign-in"));
+        return this;
+    }
+
+    /** Whatever the page shows now. */
+    public String text() {
+        return browser.driver().findElement(By.tagName("body")).getText();
+    }
+
+    private boolean shown(String id) {
+        return browser.driver().findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+    }
+}
