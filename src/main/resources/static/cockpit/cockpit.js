@@ -89,6 +89,8 @@ async function start() {
   try {
     await loadBoard();
     show('board');
+    // charts drawn while the board was hidden have no width yet
+    Object.values(charts).forEach((c) => c.resize());
   } catch (e) {
     if (e instanceof Refused && e.status === 403) show('forbidden');
     else if (e instanceof Refused && e.status === 401) show('sign-in');
@@ -300,6 +302,7 @@ async function loadDiagram() {
 
 /** The cases behind a figure, a node or a unit; the filters narrow the figure's own query. */
 async function showCases(path, title) {
+  $('cases-panel').setAttribute('aria-busy', 'true');
   state.casesQuery = path;
   $('filters').reset();
   $('cases-title').textContent = title;
@@ -315,6 +318,7 @@ function filteredQuery() {
 }
 
 async function loadCases(more) {
+  $('cases-panel').setAttribute('aria-busy', 'true');
   const url = filteredQuery();
   if (more && state.casesNext) url.searchParams.set('before', state.casesNext);
   const page = await api(url.pathname + url.search);
@@ -338,6 +342,7 @@ async function loadCases(more) {
   state.casesNext = page.hasMore ? page.next : null;
   $('more-cases').hidden = !page.hasMore;
   $('cases-panel').hidden = false;
+  $('cases-panel').setAttribute('aria-busy', 'false');
   $('timeline-panel').hidden = true;
   $('cases-panel').scrollIntoView({ block: 'start' });
 }

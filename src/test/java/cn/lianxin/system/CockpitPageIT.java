@@ -52,6 +52,7 @@ class CockpitPageIT {
         assertThat(cockpit.unitPath()).isEqualTo("示范县");
         assertThat(Integer.parseInt(cockpit.figure("intake"))).isPositive();
         assertThat(cockpit.definitionOf("intake")).isNotBlank();
+        assertThat(cockpit.drawnCharts()).contains("chart-channel", "chart-category", "chart-paths");
 
         // when the leader follows 受理量 to its cases and opens the new one
         cockpit.casesBehind("intake");

@@ -56,16 +56,22 @@ public final class LeaderCockpit {
     /** Clicks the figure and waits for the list of the cases behind it. */
     public LeaderCockpit casesBehind(String key) {
         browser.click(browser.visible(By.cssSelector("button[data-figure='" + key + "']")));
-        browser.visible(By.id("cases-panel"));
-        return this;
+        return casesListed();
     }
 
-    /** The tracking numbers of the case list as shown. */
+    /** The tracking numbers of the case list as shown, once it has loaded. */
+    @SuppressWarnings("unchecked")
     public List<String> listedCases() {
+        casesListed();
+        return (List<String>) browser.script(
+                "return [...document.querySelectorAll('#cases tbody tr[data-case]')].map(row => row.dataset.case);");
+    }
+
+    private LeaderCockpit casesListed() {
         browser.visible(By.id("cases-panel"));
-        return browser.driver().findElements(By.cssSelector("#cases tbody tr[data-case]")).stream()
-                .map(row -> row.getAttribute("data-case"))
-                .toList();
+        browser.waitUntil("the case list has loaded", () -> "false"
+                .equals(browser.visible(By.id("cases-panel")).getAttribute("aria-busy")));
+        return this;
     }
 
     /** Opens a listed case and returns its timeline's text. */
@@ -76,6 +82,15 @@ public final class LeaderCockpit {
                 .contains(trackingNo));
         browser.visible(By.cssSelector("#timeline li"));
         return panel.getText();
+    }
+
+    /** The charts drawn with some width and at least one shape, by their element id. */
+    @SuppressWarnings("unchecked")
+    public List<String> drawnCharts() {
+        browser.visible(By.cssSelector(".chart svg"));
+        return (List<String>) browser.script("return [...document.querySelectorAll('.chart')]"
+                + ".filter(chart => chart.querySelector('svg path') && chart.querySelector('svg').getAttribute('width') > 0)"
+                + ".map(chart => chart.id);");
     }
 
     /** The units of the ranking (红黑榜) as shown, by name. */
@@ -95,7 +110,9 @@ public final class LeaderCockpit {
 
     /** The units drilled through, widest first, e.g. {@code "示范县 › 城关镇"}. */
     public String unitPath() {
-        return browser.visible(By.id("crumbs")).getText().replace("\n", " ");
+        browser.visible(By.cssSelector("#crumbs button"));
+        return (String) browser.script("return [...document.querySelectorAll('#crumbs button')]"
+                + ".map(unit => unit.textContent).join(' › ');");
     }
 
     /** The counts of open cases at a node of the appeal diagram: green, yellow, red. */
@@ -109,8 +126,7 @@ public final class LeaderCockpit {
     /** Clicks a node of the diagram and waits for its cases. */
     public LeaderCockpit casesAtNode(String activityId) {
         browser.click(browser.visible(By.cssSelector("#diagram tr[data-node='" + activityId + "'] button")));
-        browser.visible(By.id("cases-panel"));
-        return this;
+        return casesListed();
     }
 
     /** Clicks 退出 and waits for the sign-in form. */
