@@ -5,6 +5,7 @@ const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
 // every cockpit role may use Tasklist (identity/AccessPolicy), so its login admits them all
 const LOGIN = CAMUNDA_USER + '/login/tasklist';
 const LOGOUT = CAMUNDA_USER + '/logout';
+const ENGINE_VERSION = '/camunda/api/engine/engine/default/version';
 
 const state = {
   token: null,
@@ -68,7 +69,13 @@ async function api(path) {
 }
 
 async function signedInUser() {
-  const response = await camunda('GET', CAMUNDA_USER);
+  let response = await camunda('GET', CAMUNDA_USER);
+  if (!response.ok) {
+    // with single sign-on (profile keycloak) the webapps' session is signed in by its first call
+    // to the engine's API; without it this answers 401 (no challenge) and changes nothing
+    await camunda('GET', ENGINE_VERSION);
+    response = await camunda('GET', CAMUNDA_USER);
+  }
   return response.ok ? response.json() : null;
 }
 
@@ -159,6 +166,10 @@ async function loadBoard() {
   $('cases-panel').hidden = true;
   $('timeline-panel').hidden = true;
   await Promise.all([loadRankings(), loadDiagram()]);
+  // a village or a department has no units below it: its cases come straight away
+  if (figures.unit.kind === 'VILLAGE' || figures.unit.kind === 'DEPARTMENT') {
+    await showCases('/api/cockpit/cases?' + query(), figures.unit.name + ' · 全部案件', false);
+  }
 }
 
 function boardError(error) {
@@ -252,8 +263,9 @@ async function loadRankings() {
   try {
     const rankings = await api('/api/cockpit/rankings?' + query({ by: state.by }));
     $('ranking-label').textContent = rankings.label;
+    $('ranking-label').title = rankings.definition || '';
     body.replaceChildren();
-    const format = state.by === 'red' ? 'count' : 'percent';
+    const format = rankings.format || (state.by === 'red' ? 'count' : 'percent');
     for (const item of rankings.items) {
       body.append(el('tr', {},
         el('td', { text: String(item.rank ?? '—') }),
@@ -275,7 +287,6 @@ async function loadRankings() {
 async function drillInto(unit) {
   state.trail.push({ code: unit.code, name: unit.name });
   await loadBoard();
-  if (unit.kind === 'VILLAGE' || unit.kind === 'DEPARTMENT') await showCases('/api/cockpit/cases?' + query(), unit.name + ' · 全部案件');
 }
 
 async function loadDiagram() {
@@ -301,12 +312,12 @@ async function loadDiagram() {
 }
 
 /** The cases behind a figure, a node or a unit; the filters narrow the figure's own query. */
-async function showCases(path, title) {
+async function showCases(path, title, scroll = true) {
   $('cases-panel').setAttribute('aria-busy', 'true');
   state.casesQuery = path;
   $('filters').reset();
   $('cases-title').textContent = title;
-  await loadCases(false);
+  await loadCases(false, scroll);
 }
 
 function filteredQuery() {
@@ -317,7 +328,7 @@ function filteredQuery() {
   return url;
 }
 
-async function loadCases(more) {
+async function loadCases(more, scroll = true) {
   $('cases-panel').setAttribute('aria-busy', 'true');
   const url = filteredQuery();
   if (more && state.casesNext) url.searchParams.set('before', state.casesNext);
@@ -344,7 +355,7 @@ async function loadCases(more) {
   $('cases-panel').hidden = false;
   $('cases-panel').setAttribute('aria-busy', 'false');
   $('timeline-panel').hidden = true;
-  $('cases-panel').scrollIntoView({ block: 'start' });
+  if (scroll && !more) $('cases-panel').scrollIntoView({ block: 'start' });
 }
 
 function when(instant) {

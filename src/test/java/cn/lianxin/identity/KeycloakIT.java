@@ -210,6 +210,35 @@ class KeycloakIT extends UnitBoundarySpec {
     }
 
     @Test
+    void theLeaderCockpitSignsInThroughTheSameSingleSignOn() throws Exception {
+        // given
+        Browser browser = new Browser();
+
+        // when an anonymous visit to the cockpit is sent to Keycloak's login page, and the leader signs in
+        HttpResponse<String> loginPage = browser.follow(browser.get(app("/cockpit")));
+        assertThat(loginPage.uri().toString())
+                .startsWith(KeycloakServer.server().issuer());
+        HttpResponse<String> landed = browser.follow(browser.postForm(
+                loginForm(loginPage.body()), Map.of("username", "leader", "password", "demo", "credentialId", "")));
+
+        // then the page comes back under the pages' policy
+        assertThat(landed.uri().getPath()).startsWith("/cockpit");
+        assertThat(landed.body()).contains("领导驾驶舱");
+        assertThat(landed.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
+
+        // and its script signs the webapps' session in (its first call to the engine's API), reads who is
+        // signed in and the webapps' token as the page does, and calls /api with it
+        browser.get(app("/camunda/api/engine/engine/default/version"));
+        HttpResponse<String> user = browser.get(app("/camunda/api/admin/auth/user/default"));
+        assertThat(JSON.readTree(user.body()).get("userId").asText()).isEqualTo("leader");
+        String token = user.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> browser.cookie("XSRF-TOKEN"));
+        HttpResponse<String> me = browser.get(app("/api/me"), "X-XSRF-TOKEN", token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).get("id").asText()).isEqualTo("leader");
+    }
+
+    @Test
     void signingOutWithoutTheCsrfTokenIsRefused() throws Exception {
         Browser browser = new Browser();
         browser.follow(browser.postForm(

@@ -7,7 +7,7 @@ import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +31,10 @@ class CockpitPageFilesIT {
         "/webjars/echarts/5.3.1/dist/echarts.min.js"
     };
 
+    static String[] files() {
+        return FILES;
+    }
+
     @Autowired
     TestRestTemplate http;
 
@@ -38,15 +42,7 @@ class CockpitPageFilesIT {
     AppealFixtures appeals;
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "/cockpit",
-                "/cockpit/",
-                "/cockpit/index.html",
-                "/cockpit/cockpit.js",
-                "/cockpit/cockpit.css",
-                "/webjars/echarts/5.3.1/dist/echarts.min.js"
-            })
+    @MethodSource("files")
     void theFilesAreServedToAnyoneUnderThePagePolicy(String path) {
         // when
         ResponseEntity<String> response = http.getForEntity(path, String.class);
@@ -93,6 +89,16 @@ class CockpitPageFilesIT {
                         .doesNotContain(appeal.trackingNo(), "张三", "13800000001", "东风社区", "示范县", "城关镇");
             }
         }
+    }
+
+    @Test
+    void theEngineCallThePageMakesBeforeSignInOpensNoBrowserDialog() {
+        // when (the page's first call to the engine's API, which signs the session in with single sign-on)
+        ResponseEntity<String> response = http.getForEntity("/camunda/api/engine/engine/default/version", String.class);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).isNull();
     }
 
     @Test
