@@ -42,9 +42,9 @@ class DiagramCockpitIT {
     final BrowserSession session = new BrowserSession();
 
     @Test
-    void theLeaderSeesTheLightsOnTheAppealsNodesAndListsACasesBehindThem() {
+    void theLeaderSeesTheLightsOnTheAppealsNodesAndListsTheCasesBehindThem() {
         // given: a request waiting at triage on time, and one overdue there
-        appeals.submit(AppealFixtures.intake("parking", "v0101"));
+        AppealFixtures.Case onTime = appeals.submit(AppealFixtures.intake("parking", "v0101"));
         AppealFixtures.Case overdue = appeals.submit(AppealFixtures.intake("road", "v0201"));
         new StepLightDriver(tasks, management).overdue(appeals.processInstanceOf(overdue), "triage");
         String appeal = repository
@@ -70,6 +70,12 @@ class DiagramCockpitIT {
         assertThat(cockpit.lightsTooltipOn("triage")).startsWith("“分类分流”未办任务：").contains("超期");
 
         // and a click lists the node's cases, the overdue one among them
-        assertThat(cockpit.casesListedFor("triage")).contains(overdue.trackingNo());
+        assertThat(cockpit.casesListedFor("triage")).contains(overdue.trackingNo(), onTime.trackingNo());
+        session.browser().keepEvidence("cockpit-diagram-cases");
+
+        // and a case's number leads to that case's instance in Cockpit, and to no other
+        cockpit.openListedCase(overdue.trackingNo());
+        session.browser().waitUntil("the definition lists the overdue case only", () -> !cockpit.text()
+                .contains(onTime.trackingNo()));
     }
 }

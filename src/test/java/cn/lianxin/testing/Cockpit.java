@@ -112,6 +112,14 @@ public final class Cockpit {
                 .toList();
     }
 
+    /** Follows a case number the panel lists: the panel closes, the definition lists that case's instances. */
+    public Cockpit openListedCase(String trackingNo) {
+        browser.click(browser.visible(By.linkText(trackingNo)));
+        browser.waitForNone(By.cssSelector(".lianxin-diagram-panel"));
+        browser.waitForText(trackingNo);
+        return this;
+    }
+
     private static By badge(String activityId) {
         return By.cssSelector(".lianxin-diagram-badge[data-activity-id='" + activityId + "']");
     }

@@ -58,6 +58,7 @@ async function showCases(processKey, processDefinitionId, node, before, list, mo
     const row = element('li', 'lianxin-diagram-case');
     const link = element('a', 'lianxin-diagram-case-no', item.trackingNo);
     link.href = caseLink(processDefinitionId, item.trackingNo);
+    link.addEventListener('click', closePanel);
     row.append(
       link,
       lightBadge(item.light, item.lightLabel),
@@ -130,6 +131,8 @@ export default {
           .forEach(node => {
             overlays.add(node.activityId, 'lianxin-lights', {
               position: { top: -30, left: 0 },
+              // readable however far the diagram is zoomed out (bpmn-js scales overlays with it)
+              scale: { min: 1 },
               html: badge(processKey, processDefinitionId, node)
             });
           });
