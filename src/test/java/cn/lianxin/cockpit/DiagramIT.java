@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.lianxin.appeal.StepLightDriver;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
+import cn.lianxin.testing.DeliberationFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.SqlStatements;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -34,6 +37,9 @@ class DiagramIT {
 
     @Autowired
     AppealFixtures appeals;
+
+    @Autowired
+    DeliberationFixtures topics;
 
     @Autowired
     TaskService tasks;
@@ -93,6 +99,34 @@ class DiagramIT {
                 .filteredOn(n -> n.get("activityId").asText().equals("triage"))
                 .extracting(n -> n.get("name").asText())
                 .containsExactly("分类分流");
+    }
+
+    @Test
+    void aDeliberationStepThatRecordsNoLightCountsByItsOwnDates() {
+        // given: the topic reviews 东风's station head and 河口村's see now
+        Counts dongfeng = node(deliberation("head-v0101"), "topic-review");
+        Counts hekou = node(deliberation("head-v0201"), "topic-review");
+
+        // when two topics of 东风 wait for review, one past its due date
+        topics.propose(DeliberationFixtures.proposal("楼道装灯", "13900000211"));
+        DeliberationFixtures.Topic late = topics.propose(DeliberationFixtures.proposal("修补路面", "13900000212"));
+        Task review = tasks.createTaskQuery()
+                .processDefinitionKey("deliberation")
+                .processInstanceBusinessKey(late.deliberationNo())
+                .taskDefinitionKey("topic-review")
+                .singleResult();
+        review.setFollowUpDate(new Date(System.currentTimeMillis() - 2000));
+        review.setDueDate(new Date(System.currentTimeMillis() - 1000));
+        tasks.saveTask(review);
+
+        // then 东风's station head counts one on time and one overdue; 河口村's none of them
+        assertThat(node(deliberation("head-v0101"), "topic-review").minus(dongfeng))
+                .isEqualTo(new Counts(1, 0, 1));
+        assertThat(node(deliberation("head-v0201"), "topic-review").minus(hekou))
+                .isEqualTo(new Counts(0, 0, 0));
+        // and a deliberation node lists no cases (topics are not cases)
+        assertThat(status("head-v0101", "/api/cockpit/diagram/deliberation/nodes/topic-review/cases"))
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -201,6 +235,12 @@ class DiagramIT {
     private JsonNode diagram(String user, String unit) {
         ResponseEntity<JsonNode> answer =
                 api.as(user).get("/api/cockpit/diagram/appeal" + (unit == null ? "" : "?unit=" + unit));
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private JsonNode deliberation(String user) {
+        ResponseEntity<JsonNode> answer = api.as(user).get("/api/cockpit/diagram/deliberation");
         assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
