@@ -68,7 +68,10 @@ public class CasesAtStep {
     public ListPage<Item> list(String activityId, Set<String> villages, String group, String before, int size) {
         Map<String, Object> params = new HashMap<>();
         params.put("activity", activityId);
-        String atStep = " a.process_instance_id in (select t.proc_inst_id_ from act_ru_task t"
+        // from the node's open tasks to their cases by primary keys (the instance, its business key):
+        // the cost follows the tasks open at the node, not the number of cases
+        String atStep = " a.tracking_no in (select e.business_key_ from act_ru_task t"
+                + " join act_ru_execution e on e.id_ = t.proc_inst_id_"
                 + " where t.task_def_key_ = :activity" + taskScope("t", villages, group, params) + ")";
         String after = "";
         if (before != null) {
