@@ -1,7 +1,7 @@
 package cn.lianxin.appeal;
 
 /** Where a case stands; the last three are the final {@code status} of DESIGN §3. */
-enum AppealStatus {
+public enum AppealStatus {
     /** Accepted and being handled. */
     OPEN("办理中"),
     CLOSED("已办结"),

@@ -27,9 +27,11 @@ class Appeals {
             + "process_instance_id, created_at, updated_at, closed_at, light";
 
     private final JdbcClient jdbc;
+    private final CaseFacts facts;
 
-    Appeals(JdbcClient jdbc) {
+    Appeals(JdbcClient jdbc, CaseFacts facts) {
         this.jdbc = jdbc;
+        this.facts = facts;
     }
 
     long nextNumber() {
@@ -67,6 +69,7 @@ class Appeals {
                         utc(at),
                         utc(at))
                 .update();
+        facts.received(trackingNo, villageCode, draft.category(), draft.channel(), at);
     }
 
     public Optional<Appeal> byTrackingNo(String trackingNo) {
@@ -185,12 +188,14 @@ class Appeals {
         jdbc.sql("update appeal set path = ?, updated_at = ? where tracking_no = ?")
                 .params(path.name(), utc(at), trackingNo)
                 .update();
+        facts.pathChosen(trackingNo, path, at);
     }
 
     void recordSatisfaction(String trackingNo, Satisfaction satisfaction, Instant at) {
         jdbc.sql("update appeal set satisfaction = ?, updated_at = ? where tracking_no = ?")
                 .params(satisfaction.name(), utc(at), trackingNo)
                 .update();
+        facts.evaluated(trackingNo, satisfaction.name());
     }
 
     /** Counts a reopening and answers how often the case has now been reopened. */
@@ -199,22 +204,27 @@ class Appeals {
                         + " where tracking_no = ?")
                 .params(AppealStatus.OPEN.name(), utc(at), trackingNo)
                 .update();
-        return jdbc.sql("select reopen_count from appeal where tracking_no = ?")
+        int count = jdbc.sql("select reopen_count from appeal where tracking_no = ?")
                 .param(trackingNo)
                 .query(Integer.class)
                 .single();
+        facts.reopened(trackingNo, count);
+        return count;
     }
 
     void recordLight(String trackingNo, TrafficLight light) {
         jdbc.sql("update appeal set light = ? where tracking_no = ?")
                 .params(light.name(), trackingNo)
                 .update();
+        facts.lightChanged(trackingNo, light);
     }
 
-    void finish(String trackingNo, AppealStatus status, Instant at) {
+    /** The case ended; a returned case keeps the reasons the citizen was told. */
+    void finish(String trackingNo, AppealStatus status, Instant at, List<String> returnReasons) {
         jdbc.sql("update appeal set status = ?, closed_at = ?, updated_at = ? where tracking_no = ?")
                 .params(status.name(), utc(at), utc(at), trackingNo)
                 .update();
+        facts.ended(trackingNo, status, at, returnReasons);
     }
 
     void log(String trackingNo, Instant at, String actor, String kind, String entry, boolean shownToCitizen) {

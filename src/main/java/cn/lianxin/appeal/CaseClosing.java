@@ -8,6 +8,7 @@ import cn.lianxin.supervision.StepEvents;
 import cn.lianxin.workflow.EngineClock;
 import cn.lianxin.workflow.TaskValues;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,13 @@ class CaseClosing {
         AppealStatus status = AppealStatus.valueOf((String) execution.getVariable("finalStatus"));
         String trackingNo = (String) execution.getVariable(TRACKING_NO);
         Instant now = now();
-        appeals.finish(trackingNo, status, now);
+        appeals.finish(
+                trackingNo,
+                status,
+                now,
+                status == AppealStatus.RETURNED
+                        ? new TaskValues(execution.getVariables()).list(RETURN_REASONS)
+                        : List.of());
         appeals.log(
                 trackingNo,
                 now,

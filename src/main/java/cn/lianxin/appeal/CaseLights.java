@@ -4,6 +4,7 @@ import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.supervision.SupervisionLights;
 import cn.lianxin.workflow.EngineAsPlatform;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -29,8 +30,15 @@ class CaseLights {
     private final RuntimeService runtime;
     private final SupervisionLights supervisions;
     private final EngineAsPlatform platform;
+    private final CaseFacts facts;
 
-    CaseLights(Appeals appeals, RuntimeService runtime, SupervisionLights supervisions, EngineAsPlatform platform) {
+    CaseLights(
+            Appeals appeals,
+            RuntimeService runtime,
+            SupervisionLights supervisions,
+            EngineAsPlatform platform,
+            CaseFacts facts) {
+        this.facts = facts;
         this.appeals = appeals;
         this.runtime = runtime;
         this.supervisions = supervisions;
@@ -60,18 +68,25 @@ class CaseLights {
         changed(changed.caseNo());
     }
 
-    /** The worst light of the case's open steps and supervisions, stored if it differs; no case, nothing. */
+    /**
+     * The worst light of the case's open steps and supervisions, stored if it differs; no case,
+     * nothing. An open supervision also marks the case as supervised (督办件) for the cockpit.
+     */
     void recompute(String trackingNo) {
         appeals.byTrackingNo(trackingNo).ifPresent(appeal -> {
-            TrafficLight light = platform.call(() -> worstOf(appeal));
+            Optional<TrafficLight> supervision = platform.call(() -> supervisions.worstOpen(trackingNo));
+            if (supervision.isPresent()) {
+                facts.supervised(trackingNo);
+            }
+            TrafficLight light = platform.call(() -> worstOf(appeal, supervision.orElse(TrafficLight.GREEN)));
             if (light != appeal.light()) {
                 appeals.recordLight(trackingNo, light);
             }
         });
     }
 
-    private TrafficLight worstOf(Appeal appeal) {
-        TrafficLight worst = supervisions.worstOpen(appeal.trackingNo()).orElse(TrafficLight.GREEN);
+    private TrafficLight worstOf(Appeal appeal, TrafficLight supervision) {
+        TrafficLight worst = supervision;
         if (appeal.processInstanceId() == null) {
             return worst;
         }

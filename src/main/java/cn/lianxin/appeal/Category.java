@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** 诉求类别: the seeds' most frequent requests (DESIGN §3). */
-enum Category {
+public enum Category {
     PROPERTY("property", "物业管理"),
     SANITATION("sanitation", "环境卫生"),
     SECURITY("security", "小区安防"),

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Service;
  * implemented, and which milestones are overdue now.
  */
 @Service
-class DeliberationFigures {
+public class DeliberationFigures {
 
     /** The seeds' target share of citizen-proposed topics. */
-    static final double CITIZEN_SHARE_TARGET = 0.4;
+    public static final double CITIZEN_SHARE_TARGET = 0.4;
 
     /** The overdue milestones listed (the longest overdue); {@code overdueMilestones} counts them all. */
     static final int OVERDUE_LISTED = 50;
@@ -119,6 +119,66 @@ class DeliberationFigures {
                 ratio(implemented, passed),
                 overdueCount,
                 overdue);
+    }
+
+    /** The deliberation figures of a period, as the cockpit shows them beside the appeal figures. */
+    public record PeriodFigures(
+            long topics,
+            long citizenProposed,
+            Double citizenShare,
+            long notices,
+            long noticesOnTime,
+            Double noticesOnTimeRate,
+            long passed,
+            long implemented,
+            Double implementationRate) {}
+
+    /**
+     * The topics raised in [start, end) and the notices (plan and result) opened then, of these villages
+     * ({@code null}: every village); the caller has checked the reach. Two statements whatever the count.
+     */
+    public PeriodFigures ofPeriod(Collection<String> villages, Instant start, Instant end) {
+        if (villages != null && villages.isEmpty()) {
+            return new PeriodFigures(0, 0, null, 0, 0, null, 0, 0, null);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("start", Rows.utc(start));
+        params.put("end", Rows.utc(end));
+        String inVillages = "";
+        if (villages != null) {
+            params.put("villages", villages);
+            inVillages = " and village_code in (:villages)";
+        }
+        long[] topicCounts = jdbc.sql(
+                        "select count(*), coalesce(sum(case when origin = 'CITIZEN' then 1 else 0 end), 0),"
+                                + " coalesce(sum(case when passed then 1 else 0 end), 0),"
+                                + " coalesce(sum(case when status = 'IMPLEMENTED' then 1 else 0 end), 0)"
+                                + " from deliberation where created_at >= :start and created_at < :end" + inVillages)
+                .params(params)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                .single();
+        long topics = topicCounts[0];
+        long citizen = topicCounts[1];
+        long passed = topicCounts[2];
+        long implemented = topicCounts[3];
+        long[] noticeCounts = jdbc.sql("select count(*), coalesce(sum(case when on_time then 1 else 0 end), 0)"
+                        + " from deliberation_notice where opens_at >= :start and opens_at < :end"
+                        + " and kind in ('PLAN', 'RESULT')" + inVillages)
+                .params(params)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        long notices = noticeCounts[0];
+        long onTime = noticeCounts[1];
+        return new PeriodFigures(
+                topics,
+                citizen,
+                ratio(citizen, topics),
+                notices,
+                onTime,
+                ratio(onTime, notices),
+                passed,
+                implemented,
+                ratio(implemented, passed));
     }
 
     private Set<String> scope(String unit) {

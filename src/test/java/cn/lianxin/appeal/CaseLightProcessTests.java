@@ -167,6 +167,17 @@ class CaseLightProcessTests {
         assertThat(lightOf(steps.task(appeal, JOINT_CONCLUDE))).isEqualTo(TrafficLight.GREEN);
         assertThat(openSupervisions(appeal)).isZero();
         assertThat(caseLight(appeal)).isEqualTo(TrafficLight.GREEN);
+        // and the cockpit's facts remember the red light, the supervision and both departments
+        assertThat(jdbc.sql("select light, ever_red, supervised from appeal_fact where tracking_no = ?")
+                        .param(appeal.getBusinessKey())
+                        .query((rs, i) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3))
+                        .single())
+                .isEqualTo("GREEN true true");
+        assertThat(jdbc.sql("select dept_code from appeal_fact_dept where tracking_no = ?")
+                        .param(appeal.getBusinessKey())
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("jt", "cg");
     }
 
     @Test

@@ -10,18 +10,18 @@ import org.camunda.bpm.engine.task.Task;
  * warning (follow-up) or due date is put a second into the past and the step's light timer runs now
  * (this case's only, so no other test's case is touched).
  */
-final class StepLightDriver {
+public final class StepLightDriver {
 
     private final TaskService tasks;
     private final ManagementService management;
 
-    StepLightDriver(TaskService tasks, ManagementService management) {
+    public StepLightDriver(TaskService tasks, ManagementService management) {
         this.tasks = tasks;
         this.management = management;
     }
 
     /** The step's warning date has passed: it turns yellow (临期). */
-    void dueSoon(String instance, String taskKey) {
+    public void dueSoon(String instance, String taskKey) {
         Task task = task(instance, taskKey);
         task.setFollowUpDate(new Date(System.currentTimeMillis() - 1000));
         tasks.saveTask(task);
@@ -29,7 +29,7 @@ final class StepLightDriver {
     }
 
     /** The step's due date has passed: it turns red (超期) and supervision starts. */
-    void overdue(String instance, String taskKey) {
+    public void overdue(String instance, String taskKey) {
         Task task = task(instance, taskKey);
         task.setFollowUpDate(new Date(System.currentTimeMillis() - 2000));
         task.setDueDate(new Date(System.currentTimeMillis() - 1000));

@@ -79,6 +79,51 @@ public final class Cockpit {
                 .toList();
     }
 
+    /** A light on a diagram node as shown: its word and count ("超期 1") and its mark's colour. */
+    public record NodeLight(String text, String colour) {}
+
+    /** A process definition's page, waited for until its diagram shows the lights on this node. */
+    public Cockpit diagramShowingLightsOn(String processDefinitionId, String activityId) {
+        browser.open(base + "#/process-definition/" + processDefinitionId + "/runtime");
+        browser.visible(badge(activityId));
+        return this;
+    }
+
+    /** The lights on a node of the diagram, left to right. */
+    public List<NodeLight> lightsOn(String activityId) {
+        return browser.visible(badge(activityId)).findElements(By.cssSelector(".lianxin-light")).stream()
+                .map(light -> new NodeLight(
+                        light.getText().strip(),
+                        light.findElement(By.cssSelector(".lianxin-light-mark")).getCssValue("background-color")))
+                .toList();
+    }
+
+    /** What the node's lights say when pointed at. */
+    public String lightsTooltipOn(String activityId) {
+        return browser.visible(badge(activityId)).getAttribute("title");
+    }
+
+    /** Clicks the node's lights; the case numbers the panel then lists (each a link). */
+    public List<String> casesListedFor(String activityId) {
+        browser.click(browser.visible(badge(activityId)));
+        browser.visible(By.cssSelector(".lianxin-diagram-panel .lianxin-diagram-case-no"));
+        return browser.driver().findElements(By.cssSelector(".lianxin-diagram-panel .lianxin-diagram-case-no")).stream()
+                .map(link -> link.getText().strip())
+                .toList();
+    }
+
+    /** Follows a case number the panel lists: the panel closes, the definition lists that case's instances. */
+    public Cockpit openListedCase(String trackingNo) {
+        browser.click(browser.visible(By.linkText(trackingNo)));
+        browser.waitForNone(By.cssSelector(".lianxin-diagram-panel"));
+        browser.waitForText(trackingNo);
+        return this;
+    }
+
+    private static By badge(String activityId) {
+        return By.cssSelector(".lianxin-diagram-badge[data-activity-id='" + activityId + "']");
+    }
+
     /** Whatever the page shows now. */
     public String text() {
         return browser.driver().findElement(By.tagName("body")).getText();

@@ -4,6 +4,7 @@ import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.appeal.AppealProcess.DeptOutcome;
 import cn.lianxin.appeal.AppealProcess.Tasks;
+import cn.lianxin.appeal.CaseFacts;
 import cn.lianxin.appeal.Departments;
 import cn.lianxin.appeal.StepLog;
 import cn.lianxin.workflow.TaskValues;
@@ -21,8 +22,10 @@ class DeptHandle extends AppealTask {
 
     private final Departments departments;
     private final StepLog log;
+    private final CaseFacts facts;
 
-    DeptHandle(Departments departments, StepLog log) {
+    DeptHandle(Departments departments, StepLog log, CaseFacts facts) {
+        this.facts = facts;
         this.departments = departments;
         this.log = log;
     }
@@ -47,6 +50,12 @@ class DeptHandle extends AppealTask {
             submission.required(HAND_BACK_REASON, "退回镇中心时必须说明理由");
         }
         submission.refuseIfInvalid();
+    }
+
+    /** The case is now also the department's (its figures and case list). */
+    @Override
+    public void created(DelegateTask task) {
+        facts.departmentTook(task, (String) task.getVariable(DEPT_CODE));
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.lianxin.appeal.tasks;
 import static cn.lianxin.appeal.AppealProcess.Variables.*;
 
 import cn.lianxin.appeal.AppealProcess.Tasks;
+import cn.lianxin.appeal.CaseFacts;
 import cn.lianxin.appeal.Departments;
 import cn.lianxin.appeal.JointParts;
 import cn.lianxin.appeal.StepLog;
@@ -25,8 +26,10 @@ class JointHandle extends AppealTask {
     private final Departments departments;
     private final StepLog log;
     private final JointParts parts;
+    private final CaseFacts facts;
 
-    JointHandle(Departments departments, StepLog log, JointParts parts) {
+    JointHandle(Departments departments, StepLog log, JointParts parts, CaseFacts facts) {
+        this.facts = facts;
         this.departments = departments;
         this.log = log;
         this.parts = parts;
@@ -57,6 +60,7 @@ class JointHandle extends AppealTask {
     public void created(DelegateTask task) {
         task.setVariableLocal(JOINT_DEPT_LABEL, departments.nameOf((String) task.getVariable(JOINT_DEPT)));
         task.getExecution().setVariableLocal(JOINT_RESULT, null);
+        facts.departmentTook(task, (String) task.getVariable(JOINT_DEPT));
     }
 
     /** The part is kept as its own row (gathered when the lead concludes) and logged. */

@@ -8,5 +8,5 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['../lianxin/locale', '../lianxin/permitted', '../lianxin/cockpit-texts']
+  customScripts: ['../lianxin/locale', '../lianxin/permitted', '../lianxin/cockpit-texts', '../lianxin/cockpit-diagram']
 };

@@ -1,0 +1,76 @@
+package cn.lianxin.cockpit;
+
+import cn.lianxin.system.ListPage;
+import cn.lianxin.workflow.EngineClock;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/cockpit}: the figures of a unit and period, its children's rankings and the cases behind
+ * a figure, for leaders, supervisors and administrators (the county), town centres (their town),
+ * station heads (their village) and departments (their own cases).
+ */
+@RestController
+@RequestMapping("/api/cockpit")
+class CockpitController {
+
+    private final CockpitScope scope;
+    private final CockpitFigures figures;
+    private final CockpitRankings rankings;
+    private final CockpitCases cases;
+
+    CockpitController(CockpitScope scope, CockpitFigures figures, CockpitRankings rankings, CockpitCases cases) {
+        this.scope = scope;
+        this.figures = figures;
+        this.rankings = rankings;
+        this.cases = cases;
+    }
+
+    /** {@code ?unit=c01&from=2026-11-01&to=2026-11-30}; defaults: the caller's widest unit, this month. */
+    @GetMapping("/figures")
+    CockpitFigures.Figures figures(
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        CockpitScope.Reach reach = scope.reach(unit);
+        return figures.of(reach, scope.period(from, to, EngineClock.now()));
+    }
+
+    /** {@code ?unit=c01&from&to&by=onTimeRate|satisfactionRate|red}. */
+    @GetMapping("/rankings")
+    CockpitRankings.Ranking rankings(
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String by) {
+        CockpitScope.Reach reach = scope.reach(unit);
+        CockpitScope.Period period = scope.period(from, to, EngineClock.now());
+        return rankings.of(reach, period, CockpitRankings.By.of(by));
+    }
+
+    /** {@code ?unit&from&to&light&path&category&status&mark&size=20&before=}; no dates: every period. */
+    @GetMapping("/cases")
+    ListPage<CockpitCases.CaseItem> cases(
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String light,
+            @RequestParam(required = false) String path,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String mark,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String before) {
+        CockpitScope.Reach reach = scope.reach(unit);
+        CockpitScope.Period period =
+                scope.optionalPeriod(from, to, EngineClock.now()).orElse(null);
+        return cases.list(
+                reach,
+                period,
+                new CockpitCases.Filters(light, path, category, status, mark),
+                before == null || before.isBlank() ? null : before.trim(),
+                ListPage.size(size));
+    }
+}

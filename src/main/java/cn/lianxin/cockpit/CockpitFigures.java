@@ -1,0 +1,252 @@
+package cn.lianxin.cockpit;
+
+import cn.lianxin.appeal.AppealStatus;
+import cn.lianxin.appeal.Category;
+import cn.lianxin.appeal.Channel;
+import cn.lianxin.appeal.Path;
+import cn.lianxin.deliberation.DeliberationFigures;
+import cn.lianxin.identity.Unit;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures of one unit and period. A constant number of statements whatever the number of cases:
+ * one aggregate over the period's facts, one grouped by channel × category × path, the open red and
+ * yellow cases, the top return reasons, and the deliberation figures.
+ */
+@Service
+class CockpitFigures {
+
+    /** How many return reasons are listed, the most frequent first. */
+    static final int TOP_REASONS = 5;
+
+    record UnitView(String code, String name, String kind) {
+        static UnitView of(Unit unit) {
+            return new UnitView(unit.code(), unit.name(), unit.kind().name());
+        }
+    }
+
+    record Figure(
+            String key,
+            String label,
+            @JsonInclude(Include.ALWAYS) Number value,
+            String format,
+            String definition,
+            String cases) {}
+
+    record Count(String key, String label, long count) {}
+
+    record Share(String key, String label, long count, @JsonInclude(Include.ALWAYS) Double share) {}
+
+    record ReasonCount(String reason, long count) {}
+
+    record DeliberationFigure(
+            String key, String label, @JsonInclude(Include.ALWAYS) Number value, String format, String definition) {}
+
+    record Figures(
+            UnitView unit,
+            LocalDate from,
+            LocalDate to,
+            List<Figure> figures,
+            List<Count> byChannel,
+            List<Count> byCategory,
+            List<Share> paths,
+            List<ReasonCount> returnReasons,
+            List<Count> supervision,
+            List<DeliberationFigure> deliberation) {}
+
+    /** The period's tallies of one unit. */
+    private record Tally(
+            long received,
+            long respondedInTime,
+            long closed,
+            long closedOnTime,
+            Double avgWorkingDays,
+            long evaluated,
+            long satisfied,
+            long reopened,
+            long closedOnce,
+            long returned,
+            long supervised,
+            long supervisedClosed,
+            long supervisedOpen) {}
+
+    private final JdbcClient jdbc;
+    private final DeliberationFigures deliberation;
+
+    CockpitFigures(JdbcClient jdbc, DeliberationFigures deliberation) {
+        this.jdbc = jdbc;
+        this.deliberation = deliberation;
+    }
+
+    Figures of(CockpitScope.Reach reach, CockpitScope.Period period) {
+        FactFilter filter = FactFilter.of(reach, period);
+        Tally tally = tally(filter);
+        Map<String, Long> openLights = openLights(FactFilter.of(reach, null));
+        String cases =
+                "/api/cockpit/cases?unit=" + reach.unit().code() + "&from=" + period.from() + "&to=" + period.to();
+        String casesNow = "/api/cockpit/cases?unit=" + reach.unit().code() + "&status=OPEN";
+        List<Figure> figures = List.of(
+                figure(Measure.INTAKE, tally.received(), cases),
+                figure(Measure.RESPONSE_ON_TIME_RATE, ratio(tally.respondedInTime(), tally.received()), cases),
+                figure(Measure.ON_TIME_RATE, ratio(tally.closedOnTime(), tally.closed()), cases + "&status=CLOSED"),
+                figure(Measure.CLOSED_RATE, ratio(tally.closed(), tally.received()), cases + "&status=CLOSED"),
+                figure(Measure.RED, openLights.getOrDefault("RED", 0L), casesNow + "&light=RED"),
+                figure(Measure.YELLOW, openLights.getOrDefault("YELLOW", 0L), casesNow + "&light=YELLOW"),
+                figure(Measure.AVG_WORKING_DAYS, tally.avgWorkingDays(), cases + "&status=CLOSED"),
+                figure(
+                        Measure.SATISFACTION_RATE,
+                        ratio(tally.satisfied(), tally.evaluated()),
+                        cases + "&mark=EVALUATED"),
+                figure(Measure.REOPEN_RATE, ratio(tally.reopened(), tally.closedOnce()), cases + "&mark=REOPENED"),
+                figure(Measure.RETURN_RATE, ratio(tally.returned(), tally.received()), cases + "&status=RETURNED"),
+                figure(Measure.SUPERVISED, tally.supervised(), cases + "&mark=SUPERVISED"));
+        Map<String, Long> byChannel = new HashMap<>();
+        Map<String, Long> byCategory = new HashMap<>();
+        Map<String, Long> byPath = new HashMap<>();
+        jdbc.sql("select f.channel, f.category, f.path, count(*)" + filter.sql() + " group by f.channel, f.category,"
+                        + " f.path")
+                .params(filter.params())
+                .query((rs, i) -> {
+                    long n = rs.getLong(4);
+                    byChannel.merge(rs.getString(1), n, Long::sum);
+                    byCategory.merge(rs.getString(2), n, Long::sum);
+                    if (rs.getString(3) != null) {
+                        byPath.merge(rs.getString(3), n, Long::sum);
+                    }
+                    return n;
+                })
+                .list();
+        List<Count> channels = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            channels.add(new Count(channel.name(), channel.label(), byChannel.getOrDefault(channel.name(), 0L)));
+        }
+        List<Count> categories = new ArrayList<>();
+        for (Category category : Category.values()) {
+            categories.add(new Count(category.code(), category.label(), byCategory.getOrDefault(category.code(), 0L)));
+        }
+        List<Share> paths = new ArrayList<>();
+        for (Path path : Path.values()) {
+            long n = byPath.getOrDefault(path.name(), 0L);
+            paths.add(new Share(path.name(), path.label(), n, ratio(n, tally.received())));
+        }
+        List<ReasonCount> reasons = jdbc.sql("select r.reason, count(*) n from appeal_fact_return_reason r"
+                        + " where r.tracking_no in (select f.tracking_no" + filter.sql() + ")"
+                        + " group by r.reason order by n desc, r.reason limit " + TOP_REASONS)
+                .params(filter.params())
+                .query((rs, i) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
+                .list();
+        List<Count> supervision = List.of(
+                new Count("supervised", "督办件", tally.supervised()),
+                new Count("supervisedClosed", "督办后已办结", tally.supervisedClosed()),
+                new Count("supervisedOpen", "督办中仍在办理", tally.supervisedOpen()),
+                new Count(
+                        "supervisedEndedOtherwise",
+                        "督办后退回或撤回",
+                        tally.supervised() - tally.supervisedClosed() - tally.supervisedOpen()));
+        return new Figures(
+                UnitView.of(reach.unit()),
+                period.from(),
+                period.to(),
+                figures,
+                channels,
+                categories,
+                paths,
+                reasons,
+                supervision,
+                deliberation(reach, period));
+    }
+
+    private Tally tally(FactFilter filter) {
+        return jdbc.sql("select count(*),"
+                        + sum("f.responded_in_time")
+                        + sum("f.status = 'CLOSED'")
+                        + sum("f.status = 'CLOSED' and not f.ever_red")
+                        + " avg(case when f.status = 'CLOSED' then cast(f.working_days as double precision) end),"
+                        + sum("f.satisfaction is not null")
+                        + sum("f.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')")
+                        + sum("f.reopen_count > 0")
+                        + sum("f.status = 'CLOSED' or f.reopen_count > 0")
+                        + sum("f.status = 'RETURNED'")
+                        + sum("f.supervised")
+                        + sum("f.supervised and f.status = 'CLOSED'")
+                        + " coalesce(sum(case when f.supervised and f.status = 'OPEN' then 1 else 0 end), 0)"
+                        + filter.sql())
+                .params(filter.params())
+                .query((rs, i) -> {
+                    double avg = rs.getDouble(5);
+                    Double avgWorkingDays = rs.wasNull() ? null : Math.round(avg * 10) / 10.0;
+                    return new Tally(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            avgWorkingDays,
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getLong(8),
+                            rs.getLong(9),
+                            rs.getLong(10),
+                            rs.getLong(11),
+                            rs.getLong(12),
+                            rs.getLong(13));
+                })
+                .single();
+    }
+
+    /** The cases open now by light, whenever they came in. */
+    private Map<String, Long> openLights(FactFilter unitOnly) {
+        Map<String, Long> lights = new HashMap<>();
+        FactFilter open = unitOnly.and("f.status = :open", "open", AppealStatus.OPEN.name())
+                .and("f.light in ('RED', 'YELLOW')", null, null);
+        jdbc.sql("select f.light, count(*)" + open.sql() + " group by f.light")
+                .params(open.params())
+                .query((rs, i) -> lights.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return lights;
+    }
+
+    private List<DeliberationFigure> deliberation(CockpitScope.Reach reach, CockpitScope.Period period) {
+        DeliberationFigures.PeriodFigures figures = deliberation.ofPeriod(
+                reach.dept() != null ? List.of() : reach.villages(), period.start(), period.end());
+        return List.of(
+                new DeliberationFigure("topics", "议题数", figures.topics(), "count", "本期提出（登记）的议题数"),
+                new DeliberationFigure(
+                        "citizenShare",
+                        "群众提议占比",
+                        figures.citizenShare(),
+                        "percent",
+                        "本期议题中由群众提出的占比（目标 ≥ " + Math.round(DeliberationFigures.CITIZEN_SHARE_TARGET * 100) + "%）"),
+                new DeliberationFigure(
+                        "noticesOnTimeRate",
+                        "按时公示率",
+                        figures.noticesOnTimeRate(),
+                        "percent",
+                        "本期发布的协商前公示和结果公示中按时发布的占比"),
+                new DeliberationFigure(
+                        "ledgerCompletionRate",
+                        "台账完成率",
+                        figures.implementationRate(),
+                        "percent",
+                        "本期议题中表决通过的，现已落实完成（台账销号）的占比"));
+    }
+
+    private static Figure figure(Measure measure, Number value, String cases) {
+        return new Figure(measure.key(), measure.label(), value, measure.format(), measure.definition(), cases);
+    }
+
+    private static String sum(String condition) {
+        return " coalesce(sum(case when " + condition + " then 1 else 0 end), 0),";
+    }
+
+    static Double ratio(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+}
