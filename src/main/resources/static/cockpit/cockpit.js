@@ -168,7 +168,8 @@ async function loadBoard() {
   await Promise.all([loadRankings(), loadDiagram()]);
   // a village or a department has no units below it: its cases come straight away
   if (figures.unit.kind === 'VILLAGE' || figures.unit.kind === 'DEPARTMENT') {
-    await showCases('/api/cockpit/cases?' + query(), figures.unit.name + ' · 全部案件', false);
+    const period = { from: figures.from, to: figures.to };
+    await showCases('/api/cockpit/cases?' + query(period), figures.unit.name + ' · 本期受理的案件', false);
   }
 }
 
