@@ -222,29 +222,42 @@ function renderTiles(figures) {
 
 const charts = {};
 
-function chart(id, option) {
+/** Draws a chart; {@code casesOf(index)} gives the case list behind a bar or slice, if any. */
+function chart(id, option, casesOf) {
   if (!window.echarts) return; // the figures stand in the tiles and lists without the charts
   charts[id] = charts[id] || window.echarts.init($(id), 'dark', { renderer: 'svg' });
   charts[id].setOption(Object.assign({ backgroundColor: 'transparent', textStyle: { fontSize: 14 } }, option), true);
+  charts[id].off('click');
+  if (casesOf) {
+    charts[id].on('click', (clicked) => {
+      const [path, title] = casesOf(clicked.dataIndex);
+      showCases(path, title).catch(boardError);
+    });
+  }
 }
 
-function bars(id, items, label, value) {
+function bars(id, items, label, value, casesOf) {
   chart(id, {
     grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
     tooltip: {},
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: items.map(label) },
-    series: [{ type: 'bar', data: items.map(value) }],
-  });
+    series: [{ type: 'bar', data: items.map(value), cursor: casesOf ? 'pointer' : 'default' }],
+  }, casesOf);
 }
 
 function renderCharts(figures) {
+  const period = { from: figures.from, to: figures.to };
+  const casesWith = (filter, title) => ['/api/cockpit/cases?' + query(Object.assign({}, period, filter)), title];
+  const categories = figures.byCategory || [];
+  const paths = figures.paths || [];
   bars('chart-channel', figures.byChannel || [], (i) => i.label, (i) => i.count);
-  bars('chart-category', figures.byCategory || [], (i) => i.label, (i) => i.count);
+  bars('chart-category', categories, (i) => i.label, (i) => i.count,
+    (index) => casesWith({ category: categories[index].key }, '诉求类别“' + categories[index].label + '”的案件'));
   chart('chart-paths', {
     tooltip: { formatter: (p) => p.name + '：' + p.value + ' 件（' + p.percent + '%）' },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data: (figures.paths || []).map((p) => ({ name: p.label, value: p.count })) }],
-  });
+    series: [{ type: 'pie', radius: ['35%', '65%'], data: paths.map((p) => ({ name: p.label, value: p.count })) }],
+  }, (index) => casesWith({ path: paths[index].key }, '办理方式“' + paths[index].label + '”的案件'));
   bars('chart-returns', figures.returnReasons || [], (i) => i.reason, (i) => i.count);
   bars('chart-supervision', figures.supervision || [], (i) => i.label, (i) => i.count);
 }

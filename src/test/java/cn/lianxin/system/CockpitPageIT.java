@@ -62,6 +62,11 @@ class CockpitPageIT {
         // then its timeline shows, with the citizen masked
         assertThat(timeline).contains(appeal.trackingNo(), "停车").doesNotContain("13800000001");
 
+        // and the bar of its category leads to it too
+        cockpit.casesOfCategory("停车");
+        assertThat(cockpit.casesTitle()).contains("停车");
+        assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
+
         // and the appeal diagram counts it among the open cases at triage
         assertThat(cockpit.openAtNode("triage").stream()
                         .mapToInt(Integer::intValue)
@@ -86,6 +91,18 @@ class CockpitPageIT {
         // then the village's cases are listed
         assertThat(cockpit.unitPath()).isEqualTo("示范县 › 城关镇 › 东风社区");
         assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
+    }
+
+    @Test
+    void theLeaderPicksADayAndIsToldInChineseOfAPeriodBackwards() {
+        // given
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("leader");
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
+        // when / then
+        assertThat(cockpit.period("日").range()).isEqualTo(today + " 至 " + today);
+        assertThat(cockpit.customPeriod("2026-11-30", "2026-11-01").error()).isEqualTo("开始日期不能晚于结束日期");
     }
 
     @Test

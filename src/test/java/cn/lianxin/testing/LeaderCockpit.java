@@ -93,6 +93,63 @@ public final class LeaderCockpit {
                 + ".map(chart => chart.id);");
     }
 
+    /**
+     * Clicks the middle of a category's bar in the chart of 诉求类别 (where ECharts drew it) and waits
+     * for the cases behind it.
+     */
+    public LeaderCockpit casesOfCategory(String label) {
+        WebElement chart = browser.visible(By.cssSelector("#chart-category svg"));
+        @SuppressWarnings("unchecked")
+        List<Number> point = (List<Number>) browser.script(
+                "const chart = echarts.getInstanceByDom(document.getElementById('chart-category'));"
+                        + "const option = chart.getOption(); const index = option.yAxis[0].data.indexOf(arguments[0]);"
+                        + "return chart.convertToPixel({seriesIndex: 0}, [option.series[0].data[index] / 2, index]);",
+                label);
+        org.openqa.selenium.Rectangle box = chart.getRect();
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .moveToElement(
+                        chart,
+                        point.get(0).intValue() - box.getWidth() / 2,
+                        point.get(1).intValue() - box.getHeight() / 2)
+                .click()
+                .perform();
+        return casesListed();
+    }
+
+    /** The title of the case list, e.g. what figure or chart it is behind. */
+    public String casesTitle() {
+        return browser.visible(By.id("cases-title")).getText();
+    }
+
+    /** Picks a period (日, 周, 月) and waits until the board shows its dates. */
+    public LeaderCockpit period(String name) {
+        String before = range();
+        browser.click(browser.visible(By.xpath("//button[@data-period and text()='" + name + "']")));
+        browser.waitUntil("the board shows the period " + name, () -> !range().equals(before));
+        return this;
+    }
+
+    /** Picks 自定义 and asks for these dates ({@code yyyy-MM-dd}), typed as a person would. */
+    public LeaderCockpit customPeriod(String from, String to) {
+        browser.click(browser.visible(By.xpath("//button[@data-period and text()='自定义']")));
+        browser.script(
+                "document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[1];",
+                from,
+                to);
+        browser.click(browser.visible(By.id("apply-period")));
+        return this;
+    }
+
+    /** The period the board shows, e.g. {@code "2026-12-01 至 2026-12-31"}. */
+    public String range() {
+        return browser.visible(By.id("range")).getText();
+    }
+
+    /** The error the board shows at its top. */
+    public String error() {
+        return browser.visible(By.id("board-error")).getText();
+    }
+
     /** The units of the ranking (红黑榜) as shown, by name. */
     public List<String> rankedUnits() {
         browser.visible(By.cssSelector("#rankings tbody tr"));
