@@ -120,6 +120,19 @@ class CockpitPageIT {
     }
 
     @Test
+    void aDepartmentSeesOnlyItsOwnCasesStraightAway() {
+        // given a request of 东风 still at the station, not yet the department's
+        AppealFixtures.Case notTheirs = appeals.submit(AppealFixtures.intake("sanitation", "v0101"));
+
+        // when 城管's handler signs in
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("dept-cg");
+
+        // then the board is the department's, with its own cases listed at once (it has no units below)
+        assertThat(cockpit.unitPath()).isEqualTo("城管");
+        assertThat(cockpit.listedCases()).doesNotContain(notTheirs.trackingNo());
+    }
+
+    @Test
     void aGridWorkerIsToldTheCockpitIsNotTheirs() {
         // when
         LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("gw-v0101");
