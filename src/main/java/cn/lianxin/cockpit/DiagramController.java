@@ -1,11 +1,8 @@
 package cn.lianxin.cockpit;
 
 import cn.lianxin.appeal.CasesAtStep;
-import cn.lianxin.identity.Units;
+import cn.lianxin.identity.Role;
 import cn.lianxin.system.ListPage;
-import cn.lianxin.workflow.CurrentUser;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,13 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DiagramController {
 
     private final DiagramCounts diagrams;
-    private final Units units;
-    private final IdentityService identity;
+    private final CockpitScope scopes;
 
-    DiagramController(DiagramCounts diagrams, Units units, IdentityService identity) {
+    DiagramController(DiagramCounts diagrams, CockpitScope scopes) {
         this.diagrams = diagrams;
-        this.units = units;
-        this.identity = identity;
+        this.scopes = scopes;
     }
 
     /** {@code ?unit=t01} (default: the caller's widest unit). */
@@ -52,8 +47,10 @@ class DiagramController {
                 ListPage.size(size));
     }
 
+    /** The same reach as the cockpit's figures: a department's tasks are those given to its group. */
     private DiagramScope scope(String unit) {
-        return DiagramScope.of(
-                unit, CurrentUser.of(identity).map(CurrentUser::groupIds).orElse(List.of()), units);
+        CockpitScope.Reach reach = scopes.reach(unit);
+        return new DiagramScope(
+                reach.unit(), reach.villages(), reach.dept() == null ? null : Role.DEPT.id() + "-" + reach.dept());
     }
 }
