@@ -96,8 +96,9 @@ async function start() {
   try {
     await loadBoard();
     show('board');
-    // charts drawn while the board was hidden have no width yet
+    // charts and the diagram drawn while the board was hidden have no width yet
     Object.values(charts).forEach((c) => c.resize());
+    fitDiagram();
   } catch (e) {
     if (e instanceof Refused && e.status === 403) show('forbidden');
     else if (e instanceof Refused && e.status === 401) show('sign-in');
@@ -305,23 +306,81 @@ async function drillInto(unit) {
 
 async function loadDiagram() {
   const body = $('diagram').tBodies[0];
+  let diagram;
+  const casesAt = (node) => () => showCases(
+    '/api/cockpit/diagram/appeal/nodes/' + encodeURIComponent(node.activityId) + '/cases?' + query(),
+    '节点“' + (node.name || node.activityId) + '”的在办案件').catch(boardError);
   try {
-    const diagram = await api('/api/cockpit/diagram/appeal?' + query());
+    diagram = await api('/api/cockpit/diagram/appeal?' + query());
     body.replaceChildren();
     for (const node of diagram.nodes) {
-      const cases = '/api/cockpit/diagram/appeal/nodes/' + encodeURIComponent(node.activityId) + '/cases?' + query();
       body.append(el('tr', { 'data-node': node.activityId },
-        el('td', {}, el('button', {
-          type: 'button',
-          text: node.name || node.activityId,
-          onclick: () => showCases(cases, '节点“' + (node.name || node.activityId) + '”的在办案件').catch(boardError),
-        })),
+        el('td', {}, el('button', { type: 'button', text: node.name || node.activityId, onclick: casesAt(node) })),
         el('td', { class: 'n green', text: String(node.green) }),
         el('td', { class: 'n yellow', text: String(node.yellow) }),
         el('td', { class: 'n red', text: String(node.red) })));
     }
   } catch (e) {
     body.replaceChildren(el('tr', {}, el('td', { colspan: '4', text: e.message })));
+    return;
+  }
+  try {
+    await drawDiagram(diagram, casesAt);
+  } catch (e) {
+    // the table above still tells the counts; the drawing is the picture of it
+    console.error('流程图未能绘制', e);
+  }
+}
+
+/*
+ * The model itself (bpmn-js's viewer from Maven Central), each node with open cases outlined in its worst
+ * light and badged with its counts as colour, shape and word; a click on a node lists its cases. The table
+ * above says the same in text, for screen readers and for a browser without the viewer.
+ */
+const LIGHTS = [['red', '超期', '◆'], ['yellow', '临期', '■'], ['green', '正常', '●']];
+let viewer = null;
+let drawnXml = null;
+
+/** Fits the model into its box, once the box has a size (not while the board is hidden). */
+function fitDiagram() {
+  if (!viewer || !drawnXml || $('diagram-canvas').clientWidth === 0) return;
+  // the canvas keeps the size it had when drawn (none, while hidden) until told it changed
+  viewer.get('canvas').resized();
+  viewer.get('canvas').zoom('fit-viewport');
+}
+
+async function drawDiagram(diagram, casesAt) {
+  if (!window.BpmnJS) return;
+  const canvasElement = $('diagram-canvas');
+  if (!viewer) {
+    viewer = new window.BpmnJS({ container: canvasElement });
+    viewer.get('eventBus').on('element.click', (event) => {
+      const node = (viewer.lianxinNodes || {})[event.element.id];
+      if (node) casesAt(node)();
+    });
+  }
+  if (drawnXml !== diagram.xml) {
+    await viewer.importXML(diagram.xml);
+    drawnXml = diagram.xml;
+    fitDiagram();
+  }
+  const overlays = viewer.get('overlays');
+  const canvas = viewer.get('canvas');
+  overlays.remove({ type: 'lianxin-lights' });
+  viewer.lianxinNodes = {};
+  const drawn = viewer.get('elementRegistry');
+  for (const node of diagram.nodes) {
+    if (!drawn.get(node.activityId)) continue;
+    viewer.lianxinNodes[node.activityId] = node;
+    LIGHTS.forEach(([light]) => canvas.removeMarker(node.activityId, 'lx-' + light));
+    const shown = LIGHTS.filter(([light]) => node[light] > 0);
+    if (shown.length === 0) continue;
+    canvas.addMarker(node.activityId, 'lx-' + shown[0][0]);
+    const badge = el('div', { class: 'lx-badge', 'data-node': node.activityId,
+      title: (node.name || node.activityId) + '：' + shown.map(([l, word]) => word + ' ' + node[l] + ' 件').join('，') });
+    shown.forEach(([light, word, shape]) =>
+      badge.append(el('span', { class: 'lx-count ' + light, text: shape + ' ' + word + ' ' + node[light] })));
+    overlays.add(node.activityId, 'lianxin-lights', { position: { bottom: 4, left: 0 }, html: badge });
   }
 }
 
@@ -451,7 +510,10 @@ $('filters').addEventListener('submit', (event) => {
   loadCases(false).catch(boardError);
 });
 $('more-cases').addEventListener('click', () => loadCases(true).catch(boardError));
-window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+window.addEventListener('resize', () => {
+  Object.values(charts).forEach((c) => c.resize());
+  fitDiagram();
+});
 document.querySelectorAll('[data-period]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.period === 'month')));
 
 start().catch((e) => {

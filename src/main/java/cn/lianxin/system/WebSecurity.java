@@ -101,8 +101,14 @@ class WebSecurity {
     SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems, SecurityHeaders headers)
             throws Exception {
         headers.pagesAndTheRest(http);
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                paths("/", "/error", "/favicon.ico", "/cockpit", "/cockpit/**", "/webjars/echarts/**"))
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths(
+                                "/",
+                                "/error",
+                                "/favicon.ico",
+                                "/cockpit",
+                                "/cockpit/**",
+                                "/webjars/echarts/**",
+                                "/webjars/bpmn-js/**"))
                         .permitAll()
                         .anyRequest()
                         .denyAll())

@@ -6,6 +6,7 @@ import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.BrowserSession;
 import cn.lianxin.testing.LeaderCockpit;
 import cn.lianxin.testing.PlatformIntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,15 @@ class CockpitPageIT {
                         .sum())
                 .isPositive();
         cockpit.casesAtNode("triage");
+        assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
+
+        // and the drawn model outlines triage in its worst light, badges its counts in words, and lists its cases
+        List<Integer> counts = cockpit.openAtNode("triage");
+        String worst = counts.get(2) > 0 ? "red" : counts.get(1) > 0 ? "yellow" : "green";
+        assertThat(cockpit.drawnLightOf("triage")).isEqualTo(worst);
+        assertThat(cockpit.drawnBadgeOf("triage")).contains("正常 " + counts.get(0));
+        cockpit.casesAtDrawnNode("triage");
+        assertThat(cockpit.casesTitle()).contains("分类分流");
         assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
     }
 

@@ -186,6 +186,29 @@ public final class LeaderCockpit {
         return casesListed();
     }
 
+    /** The light a node of the drawn diagram is outlined in ({@code red}, {@code yellow}, {@code green}), or none. */
+    public String drawnLightOf(String activityId) {
+        browser.visible(By.cssSelector("#diagram-canvas [data-element-id='" + activityId + "']"));
+        return (String) browser.script("const node = document.querySelector("
+                + "\"#diagram-canvas .djs-element[data-element-id='" + activityId + "']\");"
+                + "const light = ['red', 'yellow', 'green'].find(l => node.classList.contains('lx-' + l));"
+                + "return light || '';");
+    }
+
+    /** The badge on a node of the drawn diagram, e.g. {@code "● 正常 2"}. */
+    public String drawnBadgeOf(String activityId) {
+        return browser.visible(By.cssSelector("#diagram-canvas .lx-badge[data-node='" + activityId + "']"))
+                .getText()
+                .strip();
+    }
+
+    /** Clicks a node of the drawn diagram and waits for its cases. */
+    public LeaderCockpit casesAtDrawnNode(String activityId) {
+        browser.click(
+                browser.visible(By.cssSelector("#diagram-canvas .djs-element[data-element-id='" + activityId + "']")));
+        return casesListed();
+    }
+
     /** Clicks 退出 and waits for the sign-in form. */
     public LeaderCockpit signOut() {
         browser.click(browser.visible(By.id("sign-out")));
