@@ -42,17 +42,17 @@ class WebappSessionSignInIT {
 
     @Test
     void aSignedInCadreReadsTheirOwnTasksThroughTheApiWithTheSessionsToken() throws Exception {
-        // given a request of the grid worker's own village
+        // given a request of the grid worker's own village, waiting at triage
         AppealFixtures.Case appeal = appeals.submit("lighting", "NORMAL", "HOUSEHOLD", "v0101");
+        String triage = appeals.openTask(appeal, "triage");
 
-        // when Tasklist's plugin asks for the cadre's tasks
-        HttpResponse<String> mine = gridWorker.send("GET", "/api/tasks?size=100", null, null);
+        // when Tasklist's plugin asks for the task's card and who is signed in
+        HttpResponse<String> card = gridWorker.send("GET", "/api/tasks/cards?ids=" + triage, null, null);
         HttpResponse<String> me = gridWorker.send("GET", "/api/me", null, null);
 
-        // then it is answered as gw-v0101
-        assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(mine.body()).get("items").findValuesAsText("trackingNo"))
-                .contains(appeal.trackingNo());
+        // then it is answered as gw-v0101, who sees the task
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(card.body()).findValuesAsText("number")).containsExactly(appeal.trackingNo());
         assertThat(JSON.readTree(me.body()).get("id").asText()).isEqualTo("gw-v0101");
     }
 
