@@ -14,6 +14,7 @@ const state = {
   to: null,
   period: 'month',
   by: 'onTimeRate',
+  process: 'appeal', // the live diagram's process: appeal or deliberation
   casesQuery: null,
   casesNext: null,
 };
@@ -307,15 +308,21 @@ async function drillInto(unit) {
 async function loadDiagram() {
   const body = $('diagram').tBodies[0];
   let diagram;
-  const casesAt = (node) => () => showCases(
+  const process = state.process;
+  // a topic is not a case: deliberation nodes show their counts, the case list is the appeal's
+  const casesAt = process !== 'appeal' ? null : (node) => () => showCases(
     '/api/cockpit/diagram/appeal/nodes/' + encodeURIComponent(node.activityId) + '/cases?' + query(),
     '节点“' + (node.name || node.activityId) + '”的在办案件').catch(boardError);
+  $('diagram-hint').textContent = casesAt
+    ? '各节点当前在办件数，按红黄绿灯分列；点击节点查看案件。'
+    : '各节点当前在办议题数，按红黄绿灯分列。';
   try {
-    diagram = await api('/api/cockpit/diagram/appeal?' + query());
+    diagram = await api('/api/cockpit/diagram/' + process + '?' + query());
     body.replaceChildren();
     for (const node of diagram.nodes) {
+      const name = node.name || node.activityId;
       body.append(el('tr', { 'data-node': node.activityId },
-        el('td', {}, el('button', { type: 'button', text: node.name || node.activityId, onclick: casesAt(node) })),
+        el('td', {}, casesAt ? el('button', { type: 'button', text: name, onclick: casesAt(node) }) : name),
         el('td', { class: 'n green', text: String(node.green) }),
         el('td', { class: 'n yellow', text: String(node.yellow) }),
         el('td', { class: 'n red', text: String(node.red) })));
@@ -356,7 +363,7 @@ async function drawDiagram(diagram, casesAt) {
     viewer = new window.BpmnJS({ container: canvasElement });
     viewer.get('eventBus').on('element.click', (event) => {
       const node = (viewer.lianxinNodes || {})[event.element.id];
-      if (node) casesAt(node)();
+      if (node && viewer.lianxinCasesAt) viewer.lianxinCasesAt(node)();
     });
   }
   if (drawnXml !== diagram.xml) {
@@ -364,6 +371,7 @@ async function drawDiagram(diagram, casesAt) {
     drawnXml = diagram.xml;
     fitDiagram();
   }
+  viewer.lianxinCasesAt = casesAt;
   const overlays = viewer.get('overlays');
   const canvas = viewer.get('canvas');
   overlays.remove({ type: 'lianxin-lights' });
@@ -510,6 +518,12 @@ $('filters').addEventListener('submit', (event) => {
   loadCases(false).catch(boardError);
 });
 $('more-cases').addEventListener('click', () => loadCases(true).catch(boardError));
+document.querySelectorAll('[data-process]').forEach((b) => b.addEventListener('click', () => {
+  state.process = b.dataset.process;
+  document.querySelectorAll('[data-process]')
+    .forEach((other) => other.setAttribute('aria-pressed', String(other === b)));
+  loadDiagram();
+}));
 window.addEventListener('resize', () => {
   Object.values(charts).forEach((c) => c.resize());
   fitDiagram();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.BrowserSession;
+import cn.lianxin.testing.DeliberationFixtures;
 import cn.lianxin.testing.LeaderCockpit;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import java.util.List;
@@ -27,6 +28,9 @@ class CockpitPageIT {
 
     @Autowired
     AppealFixtures appeals;
+
+    @Autowired
+    DeliberationFixtures deliberations;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -84,6 +88,24 @@ class CockpitPageIT {
         cockpit.casesAtDrawnNode("triage");
         assertThat(cockpit.casesTitle()).contains("分类分流");
         assertThat(cockpit.listedCases()).contains(appeal.trackingNo());
+    }
+
+    @Test
+    void theLeaderSwitchesTheLiveDiagramToDeliberation() {
+        // given a topic proposed in 东风 waiting for the host's review
+        deliberations.propose(DeliberationFixtures.proposal("小区路灯不亮", "13800000031"));
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("leader");
+
+        // when the leader shows the deliberation process
+        cockpit.showProcess("deliberation");
+
+        // then its model is drawn with the topic at review, counted and outlined in its light
+        assertThat(cockpit.openAtNode("topic-review").stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isPositive();
+        assertThat(cockpit.drawnLightOf("topic-review")).isIn("green", "yellow", "red");
+        assertThat(cockpit.text()).contains("议题");
     }
 
     @Test

@@ -180,6 +180,20 @@ public final class LeaderCockpit {
                 .toList();
     }
 
+    /** Shows the live diagram of another process ({@code appeal}, {@code deliberation}) and waits for it. */
+    public LeaderCockpit showProcess(String processKey) {
+        browser.click(browser.visible(By.cssSelector("[data-process='" + processKey + "']")));
+        browser.waitUntil(
+                "the diagram is " + processKey + "'s",
+                () -> "true"
+                                .equals(browser.visible(By.cssSelector("[data-process='" + processKey + "']"))
+                                        .getAttribute("aria-pressed"))
+                        && !browser.driver()
+                                .findElements(By.cssSelector("#diagram-canvas [data-element-id='" + processKey + "']"))
+                                .isEmpty());
+        return this;
+    }
+
     /** Clicks a node of the diagram and waits for its cases. */
     public LeaderCockpit casesAtNode(String activityId) {
         browser.click(browser.visible(By.cssSelector("#diagram tr[data-node='" + activityId + "'] button")));
