@@ -31,7 +31,30 @@ public class CasesAtStep {
             String statusLabel,
             String light,
             String lightLabel,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        /** A case's row as stored (codes) in the words the lists show; unknown codes shown as they are. */
+        public static Item of(
+                String trackingNo,
+                String category,
+                String villageCode,
+                String path,
+                String status,
+                String light,
+                Instant createdAt,
+                Units units) {
+            TrafficLight shown = TrafficLight.valueOf(light);
+            return new Item(
+                    trackingNo,
+                    Category.ofCode(category).map(Category::label).orElse(category),
+                    units.byCode(villageCode).map(Unit::name).orElse(villageCode),
+                    Path.of(path).map(Path::label).orElse(null),
+                    AppealStatus.valueOf(status).label(),
+                    shown.name(),
+                    shown.label(),
+                    createdAt);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -97,21 +120,15 @@ public class CasesAtStep {
                         + " a.created_at from appeal a where" + atStep + after
                         + " order by a.created_at desc, a.tracking_no desc limit :fetch")
                 .params(params)
-                .query((rs, row) -> {
-                    TrafficLight light = TrafficLight.valueOf(rs.getString("light"));
-                    String village = rs.getString("village_code");
-                    return new Item(
-                            rs.getString("tracking_no"),
-                            Category.ofCode(rs.getString("category"))
-                                    .map(Category::label)
-                                    .orElse(rs.getString("category")),
-                            units.byCode(village).map(Unit::name).orElse(village),
-                            Path.of(rs.getString("path")).map(Path::label).orElse(null),
-                            AppealStatus.valueOf(rs.getString("status")).label(),
-                            light.name(),
-                            light.label(),
-                            rs.getTimestamp("created_at").toInstant());
-                })
+                .query((rs, row) -> Item.of(
+                        rs.getString("tracking_no"),
+                        rs.getString("category"),
+                        rs.getString("village_code"),
+                        rs.getString("path"),
+                        rs.getString("status"),
+                        rs.getString("light"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        units))
                 .list();
         return ListPage.after(fetched, size, Item::trackingNo);
     }

@@ -1,15 +1,14 @@
 package cn.lianxin.cockpit;
 
 import cn.lianxin.appeal.AppealStatus;
+import cn.lianxin.appeal.CasesAtStep;
 import cn.lianxin.appeal.Category;
 import cn.lianxin.appeal.Path;
 import cn.lianxin.deadline.TrafficLight;
-import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.ListPage;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -24,16 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CockpitCases {
-
-    record CaseItem(
-            String trackingNo,
-            String categoryLabel,
-            String villageName,
-            String pathLabel,
-            String statusLabel,
-            String light,
-            String lightLabel,
-            Instant createdAt) {}
 
     /** The narrower lists some figures link to, beyond light, path, category and status. */
     enum Mark {
@@ -59,7 +48,7 @@ class CockpitCases {
         this.units = units;
     }
 
-    ListPage<CaseItem> list(
+    ListPage<CasesAtStep.Item> list(
             CockpitScope.Reach reach, CockpitScope.Period period, Filters filters, String before, int size) {
         FactFilter filter = FactFilter.of(reach, period);
         TrafficLight light = known("light", filters.light(), TrafficLight.class, "应为 GREEN、YELLOW 或 RED");
@@ -92,20 +81,22 @@ class CockpitCases {
             filter = filter.and("(f.received_at, f.tracking_no) < (:afterAt, :afterNo)", "afterAt", receivedAt)
                     .and("1 = 1", "afterNo", before);
         }
-        List<CaseItem> rows = jdbc.sql("select f.tracking_no, f.category, f.village_code, f.path, f.status, f.light,"
-                        + " f.received_at" + filter.sql()
-                        + " order by f.received_at desc, f.tracking_no desc limit :limit")
+        List<CasesAtStep.Item> rows = jdbc.sql(
+                        "select f.tracking_no, f.category, f.village_code, f.path, f.status, f.light,"
+                                + " f.received_at" + filter.sql()
+                                + " order by f.received_at desc, f.tracking_no desc limit :limit")
                 .params(filter.and("1 = 1", "limit", size + 1).params())
-                .query((rs, i) -> item(
+                .query((rs, i) -> CasesAtStep.Item.of(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                        rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        units))
                 .list();
-        return ListPage.after(rows, size, CaseItem::trackingNo);
+        return ListPage.after(rows, size, CasesAtStep.Item::trackingNo);
     }
 
     /** Where a case of the unit stands in the newest-first order; a case outside the unit is not found. */
@@ -118,26 +109,6 @@ class CockpitCases {
                 .params(filter.params())
                 .query(OffsetDateTime.class)
                 .optional();
-    }
-
-    private CaseItem item(
-            String trackingNo,
-            String category,
-            String village,
-            String path,
-            String status,
-            String light,
-            Instant receivedAt) {
-        TrafficLight shown = TrafficLight.valueOf(light);
-        return new CaseItem(
-                trackingNo,
-                Category.ofCode(category).orElse(Category.OTHER).label(),
-                units.byCode(village).map(Unit::name).orElse(village),
-                path == null ? null : Path.valueOf(path).label(),
-                AppealStatus.valueOf(status).label(),
-                shown.name(),
-                shown.label(),
-                receivedAt);
     }
 
     private static <E extends Enum<E>> E known(String field, String value, Class<E> type, String message) {

@@ -1,5 +1,6 @@
 package cn.lianxin.cockpit;
 
+import cn.lianxin.appeal.CasesAtStep;
 import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.EngineClock;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,7 @@ class CockpitController {
 
     /** {@code ?unit&from&to&light&path&category&status&mark&size=20&before=}; no dates: every period. */
     @GetMapping("/cases")
-    ListPage<CockpitCases.CaseItem> cases(
+    ListPage<CasesAtStep.Item> cases(
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
