@@ -79,13 +79,13 @@ class CockpitCases {
                     .orElseThrow(
                             () -> ApiProblemException.invalid(List.of(new FieldError("before", "应为上一页 next 给出的受理编号"))));
             filter = filter.and("(f.received_at, f.tracking_no) < (:afterAt, :afterNo)", "afterAt", receivedAt)
-                    .and("1 = 1", "afterNo", before);
+                    .with("afterNo", before);
         }
         List<CasesAtStep.Item> rows = jdbc.sql(
                         "select f.tracking_no, f.category, f.village_code, f.path, f.status, f.light,"
                                 + " f.received_at" + filter.sql()
                                 + " order by f.received_at desc, f.tracking_no desc limit :limit")
-                .params(filter.and("1 = 1", "limit", size + 1).params())
+                .params(filter.with("limit", size + 1).params())
                 .query((rs, i) -> CasesAtStep.Item.of(
                         rs.getString(1),
                         rs.getString(2),

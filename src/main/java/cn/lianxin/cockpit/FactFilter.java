@@ -41,4 +41,11 @@ record FactFilter(String sql, Map<String, Object> params) {
         }
         return new FactFilter(sql + " and " + condition, more);
     }
+
+    /** The same filter with one more parameter, for a condition that takes two or for the statement's own. */
+    FactFilter with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(params);
+        more.put(name, value);
+        return new FactFilter(sql, more);
+    }
 }
