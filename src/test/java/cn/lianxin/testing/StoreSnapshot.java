@@ -1,7 +1,9 @@
 package cn.lianxin.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,18 @@ public final class StoreSnapshot {
         this.digests = digests;
     }
 
+    /**
+     * The store as it is once the job executor, which runs in the background, has run the jobs already
+     * due (an earlier test's async steps): so a snapshot and its comparison see what a request did, not
+     * what the executor did meanwhile.
+     */
     public static StoreSnapshot of(JdbcTemplate jdbc) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1"
+                                        + " and (duedate_ is null or duedate_ <= current_timestamp)",
+                                Long.class)
+                        == 0);
         Map<String, String> digests = new LinkedHashMap<>();
         TABLES.forEach((table, row) -> digests.put(
                 table,
