@@ -3,6 +3,8 @@ package cn.lianxin.testing;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,11 @@ public class Drivers {
     @Bean
     Api api(TestRestTemplate http) {
         return new Api(http);
+    }
+
+    @Bean
+    DisposableBean jobExecutorRegistration(ProcessEngineConfigurationImpl engine) {
+        return JobExecutors.register(engine.getJobExecutor());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +31,7 @@ import org.springframework.test.context.ContextConfiguration;
             "lianxin.public-limits.code-guesses-per-case.capacity=1000"
         })
 @ActiveProfiles("postgres")
+@ExtendWith(JobExecutors.ResumeAfterEach.class)
 @Import({Drivers.class, SqlStatements.class})
 @ContextConfiguration(initializers = RealPostgres.class)
 public @interface PlatformIntegrationTest {}

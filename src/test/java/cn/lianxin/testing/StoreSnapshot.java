@@ -31,9 +31,10 @@ public final class StoreSnapshot {
     }
 
     /**
-     * The store as it is once the job executor, which runs in the background, has run the jobs already
-     * due (an earlier test's async steps): so a snapshot and its comparison see what a request did, not
-     * what the executor did meanwhile.
+     * The store as it is once the job executors, which run in the background, have run the jobs already
+     * due (an earlier test's async steps); they are then paused until {@link #assertUnchanged} has
+     * compared (or the test has ended), so that the comparison sees what a request did, not a timer that
+     * fell due meanwhile.
      */
     public static StoreSnapshot of(JdbcTemplate jdbc) {
         await().atMost(Duration.ofSeconds(30))
@@ -42,6 +43,11 @@ public final class StoreSnapshot {
                                         + " and (duedate_ is null or duedate_ <= current_timestamp)",
                                 Long.class)
                         == 0);
+        JobExecutors.pause();
+        return digestOf(jdbc);
+    }
+
+    private static StoreSnapshot digestOf(JdbcTemplate jdbc) {
         Map<String, String> digests = new LinkedHashMap<>();
         TABLES.forEach((table, row) -> digests.put(
                 table,
@@ -54,7 +60,8 @@ public final class StoreSnapshot {
 
     /** Fails naming each table whose rows differ from this snapshot's. */
     public void assertUnchanged(JdbcTemplate jdbc) {
-        StoreSnapshot now = of(jdbc);
+        StoreSnapshot now = digestOf(jdbc);
+        JobExecutors.resume();
         List<String> changed = digests.keySet().stream()
                 .filter(table -> !digests.get(table).equals(now.digests.get(table)))
                 .toList();
