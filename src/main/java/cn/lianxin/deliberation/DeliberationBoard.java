@@ -1,5 +1,6 @@
 package cn.lianxin.deliberation;
 
+import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.citizen.AccessCodes;
 import cn.lianxin.citizen.Masking;
 import cn.lianxin.citizen.RefusesUnknownFields;
@@ -13,9 +14,15 @@ import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.ListPage;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * masked everywhere here. A topic's whole public record is {@link PublicRecords}.
  */
 @Service
-class DeliberationBoard {
+public class DeliberationBoard {
 
-    record PublicNotice(
+    /** A notice as the public reads it; {@code open} while its period runs. */
+    public record PublicNotice(
             long id,
             String deliberationNo,
             String kind,
@@ -54,7 +62,7 @@ class DeliberationBoard {
     }
 
     /** Whether the author is a representative is the server's to decide: other fields are refused. */
-    record OpinionRequest(String authorName, String phone, String content, Boolean objection)
+    public record OpinionRequest(String authorName, String phone, String content, Boolean objection)
             implements RefusesUnknownFields {}
 
     record EvaluationRequest(String satisfaction, String comment, String accessCode) implements RefusesUnknownFields {}
@@ -66,6 +74,8 @@ class DeliberationBoard {
     private final Evaluations evaluations;
     private final Units units;
     private final AccessCodes accessCodes;
+    private final Meetings meetings;
+    private final Ledgers ledgers;
 
     DeliberationBoard(
             Topics topics,
@@ -74,7 +84,11 @@ class DeliberationBoard {
             Opinions opinions,
             Evaluations evaluations,
             Units units,
-            AccessCodes accessCodes) {
+            AccessCodes accessCodes,
+            Meetings meetings,
+            Ledgers ledgers) {
+        this.meetings = meetings;
+        this.ledgers = ledgers;
         this.topics = topics;
         this.log = log;
         this.notices = notices;
@@ -84,9 +98,34 @@ class DeliberationBoard {
         this.accessCodes = accessCodes;
     }
 
+    /**
+     * One notice of a village's board page with what a resident wants to know beside it: where its
+     * topic stands, the calendar days left while it is open, the topic's latest meeting (on a result
+     * notice) and the ledger's milestones with their lights (on the topic's newest notice of the page).
+     */
+    public record BoardEntry(
+            PublicNotice notice,
+            String stageLabel,
+            Integer daysLeft,
+            PublicRecords.PublicMeeting meeting,
+            List<PublicRecords.PublicMilestone> milestones) {}
+
     /** An opinion or objection on the topic's open notice; signed-in representatives are marked. */
     @Transactional
     void postOpinion(String no, OpinionRequest request, String userId, String userName) {
+        postOpinion(no, request, userId, userName, null);
+    }
+
+    /**
+     * An opinion or objection from the board's page: {@code formKey} is the form's one-time key, so
+     * the same form sent twice (a replayed POST) is stored once; {@code false} when it was a replay.
+     */
+    @Transactional
+    public boolean postOpinion(String no, OpinionRequest request, String formKey) {
+        return postOpinion(no, request, null, null, formKey);
+    }
+
+    private boolean postOpinion(String no, OpinionRequest request, String userId, String userName, String formKey) {
         Topic topic = topics.byNo(no).orElseThrow(DeliberationBoard::notFound);
         List<FieldError> problems = new ArrayList<>();
         String author = userId != null ? userName : text(request.authorName());
@@ -105,15 +144,21 @@ class DeliberationBoard {
         } else if (content.length() > 1000) {
             problems.add(new FieldError("content", "不能超过 1000 个字"));
         }
+        if (formKey != null && (formKey.isBlank() || formKey.length() > 100)) {
+            problems.add(new FieldError("formKey", "表单已失效，请重新打开本页再提交"));
+        }
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid(problems);
+        }
+        if (formKey != null && opinions.hasFormKey(no, formKey)) {
+            return false;
         }
         Instant now = EngineTime.now();
         Notice notice = Notices.openOf(notices.ofTopic(no), now, NoticeKind.PLAN, NoticeKind.RESULT)
                 .orElseThrow(() -> new ApiProblemException(
                         HttpStatus.CONFLICT, "notice-closed", topic.stage().label()));
         boolean objection = Boolean.TRUE.equals(request.objection());
-        opinions.add(no, notice.id(), author, phone, userId, objection, content, now);
+        opinions.add(no, notice.id(), author, phone, userId, objection, content, now, formKey);
         log.log(
                 no,
                 now,
@@ -122,6 +167,7 @@ class DeliberationBoard {
                 (userId != null ? "议事代表" : "群众") + Masking.name(author) + "提出" + (objection ? "异议" : "意见") + "："
                         + content,
                 true);
+        return true;
     }
 
     @Transactional
@@ -180,7 +226,7 @@ class DeliberationBoard {
      * statements whatever the size. A {@code before} that is not a notice of this board is a 400
      * naming it.
      */
-    ListPage<PublicNotice> board(String unit, Long before, int size) {
+    public ListPage<PublicNotice> board(String unit, Long before, int size) {
         if (unit == null || unit.isBlank()) {
             throw ApiProblemException.invalid(List.of(new FieldError("unit", "必须指定村（社区）代码，如 v0101")));
         }
@@ -197,6 +243,51 @@ class DeliberationBoard {
         Instant now = EngineTime.now();
         return ListPage.after(notices.ofUnit(village.code(), after, size + 1), size, n -> String.valueOf(n.id()))
                 .map(n -> PublicNotice.of(n, now));
+    }
+
+    /**
+     * A page of the village's board ({@link #board}) with each notice's topic stage, days left, latest
+     * meeting and milestones: at most four statements more, whatever the page's size (the topics, their
+     * meetings, their milestones).
+     */
+    public ListPage<BoardEntry> boardPage(String unit, Long before, int size) {
+        ListPage<PublicNotice> page = board(unit, before, size);
+        List<String> numbers = page.items().stream()
+                .map(PublicNotice::deliberationNo)
+                .distinct()
+                .toList();
+        Map<String, Topic> topicsByNo = new HashMap<>();
+        topics.byNos(numbers).forEach(t -> topicsByNo.put(t.deliberationNo(), t));
+        List<String> withResults = page.items().stream()
+                .filter(n -> NoticeKind.RESULT.name().equals(n.kind()))
+                .map(PublicNotice::deliberationNo)
+                .distinct()
+                .toList();
+        Map<String, PublicRecords.PublicMeeting> meetingsByNo = new HashMap<>();
+        meetings.latestOf(withResults).forEach((no, m) -> meetingsByNo.put(no, PublicRecords.meeting(m)));
+        Map<String, List<PublicRecords.PublicMilestone>> milestonesByNo = new HashMap<>();
+        ledgers.milestonesOf(numbers)
+                .forEach((no, list) -> milestonesByNo.put(
+                        no, list.stream().map(PublicRecords::milestone).toList()));
+        Instant now = EngineTime.now();
+        LocalDate today = now.atZone(WorkingDays.ZONE).toLocalDate();
+        Set<String> ledgerShown = new HashSet<>();
+        return page.map(n -> {
+            Topic topic = topicsByNo.get(n.deliberationNo());
+            Integer daysLeft = n.open()
+                    ? (int) ChronoUnit.DAYS.between(
+                            today, n.closesAt().atZone(WorkingDays.ZONE).toLocalDate())
+                    : null;
+            List<PublicRecords.PublicMilestone> milestones = ledgerShown.add(n.deliberationNo())
+                    ? milestonesByNo.getOrDefault(n.deliberationNo(), List.of())
+                    : List.of();
+            return new BoardEntry(
+                    n,
+                    topic == null ? null : topic.stage().label(),
+                    daysLeft,
+                    NoticeKind.RESULT.name().equals(n.kind()) ? meetingsByNo.get(n.deliberationNo()) : null,
+                    milestones);
+        });
     }
 
     private static String text(String s) {

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliberationIntake {
 
     /** What the proposer gets back: the deliberation number and the secret access code. */
-    record Receipt(String deliberationNo, String accessCode, boolean created) {}
+    public record Receipt(String deliberationNo, String accessCode, boolean created) {}
 
     /** A topic raised from a case: {@code POST /api/cases/{trackingNo}/deliberations}. */
     public record FromCase(String title, String background, String affectedArea, String options) {}

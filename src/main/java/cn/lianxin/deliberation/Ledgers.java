@@ -6,8 +6,13 @@ import static cn.lianxin.deliberation.Rows.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -81,6 +86,20 @@ public class Ledgers {
                 .param(no)
                 .query(Ledgers::milestone)
                 .list();
+    }
+
+    /** The milestones of each of these topics that has a ledger, by date, in one statement. */
+    Map<String, List<Milestone>> milestonesOf(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Milestone>> byTopic = new LinkedHashMap<>();
+        jdbc.sql("select * from deliberation_milestone where deliberation_no in (:numbers) order by due_at, id")
+                .param("numbers", Set.copyOf(numbers))
+                .query((rs, i) -> byTopic.computeIfAbsent(rs.getString("deliberation_no"), no -> new ArrayList<>())
+                        .add(milestone(rs, i)))
+                .list();
+        return byTopic;
     }
 
     Optional<Milestone> milestone(long id) {

@@ -4,9 +4,13 @@ import static cn.lianxin.deliberation.Rows.instant;
 import static cn.lianxin.deliberation.Rows.utc;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -100,6 +104,69 @@ class Meetings {
                 .stream()
                 .map(this::withAttendanceAndVotes)
                 .toList();
+    }
+
+    /**
+     * The latest meeting of each of these topics that has one, in three statements whatever their
+     * number (the minutes, the attendance, the votes).
+     */
+    Map<String, Minutes> latestOf(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Minutes> latest = new HashMap<>();
+        jdbc.sql("select * from deliberation_minutes where deliberation_no in (:numbers) order by held_at, id")
+                .param("numbers", Set.copyOf(numbers))
+                .query((rs, i) -> latest.put(
+                        rs.getString("deliberation_no"),
+                        new Minutes(
+                                rs.getLong("id"),
+                                instant(rs, "held_at"),
+                                rs.getString("agenda"),
+                                rs.getString("speeches"),
+                                rs.getString("minutes"),
+                                rs.getInt("representatives_total"),
+                                rs.getBoolean("quorate"),
+                                (Boolean) rs.getObject("passed"),
+                                List.of(),
+                                0,
+                                0,
+                                0)))
+                .list();
+        Set<Long> ids = latest.values().stream().map(Minutes::id).collect(Collectors.toSet());
+        Map<Long, List<String>> attendees = new HashMap<>();
+        jdbc.sql("select minutes_id, user_id from deliberation_attendance where minutes_id in (:ids) order by user_id")
+                .param("ids", ids)
+                .query((rs, i) -> attendees
+                        .computeIfAbsent(rs.getLong("minutes_id"), id -> new ArrayList<>())
+                        .add(rs.getString("user_id")))
+                .list();
+        Map<Long, Map<String, Integer>> votes = new HashMap<>();
+        jdbc.sql("select minutes_id, choice, votes from deliberation_vote where minutes_id in (:ids)")
+                .param("ids", ids)
+                .query((rs, i) -> votes.computeIfAbsent(rs.getLong("minutes_id"), id -> new HashMap<>())
+                        .put(rs.getString("choice"), rs.getInt("votes")))
+                .list();
+        Map<String, Minutes> whole = new HashMap<>();
+        latest.forEach((no, m) -> {
+            Map<String, Integer> tally = votes.getOrDefault(m.id(), Map.of());
+            whole.put(
+                    no,
+                    new Minutes(
+                            m.id(),
+                            m.heldAt(),
+                            m.agenda(),
+                            m.speeches(),
+                            m.minutes(),
+                            m.representativesTotal(),
+                            m.quorate(),
+                            m.passed(),
+                            List.copyOf(attendees.getOrDefault(m.id(), List.of())),
+                            tally.getOrDefault("FOR", 0),
+                            tally.getOrDefault("AGAINST", 0),
+                            tally.getOrDefault("ABSTAIN", 0)));
+        });
+        return whole;
     }
 
     private Minutes withAttendanceAndVotes(Minutes m) {

@@ -37,11 +37,21 @@ public class Opinions {
             String userId,
             boolean objection,
             String content,
-            Instant at) {
+            Instant at,
+            String formKey) {
         jdbc.sql("insert into deliberation_opinion (deliberation_no, notice_id, author_name, phone, user_id, objection,"
-                        + " content, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(no, noticeId, authorName, phone, userId, objection, content, utc(at))
+                        + " content, posted_at, form_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(no, noticeId, authorName, phone, userId, objection, content, utc(at), formKey)
                 .update();
+    }
+
+    /** Whether the board's form with this one-time key was already stored on the topic. */
+    boolean hasFormKey(String no, String formKey) {
+        return jdbc.sql("select count(*) from deliberation_opinion where deliberation_no = ? and form_key = ?")
+                        .params(no, formKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The topic's opinions, oldest first. */

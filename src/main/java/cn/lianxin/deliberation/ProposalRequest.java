@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * decides — the origin ({@code CITIZEN}), the stage, the number — is not here, and a field the
  * record does not declare is refused rather than ignored.
  */
-record ProposalRequest(
+public record ProposalRequest(
         @NotBlank(message = "必须填写议题名称") @Size(max = 100, message = "不能超过 100 个字") String title,
         @NotBlank(message = "必须说明议题背景") @Size(max = 2000, message = "不能超过 2000 个字") String background,
         @Size(max = 200, message = "不能超过 200 个字") String affectedArea,

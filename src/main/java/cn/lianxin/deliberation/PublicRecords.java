@@ -18,11 +18,12 @@ import org.springframework.stereotype.Service;
  * evaluations and the public timeline. Proposers' and commenters' names are masked.
  */
 @Service
-class PublicRecords {
+public class PublicRecords {
 
-    record PublicOpinion(String author, boolean representative, boolean objection, String content, Instant postedAt) {}
+    public record PublicOpinion(
+            String author, boolean representative, boolean objection, String content, Instant postedAt) {}
 
-    record PublicMeeting(
+    public record PublicMeeting(
             Instant heldAt,
             int present,
             int representatives,
@@ -35,19 +36,19 @@ class PublicRecords {
             String speeches,
             String minutes) {}
 
-    record PublicMilestone(
+    public record PublicMilestone(
             String title, Instant dueAt, String light, String lightLabel, String progress, Instant reportedAt) {}
 
-    record PublicLedger(
+    public record PublicLedger(
             String responsibleUnit,
             String measures,
             List<PublicMilestone> milestones,
             Instant completedAt,
             String summary) {}
 
-    record TimelineEntry(Instant at, String entry) {}
+    public record TimelineEntry(Instant at, String entry) {}
 
-    record PublicTopic(
+    public record PublicTopic(
             String deliberationNo,
             String title,
             String background,
@@ -109,7 +110,7 @@ class PublicRecords {
     }
 
     /** The topic's public record; {@code 404} when there is no such topic. */
-    PublicTopic view(String no) {
+    public PublicTopic view(String no) {
         Topic topic = topics.byNo(no).orElseThrow(DeliberationBoard::notFound);
         Instant now = EngineTime.now();
         List<Notice> notices = this.notices.ofTopic(no);
@@ -148,32 +149,13 @@ class PublicRecords {
                                 o.content(),
                                 o.postedAt()))
                         .toList(),
-                meetings.minutesOf(no).stream()
-                        .map(m -> new PublicMeeting(
-                                m.heldAt(),
-                                m.attendees().size(),
-                                m.representativesTotal(),
-                                m.quorate(),
-                                m.quorate() ? m.votesFor() : null,
-                                m.quorate() ? m.votesAgainst() : null,
-                                m.quorate() ? m.votesAbstain() : null,
-                                m.passed(),
-                                m.agenda(),
-                                m.speeches(),
-                                m.minutes()))
-                        .toList(),
+                meetings.minutesOf(no).stream().map(PublicRecords::meeting).toList(),
                 ledgers.of(no)
                         .map(l -> new PublicLedger(
                                 unitName(l.responsibleUnit()),
                                 l.measures(),
                                 ledgers.milestonesOf(no).stream()
-                                        .map(m -> new PublicMilestone(
-                                                m.title(),
-                                                m.dueAt(),
-                                                m.light(),
-                                                TrafficLight.valueOf(m.light()).label(),
-                                                m.progress(),
-                                                m.reportedAt()))
+                                        .map(PublicRecords::milestone)
                                         .toList(),
                                 l.completedAt(),
                                 l.summary()))
@@ -183,6 +165,26 @@ class PublicRecords {
                 log.of(no, true).stream()
                         .map(e -> new TimelineEntry(e.at(), e.entry()))
                         .toList());
+    }
+
+    static PublicMeeting meeting(Meetings.Minutes m) {
+        return new PublicMeeting(
+                m.heldAt(),
+                m.attendees().size(),
+                m.representativesTotal(),
+                m.quorate(),
+                m.quorate() ? m.votesFor() : null,
+                m.quorate() ? m.votesAgainst() : null,
+                m.quorate() ? m.votesAbstain() : null,
+                m.passed(),
+                m.agenda(),
+                m.speeches(),
+                m.minutes());
+    }
+
+    static PublicMilestone milestone(Ledgers.Milestone m) {
+        return new PublicMilestone(
+                m.title(), m.dueAt(), m.light(), TrafficLight.valueOf(m.light()).label(), m.progress(), m.reportedAt());
     }
 
     /** Every satisfaction, counted, so the page shows a zero as a zero. */
