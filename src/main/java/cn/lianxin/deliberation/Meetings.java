@@ -3,6 +3,8 @@ package cn.lianxin.deliberation;
 import static cn.lianxin.deliberation.Rows.instant;
 import static cn.lianxin.deliberation.Rows.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,27 +85,13 @@ class Meetings {
         return id;
     }
 
+    /** The topic's meetings, oldest first, in three statements (the minutes, the attendance, the votes). */
     List<Minutes> minutesOf(String no) {
-        return jdbc
-                .sql("select * from deliberation_minutes where deliberation_no = ? order by held_at, id")
-                .param(no)
-                .query((rs, i) -> new Minutes(
-                        rs.getLong("id"),
-                        instant(rs, "held_at"),
-                        rs.getString("agenda"),
-                        rs.getString("speeches"),
-                        rs.getString("minutes"),
-                        rs.getInt("representatives_total"),
-                        rs.getBoolean("quorate"),
-                        (Boolean) rs.getObject("passed"),
-                        List.of(),
-                        0,
-                        0,
-                        0))
-                .list()
-                .stream()
-                .map(this::withAttendanceAndVotes)
-                .toList();
+        return withAttendanceAndVotes(
+                jdbc.sql("select * from deliberation_minutes where deliberation_no = ? order by held_at, id")
+                        .param(no)
+                        .query(Meetings::minutes)
+                        .list());
     }
 
     /**
@@ -117,23 +105,21 @@ class Meetings {
         Map<String, Minutes> latest = new HashMap<>();
         jdbc.sql("select * from deliberation_minutes where deliberation_no in (:numbers) order by held_at, id")
                 .param("numbers", Set.copyOf(numbers))
-                .query((rs, i) -> latest.put(
-                        rs.getString("deliberation_no"),
-                        new Minutes(
-                                rs.getLong("id"),
-                                instant(rs, "held_at"),
-                                rs.getString("agenda"),
-                                rs.getString("speeches"),
-                                rs.getString("minutes"),
-                                rs.getInt("representatives_total"),
-                                rs.getBoolean("quorate"),
-                                (Boolean) rs.getObject("passed"),
-                                List.of(),
-                                0,
-                                0,
-                                0)))
+                .query((rs, i) -> latest.put(rs.getString("deliberation_no"), minutes(rs, i)))
                 .list();
-        Set<Long> ids = latest.values().stream().map(Minutes::id).collect(Collectors.toSet());
+        Map<Long, String> topicOf = new HashMap<>();
+        latest.forEach((no, m) -> topicOf.put(m.id(), no));
+        Map<String, Minutes> whole = new HashMap<>();
+        withAttendanceAndVotes(List.copyOf(latest.values())).forEach(m -> whole.put(topicOf.get(m.id()), m));
+        return whole;
+    }
+
+    /** These minutes with who attended and how they voted, in two statements. */
+    private List<Minutes> withAttendanceAndVotes(List<Minutes> minutes) {
+        if (minutes.isEmpty()) {
+            return minutes;
+        }
+        Set<Long> ids = minutes.stream().map(Minutes::id).collect(Collectors.toSet());
         Map<Long, List<String>> attendees = new HashMap<>();
         jdbc.sql("select minutes_id, user_id from deliberation_attendance where minutes_id in (:ids) order by user_id")
                 .param("ids", ids)
@@ -147,12 +133,10 @@ class Meetings {
                 .query((rs, i) -> votes.computeIfAbsent(rs.getLong("minutes_id"), id -> new HashMap<>())
                         .put(rs.getString("choice"), rs.getInt("votes")))
                 .list();
-        Map<String, Minutes> whole = new HashMap<>();
-        latest.forEach((no, m) -> {
-            Map<String, Integer> tally = votes.getOrDefault(m.id(), Map.of());
-            whole.put(
-                    no,
-                    new Minutes(
+        return minutes.stream()
+                .map(m -> {
+                    Map<String, Integer> tally = votes.getOrDefault(m.id(), Map.of());
+                    return new Minutes(
                             m.id(),
                             m.heldAt(),
                             m.agenda(),
@@ -164,34 +148,25 @@ class Meetings {
                             List.copyOf(attendees.getOrDefault(m.id(), List.of())),
                             tally.getOrDefault("FOR", 0),
                             tally.getOrDefault("AGAINST", 0),
-                            tally.getOrDefault("ABSTAIN", 0)));
-        });
-        return whole;
+                            tally.getOrDefault("ABSTAIN", 0));
+                })
+                .toList();
     }
 
-    private Minutes withAttendanceAndVotes(Minutes m) {
-        List<String> attendees = jdbc.sql(
-                        "select user_id from deliberation_attendance where minutes_id = ? order by user_id")
-                .param(m.id())
-                .query(String.class)
-                .list();
-        Map<String, Integer> votes = new HashMap<>();
-        jdbc.sql("select choice, votes from deliberation_vote where minutes_id = ?")
-                .param(m.id())
-                .query((rs, i) -> votes.put(rs.getString("choice"), rs.getInt("votes")))
-                .list();
+    /** A row of {@code deliberation_minutes}, without attendance and votes yet. */
+    private static Minutes minutes(ResultSet rs, int row) throws SQLException {
         return new Minutes(
-                m.id(),
-                m.heldAt(),
-                m.agenda(),
-                m.speeches(),
-                m.minutes(),
-                m.representativesTotal(),
-                m.quorate(),
-                m.passed(),
-                attendees,
-                votes.getOrDefault("FOR", 0),
-                votes.getOrDefault("AGAINST", 0),
-                votes.getOrDefault("ABSTAIN", 0));
+                rs.getLong("id"),
+                instant(rs, "held_at"),
+                rs.getString("agenda"),
+                rs.getString("speeches"),
+                rs.getString("minutes"),
+                rs.getInt("representatives_total"),
+                rs.getBoolean("quorate"),
+                (Boolean) rs.getObject("passed"),
+                List.of(),
+                0,
+                0,
+                0);
     }
 }

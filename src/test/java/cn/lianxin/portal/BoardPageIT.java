@@ -2,6 +2,7 @@ package cn.lianxin.portal;
 
 import static cn.lianxin.testing.DeliberationFixtures.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.testing.BrowserSession;
@@ -15,10 +16,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -100,6 +104,87 @@ class BoardPageIT {
         // and another village's board (河口村) does not show 东风's notice
         board.chooseVillage("河口村");
         assertThat(board.noticeTitles()).noneMatch(t -> t.contains(title));
+    }
+
+    @Test
+    void theBoardShowsTheMeetingsVoteAndTheLedgersMilestonesWithTheirLights() {
+        // given a topic whose plan was noticed, debated and passed 4 to 1 by the five representatives
+        String title = "东风社区增设快递柜 " + PHONES.incrementAndGet();
+        Topic topic = noticed(title);
+        deliberations.bringForward(topic, "plan-notice-period");
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliberations.hasOpenTask(topic, "review-opinions"));
+        assertThat(deliberations
+                        .viaApi(
+                                "host-v0101",
+                                deliberations.taskOf("host-v0101", topic, "review-opinions"),
+                                Map.of("objectionsSignificant", false, "opinionResponse", "无异议"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(deliberations
+                        .viaApi(
+                                "host-v0101",
+                                deliberations.taskOf("host-v0101", topic, "meeting-record"),
+                                Map.of(
+                                        "attendees",
+                                        List.of("rep1", "rep2", "rep3", "rep4", "rep5"),
+                                        "agenda",
+                                        "一、介绍方案；二、表决",
+                                        "votesFor",
+                                        4,
+                                        "votesAgainst",
+                                        1,
+                                        "votesAbstain",
+                                        0,
+                                        "minutes",
+                                        "与会代表充分讨论后表决"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        // and whose ledger's first milestone is overdue (red), the second still ahead (green)
+        deliberations.bringForward(topic, "result-notice-period");
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliberations.hasOpenTask(topic, "set-up-ledger"));
+        LocalDate today = LocalDate.now(WorkingDays.ZONE);
+        assertThat(deliberations
+                        .viaApi(
+                                "host-v0101",
+                                deliberations.taskOf("host-v0101", topic, "set-up-ledger"),
+                                Map.of(
+                                        "responsibleUnit", "cg",
+                                        "measures", "安装两组快递柜",
+                                        "milestones",
+                                                List.of(
+                                                        Map.of(
+                                                                "title",
+                                                                "完成选址",
+                                                                "dueDate",
+                                                                today.plusDays(20)
+                                                                        .toString()),
+                                                        Map.of(
+                                                                "title",
+                                                                "完成安装",
+                                                                "dueDate",
+                                                                today.plusDays(40)
+                                                                        .toString()))))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        deliberations.passMilestoneDate(topic);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        "select light from deliberation_milestone where deliberation_no = ? and title = ?")
+                .params(topic.deliberationNo(), "完成选址")
+                .query(String.class)
+                .single()
+                .equals("RED"));
+
+        // when a resident reads 东风社区's board
+        NoticeBoard board = new NoticeBoard(session.browser(), base()).chooseVillage("东风社区");
+
+        // then the result notice shows the vote, and the ledger's milestones with word, colour and shape
+        assertThat(board.noticeTitles()).anyMatch(t -> t.contains(title) && t.contains("协商结果公示"));
+        assertThat(board.text())
+                .contains("表决通过", "到会代表 5/5 人，赞成 4 票，反对 1 票，弃权 0 票", "落实台账")
+                .containsPattern("■\\s*超期\\s*完成选址")
+                .containsPattern("●\\s*正常\\s*完成安装");
+        assertThat(board.lightOf("完成选址")).isEqualTo("light-red");
+        assertThat(board.seriousViolations()).isEmpty();
     }
 
     @Test

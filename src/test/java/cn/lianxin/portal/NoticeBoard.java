@@ -56,6 +56,17 @@ final class NoticeBoard {
                 .toList();
     }
 
+    /** The light class (light-green, light-yellow, light-red) of the first milestone of this title on the page. */
+    String lightOf(String milestone) {
+        return browser.driver().findElements(By.cssSelector(".milestone")).stream()
+                .filter(m -> m.getText().contains(milestone))
+                .findFirst()
+                .orElseThrow()
+                .getAttribute("class")
+                .replace("milestone", "")
+                .trim();
+    }
+
     /** Opens the notice of this title from the village's board. */
     NoticeBoard openNotice(String title) {
         browser.click(browser.visible(By.linkText(title)));
