@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,6 +49,12 @@ class BoardOpinions {
         this.limits = limits;
     }
 
+    /** The form's address opened as a page (e.g. the large-text switch coming back to it): the topic. */
+    @GetMapping("/board/topics/{no}/opinions")
+    String backToTopic(@PathVariable String no) {
+        return "redirect:/board/topics/{no}#give";
+    }
+
     @PostMapping("/board/topics/{no}/opinions")
     String give(
             @PathVariable String no,
@@ -79,12 +86,12 @@ class BoardOpinions {
                         new DeliberationBoard.OpinionRequest(authorName, phone, content, form.objection()),
                         formKey == null ? "" : formKey);
                 redirect.addFlashAttribute("received", form.objection() ? "异议" : "意见");
-                return "redirect:/board/topics/" + no + "#received";
+                return "redirect:/board/topics/{no}#received";
             }
         } catch (DataIntegrityViolationException sameFormAtOnce) {
             // the same form sent twice at once: the other request stored it
             redirect.addFlashAttribute("received", form.objection() ? "异议" : "意见");
-            return "redirect:/board/topics/" + no + "#received";
+            return "redirect:/board/topics/{no}#received";
         } catch (ApiProblemException problem) {
             if (problem.status() != HttpStatus.BAD_REQUEST && problem.status() != HttpStatus.CONFLICT) {
                 throw problem;

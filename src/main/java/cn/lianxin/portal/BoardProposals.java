@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ class BoardProposals {
         }
     }
 
-    /** The receipt as the flash attribute carries it to the receipt page. */
-    public record Receipt(String deliberationNo, String accessCode, String villageName) {}
+    /** The receipt as the flash attribute carries it (in the session) to the receipt page. */
+    public record Receipt(String deliberationNo, String accessCode, String villageName) implements Serializable {}
 
     private final DeliberationIntake intake;
     private final Units units;

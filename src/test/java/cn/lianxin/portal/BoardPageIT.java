@@ -286,6 +286,8 @@ class BoardPageIT {
         assertThat(status(http, "/board/v9999")).isEqualTo(404);
         assertThat(status(http, "/board/t01")).isEqualTo(404);
         assertThat(status(http, "/board/v9999/propose")).isEqualTo(404);
+        // the form's address opened as a page (the large-text switch returns there) leads to the topic
+        assertThat(status(http, "/board/topics/YS-20000101-999999/opinions")).isEqualTo(302);
         // a page link that is no notice of this board
         assertThat(status(http, "/board/v0101?before=999999999")).isEqualTo(400);
         assertThat(status(http, "/board/v0101?before=abc")).isEqualTo(400);
