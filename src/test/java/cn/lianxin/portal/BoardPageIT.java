@@ -9,6 +9,7 @@ import cn.lianxin.testing.BrowserSession;
 import cn.lianxin.testing.DeliberationFixtures;
 import cn.lianxin.testing.DeliberationFixtures.Topic;
 import cn.lianxin.testing.PlatformIntegrationTest;
+import cn.lianxin.testing.SqlStatements;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -61,6 +62,9 @@ class BoardPageIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SqlStatements sql;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -173,6 +177,22 @@ class BoardPageIT {
                 .query(String.class)
                 .single()
                 .equals("RED"));
+
+        // and two more topics under notice on the same board
+        noticed("东风社区健身器材维修 " + PHONES.incrementAndGet());
+        noticed("东风社区电动车充电 " + PHONES.incrementAndGet());
+
+        // then the board's first page costs a fixed number of statements, not a few per topic: the
+        // notices, their topics, the latest meetings (minutes, attendance, votes), the milestones, and
+        // the unit tree when its cache has just expired
+        SqlStatements.Request page = sql.of(() -> {
+            try {
+                assertThat(status(HttpClient.newHttpClient(), "/board/v0101")).isEqualTo(200);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(page.count()).as(page.statements().toString()).isLessThanOrEqualTo(7);
 
         // when a resident reads 东风社区's board
         NoticeBoard board = new NoticeBoard(session.browser(), base()).chooseVillage("东风社区");
