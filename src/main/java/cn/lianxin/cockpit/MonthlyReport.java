@@ -1,0 +1,66 @@
+package cn.lianxin.cockpit;
+
+import cn.lianxin.appeal.CasesAtStep;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * 月度报告: what one unit's report of one month says — the month's figures with their definitions, the
+ * unit's children ranked three ways (红黑榜), and the cases red at the time it was made (超期件). The
+ * Excel and PDF files are two ways of writing the same content.
+ *
+ * @param overdueMore whether more cases were red than the list holds ({@link MonthlyReports#MAX_OVERDUE})
+ */
+record MonthlyReport(
+        CockpitFigures.UnitView unit,
+        YearMonth month,
+        Instant madeAt,
+        CockpitFigures.Figures figures,
+        List<CockpitRankings.Ranking> rankings,
+        List<CasesAtStep.Item> overdue,
+        boolean overdueMore) {
+
+    /** How a value without a denominator reads. */
+    static final String NONE = "—";
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** 「城关镇 月度诉求办理报告 2026年11月」. */
+    String title() {
+        return unit.name() + " 月度诉求办理报告 " + month.getYear() + "年" + month.getMonthValue() + "月";
+    }
+
+    /** A figure's value as the report reads it: 87.5%, 3.2 个工作日, 12; no value (no denominator): —. */
+    static String shown(Number value, String format) {
+        if (value == null) {
+            return NONE;
+        }
+        return switch (format) {
+            case "percent" -> BigDecimal.valueOf(value.doubleValue() * 100)
+                            .setScale(1, RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                            .toPlainString()
+                    + "%";
+            case "days" -> value + " 个工作日";
+            default -> String.valueOf(value);
+        };
+    }
+
+    /** A local Beijing time of day, to the minute. */
+    static String minute(Instant at) {
+        return MINUTE.format(at.atZone(CockpitScope.BEIJING));
+    }
+
+    /** 「连心月报-城关镇-2026-11.xlsx」. */
+    String fileName(ReportFormat format) {
+        return fileName(unit.name(), month, format);
+    }
+
+    static String fileName(String unitName, YearMonth month, ReportFormat format) {
+        return "连心月报-" + unitName + "-" + month + "." + format.name();
+    }
+}
