@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,17 @@ class FiledReports {
 
     /** A filed report without its content. */
     record Filed(long id, String unitCode, YearMonth month, ReportFormat format, long bytes, Instant createdAt) {}
+
+    private static final String COLUMNS =
+            "select id, unit_code, report_month, format, octet_length(content), created_at from monthly_report";
+
+    private static final RowMapper<Filed> FILED = (rs, i) -> new Filed(
+            rs.getLong(1),
+            rs.getString(2),
+            YearMonth.parse(rs.getString(3)),
+            ReportFormat.valueOf(rs.getString(4)),
+            rs.getLong(5),
+            rs.getObject(6, OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
 
@@ -58,34 +70,20 @@ class FiledReports {
         if (unitCodes.isEmpty()) {
             return ListPage.of(List.of(), page);
         }
-        List<Filed> rows = jdbc.sql("select id, unit_code, report_month, format, octet_length(content), created_at"
-                        + " from monthly_report where unit_code in (:units)"
+        List<Filed> rows = jdbc.sql(COLUMNS + " where unit_code in (:units)"
                         + " order by report_month desc, unit_code, format, id limit :limit offset :offset")
                 .param("units", unitCodes)
                 .param("limit", page.fetch())
                 .param("offset", page.offset())
-                .query((rs, i) -> new Filed(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        YearMonth.parse(rs.getString(3)),
-                        ReportFormat.valueOf(rs.getString(4)),
-                        rs.getLong(5),
-                        rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .query(FILED)
                 .list();
         return ListPage.of(rows, page);
     }
 
     Optional<Filed> byId(long id) {
-        return jdbc.sql("select id, unit_code, report_month, format, octet_length(content), created_at"
-                        + " from monthly_report where id = :id")
+        return jdbc.sql(COLUMNS + " where id = :id")
                 .param("id", id)
-                .query((rs, i) -> new Filed(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        YearMonth.parse(rs.getString(3)),
-                        ReportFormat.valueOf(rs.getString(4)),
-                        rs.getLong(5),
-                        rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .query(FILED)
                 .optional();
     }
 

@@ -24,6 +24,23 @@ record MonthlyReport(
         List<CasesAtStep.Item> overdue,
         boolean overdueMore) {
 
+    /** One figure as a report's table lists it. */
+    record Line(String label, Number value, String format, String definition) {}
+
+    /** The appeal figures, in the cockpit's order. */
+    List<Line> figureLines() {
+        return figures.figures().stream()
+                .map(f -> new Line(f.label(), f.value(), f.format(), f.definition()))
+                .toList();
+    }
+
+    /** The deliberation figures (a department's are empty or 0). */
+    List<Line> deliberationLines() {
+        return figures.deliberation().stream()
+                .map(f -> new Line(f.label(), f.value(), f.format(), f.definition()))
+                .toList();
+    }
+
     /** How a value without a denominator reads. */
     static final String NONE = "—";
 

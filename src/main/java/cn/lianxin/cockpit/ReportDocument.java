@@ -70,13 +70,7 @@ final class ReportDocument {
         paragraph("“本期受理”指受理时间落在本月的诉求；超期件、临期件和超期件清单是生成时的数字。", BODY);
 
         heading("一、指标");
-        List<String[]> figures = new ArrayList<>();
-        for (CockpitFigures.Figure figure : report.figures().figures()) {
-            figures.add(new String[] {
-                figure.label(), MonthlyReport.shown(figure.value(), figure.format()), figure.definition()
-            });
-        }
-        table(new float[] {70, 75, WIDTH - 145}, new String[] {"指标", "数值", "口径"}, figures);
+        figures(report.figureLines());
 
         heading("二、红黑榜");
         for (CockpitRankings.Ranking ranking : report.rankings()) {
@@ -123,13 +117,15 @@ final class ReportDocument {
         }
 
         heading("四、协商议事");
-        List<String[]> deliberation = new ArrayList<>();
-        for (CockpitFigures.DeliberationFigure figure : report.figures().deliberation()) {
-            deliberation.add(new String[] {
-                figure.label(), MonthlyReport.shown(figure.value(), figure.format()), figure.definition()
-            });
+        figures(report.deliberationLines());
+    }
+
+    private void figures(List<MonthlyReport.Line> lines) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (MonthlyReport.Line line : lines) {
+            rows.add(new String[] {line.label(), MonthlyReport.shown(line.value(), line.format()), line.definition()});
         }
-        table(new float[] {70, 75, WIDTH - 145}, new String[] {"指标", "数值", "口径"}, deliberation);
+        table(new float[] {70, 75, WIDTH - 145}, new String[] {"指标", "数值", "口径"}, rows);
     }
 
     private void heading(String text) throws IOException {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -60,10 +61,10 @@ final class ReportWorkbook {
     static byte[] write(MonthlyReport report) {
         ReportWorkbook workbook = new ReportWorkbook();
         workbook.overview(report);
-        workbook.figures(report);
+        workbook.figures("指标", report.figureLines());
         workbook.rankings(report);
         workbook.overdue(report);
-        workbook.deliberation(report);
+        workbook.figures("协商议事", report.deliberationLines());
         try (XSSFWorkbook book = workbook.book;
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             book.write(out);
@@ -84,19 +85,14 @@ final class ReportWorkbook {
         sheet.getRow(5).getCell(1).setCellStyle(wrapped);
     }
 
-    private void figures(MonthlyReport report) {
-        Sheet sheet = headed("指标", new String[] {"指标", "数值", "口径"}, new int[] {14, 14, 80});
+    private void figures(String name, List<MonthlyReport.Line> lines) {
+        Sheet sheet = headed(name, new String[] {"指标", "数值", "口径"}, new int[] {14, 14, 80});
         int r = 1;
-        for (CockpitFigures.Figure figure : report.figures().figures()) {
-            valueRow(sheet, r++, figure.label(), figure.value(), figure.format(), figure.definition());
-        }
-    }
-
-    private void deliberation(MonthlyReport report) {
-        Sheet sheet = headed("协商议事", new String[] {"指标", "数值", "口径"}, new int[] {14, 14, 80});
-        int r = 1;
-        for (CockpitFigures.DeliberationFigure figure : report.figures().deliberation()) {
-            valueRow(sheet, r++, figure.label(), figure.value(), figure.format(), figure.definition());
+        for (MonthlyReport.Line line : lines) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, line.label());
+            value(row, 1, line.value(), line.format());
+            text(row, 2, line.definition()).setCellStyle(wrapped);
         }
     }
 
@@ -143,13 +139,6 @@ final class ReportWorkbook {
         } else if (r == 1) {
             text(sheet.createRow(r), 0, "生成时没有超期件。");
         }
-    }
-
-    private void valueRow(Sheet sheet, int r, String label, Number value, String format, String definition) {
-        Row row = sheet.createRow(r);
-        text(row, 0, label);
-        value(row, 1, value, format);
-        text(row, 2, definition).setCellStyle(wrapped);
     }
 
     private void value(Row row, int column, Number value, String format) {
