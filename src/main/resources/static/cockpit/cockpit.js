@@ -70,6 +70,27 @@ async function api(path) {
   return response.json();
 }
 
+/** A POST of JSON to the platform's API as the user signed in to the webapps. */
+async function post(path, body) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': state.token || '' },
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch (e) {
+    // an empty answer
+  }
+  if (!response.ok) {
+    const fields = answer && answer.errors ? answer.errors.map((f) => f.message).join('；') : '';
+    throw new Refused(response.status, fields || (answer && (answer.detail || answer.title)) || '提交失败（' + response.status + '）');
+  }
+  return answer;
+}
+
 async function signedInUser() {
   let response = await camunda('GET', CAMUNDA_USER);
   if (!response.ok) {
@@ -119,7 +140,14 @@ async function signIn(event) {
   if (missing.length) return signInError(missing.join('；'));
   if (!state.token) await camunda('GET', CAMUNDA_USER);
   const form = new URLSearchParams({ username, password }).toString();
-  const response = await camunda('POST', LOGIN, form);
+  let response = await camunda('POST', LOGIN, form);
+  if (response.status === 403) {
+    // the session still had a token this page no longer knows (signed out, then reloaded, to sign in
+    // as someone else): the webapps' CSRF filter has just ended that session; a new one hands out its own
+    state.token = null;
+    await camunda('GET', CAMUNDA_USER);
+    response = await camunda('POST', LOGIN, form);
+  }
   if (!response.ok) {
     return signInError(response.status === 429 ? '登录尝试过于频繁，请稍后再试' : '用户名或密码不正确');
   }
@@ -170,7 +198,7 @@ async function loadBoard() {
   renderDeliberation(figures.deliberation || []);
   $('cases-panel').hidden = true;
   $('timeline-panel').hidden = true;
-  await Promise.all([loadRankings(), loadDiagram()]);
+  await Promise.all([loadRankings(), loadDiagram(), loadHotspots()]);
   // a village or a department has no units below it: its cases come straight away
   if (figures.unit.kind === 'VILLAGE' || figures.unit.kind === 'DEPARTMENT') {
     const period = { from: figures.from, to: figures.to };
@@ -473,6 +501,121 @@ async function showTimeline(trackingNo) {
   $('timeline-panel').scrollIntoView({ block: 'start' });
 }
 
+// ---- 未诉先办: hotspots ----
+
+async function loadHotspots() {
+  const unit = state.trail.length ? state.trail[state.trail.length - 1].code : null;
+  const view = await api('/api/cockpit/hotspots' + (unit ? '?unit=' + encodeURIComponent(unit) : ''));
+  $('hotspots-hint').textContent = '近 ' + view.days + ' 天内，同一村（社区）同一地点的同类诉求达 ' + view.min
+    + ' 件及以上。点击件数查看案件。';
+  const body = $('hotspots').tBodies[0];
+  body.replaceChildren();
+  $('instruct-form').hidden = true;
+  $('hotspots-status').textContent = '';
+  for (const item of view.items) {
+    const row = el('tr', { 'data-hotspot': item.placeKey },
+      el('td', { text: item.villageName }),
+      el('td', { class: 'place', text: item.place }),
+      el('td', { text: item.categoryLabel }),
+      el('td', { class: 'n' }, el('button', {
+        type: 'button',
+        'aria-expanded': 'false',
+        'aria-label': item.place + ' ' + item.categoryLabel + ' 共 ' + item.count + ' 件，查看案件',
+        text: item.count + ' 件',
+        onclick: (event) => toggleHotspotCases(row, item, event.currentTarget),
+      })),
+      el('td', { class: 'n' + (item.red ? ' red' : ''), text: item.open + (item.red ? '（超期 ' + item.red + '）' : '') }),
+      el('td', { text: when(item.last) }),
+      el('td', {}, ...hotspotActions(view, item)));
+    body.append(row);
+  }
+  if (!view.items.length) body.append(el('tr', {}, el('td', { colspan: '7', text: '本单位近期没有反复出现的同类诉求。' })));
+}
+
+function hotspotActions(view, item) {
+  const done = [];
+  for (const instruction of item.instructions) {
+    done.push(el('div', { class: 'done', text: '已批示（' + instruction.by + '，' + when(instruction.at) + '）：' + instruction.text }));
+  }
+  for (const no of item.topics) done.push(el('div', { class: 'done', text: '已发起协商议题 ' + no }));
+  if (view.mayInstruct) {
+    done.push(el('button', { type: 'button', 'data-action': 'instruct', text: '批示', onclick: () => openInstruction(item) }));
+  }
+  if (item.mayRaiseTopic && !item.topics.length) {
+    done.push(el('button', {
+      type: 'button',
+      'data-action': 'topic',
+      text: '发起协商议题',
+      onclick: (event) => raiseTopic(item, event.currentTarget).catch(boardError),
+    }));
+  }
+  return done;
+}
+
+function toggleHotspotCases(row, item, button) {
+  const open = row.nextElementSibling && row.nextElementSibling.classList.contains('cases');
+  if (open) {
+    row.nextElementSibling.remove();
+    button.setAttribute('aria-expanded', 'false');
+    return;
+  }
+  const cases = item.trackingNos.map((no) => el('button', {
+    type: 'button',
+    text: no,
+    onclick: () => showTimeline(no).catch(boardError),
+  }));
+  const more = item.count > item.trackingNos.length ? [document.createTextNode('（列出最近 ' + item.trackingNos.length + ' 件）')] : [];
+  row.after(el('tr', { class: 'cases' }, el('td', { colspan: '7' }, ...cases, ...more)));
+  button.setAttribute('aria-expanded', 'true');
+}
+
+let instructing = null;
+
+function openInstruction(item) {
+  instructing = item;
+  $('instruct-title').textContent = '批示：' + item.villageName + '「' + item.place + '」' + item.categoryLabel + '问题（' + item.count + ' 件）';
+  $('instruct-text').value = '';
+  $('instruct-error').hidden = true;
+  $('instruct-form').hidden = false;
+  $('instruct-text').focus();
+}
+
+async function sendInstruction(event) {
+  event.preventDefault();
+  const text = $('instruct-text').value.trim();
+  if (!text) {
+    $('instruct-error').textContent = '请填写批示内容。';
+    $('instruct-error').hidden = false;
+    $('instruct-text').focus();
+    return;
+  }
+  try {
+    await post('/api/cockpit/hotspots/instructions', {
+      village: instructing.villageCode, category: instructing.category, placeKey: instructing.placeKey, text,
+    });
+  } catch (e) {
+    $('instruct-error').textContent = e.message;
+    $('instruct-error').hidden = false;
+    return;
+  }
+  await loadHotspots();
+  $('hotspots-status').textContent = '批示已记入 ' + instructing.count + ' 件案件的办理记录，并已通知' + instructing.villageName + '站长和所在镇便民服务中心。';
+}
+
+async function raiseTopic(item, button) {
+  if (!window.confirm('以这 ' + item.count + ' 件诉求发起协商议题「关于' + item.place + item.categoryLabel + '问题的协商」？')) return;
+  button.disabled = true;
+  try {
+    const raised = await post('/api/cockpit/hotspots/topics', {
+      village: item.villageCode, category: item.category, placeKey: item.placeKey,
+    });
+    await loadHotspots();
+    $('hotspots-status').textContent = '已发起协商议题 ' + raised.deliberationNo + '，相关 ' + item.count + ' 件诉求已关联。';
+  } finally {
+    button.disabled = false;
+  }
+}
+
 /** Beijing's today, as an ISO date. */
 function today() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -589,6 +732,8 @@ $('filters').addEventListener('submit', (event) => {
   loadCases(false).catch(boardError);
 });
 $('more-cases').addEventListener('click', () => loadCases(true).catch(boardError));
+$('instruct-form').addEventListener('submit', (event) => sendInstruction(event).catch(boardError));
+$('instruct-cancel').addEventListener('click', () => { $('instruct-form').hidden = true; });
 document.querySelectorAll('[data-report-format]').forEach((b) => b.addEventListener('click', () => downloadReport(b.dataset.reportFormat).catch((e) => reportError(e.message))));
 $('more-reports').addEventListener('click', () => loadFiledReports(true).catch((e) => reportError(e.message)));
 document.querySelectorAll('[data-process]').forEach((b) => b.addEventListener('click', () => {

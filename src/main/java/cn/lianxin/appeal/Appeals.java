@@ -69,7 +69,7 @@ class Appeals {
                         utc(at),
                         utc(at))
                 .update();
-        facts.received(trackingNo, villageCode, draft.category(), draft.channel(), at);
+        facts.received(trackingNo, villageCode, draft.category(), draft.channel(), draft.location(), at);
     }
 
     public Optional<Appeal> byTrackingNo(String trackingNo) {
@@ -231,6 +231,19 @@ class Appeals {
         jdbc.sql("insert into appeal_log (tracking_no, logged_at, actor, kind, entry, shown_to_citizen)"
                         + " values (?, ?, ?, ?, ?, ?)")
                 .params(trackingNo, utc(at), actor, kind, entry, shownToCitizen)
+                .update();
+    }
+
+    /** One entry in the logs of several cases at once (one statement, whatever their number). */
+    void logAll(List<String> trackingNos, Instant at, String actor, String kind, String entry) {
+        jdbc.sql(
+                        "insert into appeal_log (tracking_no, logged_at, actor, kind, entry, shown_to_citizen)"
+                                + " select tracking_no, :at, :actor, :kind, :entry, false from appeal where tracking_no in (:cases)")
+                .param("at", utc(at))
+                .param("actor", actor)
+                .param("kind", kind)
+                .param("entry", entry)
+                .param("cases", trackingNos)
                 .update();
     }
 

@@ -28,10 +28,19 @@ public class CaseFacts {
         this.workingDays = workingDays;
     }
 
-    void received(String trackingNo, String villageCode, Category category, Channel channel, Instant at) {
-        jdbc.sql("insert into appeal_fact (tracking_no, village_code, category, channel, received_at, status)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(trackingNo, villageCode, category.code(), channel.name(), utc(at), AppealStatus.OPEN.name())
+    void received(
+            String trackingNo, String villageCode, Category category, Channel channel, String location, Instant at) {
+        jdbc.sql(
+                        "insert into appeal_fact (tracking_no, village_code, category, channel, received_at, status, place_key)"
+                                + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        trackingNo,
+                        villageCode,
+                        category.code(),
+                        channel.name(),
+                        utc(at),
+                        AppealStatus.OPEN.name(),
+                        PlaceKey.of(location))
                 .update();
     }
 

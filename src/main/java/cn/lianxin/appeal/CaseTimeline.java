@@ -5,6 +5,7 @@ import cn.lianxin.notification.Recipient;
 import cn.lianxin.notification.Template;
 import cn.lianxin.supervision.SupervisedRecords;
 import cn.lianxin.workflow.EngineClock;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Lets other modules (督办, 协商议事) write into a case's log, so its timeline tells the whole story. */
@@ -29,6 +30,13 @@ public class CaseTimeline implements SupervisedRecords {
     /** The village a case belongs to, if the case exists. */
     public java.util.Optional<String> villageOf(String trackingNo) {
         return appeals.byTrackingNo(trackingNo).map(Appeal::villageCode);
+    }
+
+    /** The same cadres-only entry in the log of each of these cases (e.g. a leader's 批示 on a hotspot). */
+    public void recordAll(List<String> trackingNos, String actor, String kind, String entry) {
+        if (!trackingNos.isEmpty()) {
+            appeals.logAll(trackingNos, EngineClock.now(), actor, kind, entry);
+        }
     }
 
     @Override

@@ -77,6 +77,11 @@ class CockpitScope {
         return of(unit);
     }
 
+    /** The town a village belongs to. */
+    Optional<String> townOf(String village) {
+        return units.byCode(village).map(Unit::parentCode);
+    }
+
     /** The units whose figures a unit's ranking compares: the county's towns and departments, a town's villages. */
     List<Reach> children(Reach parent) {
         List<Reach> children = new ArrayList<>();

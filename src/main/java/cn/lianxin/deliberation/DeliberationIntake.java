@@ -31,13 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
  * by the cadres of its village. A host's topic from Tasklist's start form is {@link TopicRegistration}'s.
  */
 @Service
-class DeliberationIntake {
+public class DeliberationIntake {
 
     /** What the proposer gets back: the deliberation number and the secret access code. */
     record Receipt(String deliberationNo, String accessCode, boolean created) {}
 
     /** A topic raised from a case: {@code POST /api/cases/{trackingNo}/deliberations}. */
-    record FromCase(String title, String background, String affectedArea, String options) {}
+    public record FromCase(String title, String background, String affectedArea, String options) {}
 
     /** Cadres of a village who may raise a topic from one of its cases. */
     private static final Set<Role> RAISE_FROM_CASE =
@@ -104,12 +104,27 @@ class DeliberationIntake {
     /** A cadre of the case's village raises a topic from a citizen's request; the case is linked. */
     @Transactional
     public String raiseFromCase(String trackingNo, FromCase request) {
-        CurrentUser me = CurrentUser.of(identity).orElse(null);
         String villageCode = cases.villageOf(trackingNo)
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
-        boolean ofTheVillage = me != null
-                && RAISE_FROM_CASE.stream().anyMatch(role -> me.groupIds().contains(role.groupIdIn(villageCode)));
-        if (!ofTheVillage) {
+        return raiseFromCases(villageCode, List.of(trackingNo), request);
+    }
+
+    /** Whether the signed-in cadre may raise a topic from the village's cases (its grid workers, head, host). */
+    public boolean mayRaiseFromCasesOf(String villageCode) {
+        return CurrentUser.of(identity)
+                .map(me ->
+                        RAISE_FROM_CASE.stream().anyMatch(role -> me.groupIds().contains(role.groupIdIn(villageCode))))
+                .orElse(false);
+    }
+
+    /**
+     * A topic of the village raised from several of its cases at once (e.g. a hotspot's, 未诉先办), each
+     * linked to it; the same cadres of the village may do it as for one case.
+     */
+    @Transactional
+    public String raiseFromCases(String villageCode, List<String> trackingNos, FromCase request) {
+        CurrentUser me = CurrentUser.of(identity).orElse(null);
+        if (!mayRaiseFromCasesOf(villageCode)) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
         }
         List<FieldError> problems = new ArrayList<>();
@@ -131,7 +146,9 @@ class DeliberationIntake {
                 null,
                 village.code());
         String no = opening.open(draft, null, null, me.userId());
-        opening.link(no, trackingNo, me.userId());
+        for (String trackingNo : trackingNos) {
+            opening.link(no, trackingNo, me.userId());
+        }
         // the platform checked above that the cadre works in the case's village; starting the topic
         // is the platform's act (a grid worker may raise a topic, not start processes in Tasklist)
         platform.call(() -> {

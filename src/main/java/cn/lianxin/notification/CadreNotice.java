@@ -27,6 +27,7 @@ public record CadreNotice(
         SENT_BACK("驳回"),
         RECALLED("撤回"),
         SUPERVISION("督办"),
+        INSTRUCTION("批示"),
         COMMENTED("评论");
 
         private final String label;

@@ -91,6 +91,41 @@ class CockpitPageIT {
     }
 
     @Test
+    void theLeaderSeesAHotspotItsCasesAndGivesAnInstructionTheStationHeadThenReads() {
+        // given three requests about the lights of one building, written three ways
+        String estate =
+                "驾驶舱热点小区" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000);
+        List<String> cluster = new java.util.ArrayList<>();
+        for (String place : List.of(estate + "2号楼", estate + " ２栋", estate + "2幢")) {
+            java.util.Map<String, Object> intake = new java.util.HashMap<>(AppealFixtures.intake("lighting", "v0101"));
+            intake.put("location", place);
+            cluster.add(appeals.submit(intake).trackingNo());
+        }
+        String key = estate + "2栋";
+
+        // when the leader signs in
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("leader");
+
+        // then the hotspot is listed with its three cases, which open into their timelines
+        assertThat(cockpit.hotspotRow(key)).contains("东风社区", "楼道照明", "3 件");
+        assertThat(cockpit.casesOfHotspot(key)).containsExactlyInAnyOrderElementsOf(cluster);
+        assertThat(cockpit.offers(key, "topic"))
+                .as("a topic is the village's to raise")
+                .isFalse();
+
+        // when the leader gives a 批示
+        cockpit.instruct(key, "请三天内修复并逐户回访");
+
+        // then the page says where it went, and the village's station head sees it on the same hotspot
+        assertThat(cockpit.hotspotsStatus()).contains("3 件", "东风社区");
+        cockpit.signOut();
+        LeaderCockpit head = new LeaderCockpit(session.browser(), port).signIn("head-v0101");
+        assertThat(head.hotspotRow(key)).contains("已批示", "请三天内修复并逐户回访");
+        assertThat(head.offers(key, "instruct")).isFalse();
+        assertThat(head.offers(key, "topic")).isTrue();
+    }
+
+    @Test
     void theLeaderSwitchesTheLiveDiagramToDeliberation() {
         // given a topic proposed in 东风 waiting for the host's review
         deliberations.propose(DeliberationFixtures.proposal("小区路灯不亮", "13800000031"));

@@ -119,6 +119,57 @@ public final class LeaderCockpit {
         return casesListed();
     }
 
+    /** The hotspot row of a place key, once the hotspots have loaded. */
+    private WebElement hotspot(String placeKey) {
+        return browser.visible(By.cssSelector("#hotspots tr[data-hotspot='" + placeKey + "']"));
+    }
+
+    /** The hotspot's row as read: village, place, category, count, open, latest, what was done. */
+    public String hotspotRow(String placeKey) {
+        hotspot(placeKey);
+        // read in one go: the list is drawn anew as the board loads
+        return (String) browser.script(
+                "const row = document.querySelector(\"#hotspots tr[data-hotspot='\" + arguments[0] + \"']\");"
+                        + "return row ? row.innerText : '';",
+                placeKey);
+    }
+
+    /** Clicks the hotspot's count and returns the case numbers it lists. */
+    @SuppressWarnings("unchecked")
+    public List<String> casesOfHotspot(String placeKey) {
+        browser.click(hotspot(placeKey).findElement(By.cssSelector("td.n button")));
+        browser.visible(By.cssSelector("#hotspots tr.cases button"));
+        return (List<String>) browser.script(
+                "return [...document.querySelectorAll('#hotspots tr.cases button')].map(b => b.textContent);");
+    }
+
+    /** Gives the hotspot a 批示 through its form and waits until the list shows it. */
+    public LeaderCockpit instruct(String placeKey, String text) {
+        browser.click(hotspot(placeKey).findElement(By.cssSelector("button[data-action='instruct']")));
+        browser.type(browser.visible(By.id("instruct-text")), text);
+        browser.click(browser.visible(By.id("instruct-send")));
+        browser.waitUntil(
+                "the 批示 shows on the hotspot", () -> hotspotRow(placeKey).contains(text));
+        return this;
+    }
+
+    /** Whether the hotspot offers the action (instruct, topic). */
+    public boolean offers(String placeKey, String action) {
+        hotspot(placeKey);
+        return (Boolean) browser.script(
+                "return !!document.querySelector(\"#hotspots tr[data-hotspot='\" + arguments[0]"
+                        + " + \"'] button[data-action='\" + arguments[1] + \"']\");",
+                placeKey,
+                action);
+    }
+
+    /** What the hotspots panel last said it did. */
+    public String hotspotsStatus() {
+        return browser.visible(By.id("hotspots-panel"))
+                .findElement(By.id("hotspots-status"))
+                .getText();
+    }
+
     /** The title of the case list, e.g. what figure or chart it is behind. */
     public String casesTitle() {
         return browser.visible(By.id("cases-title")).getText();

@@ -117,7 +117,9 @@ public final class StoreSnapshot {
                 "act_id_info",
                 "act_id_tenant",
                 "act_id_tenant_member",
-                "organisation_import")) {
+                "organisation_import",
+                "hotspot_instruction",
+                "hotspot_topic")) {
             tables.put(table, "t::text");
         }
         // a job's lock owner and expiry change as any node's job executor looks at it
