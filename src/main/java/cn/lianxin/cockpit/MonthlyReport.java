@@ -10,9 +10,11 @@ import java.util.List;
 
 /**
  * 月度报告: what one unit's report of one month says — the month's figures with their definitions, the
- * unit's children ranked three ways (红黑榜), and the cases red at the time it was made (超期件). The
- * Excel and PDF files are two ways of writing the same content.
+ * unit's children ranked three ways (红黑榜), the hotspots (未诉先办) of the 30 days up to the month's end
+ * (or up to now in the current month), and the cases red at the time it was made (超期件). The Excel
+ * and PDF files are two ways of writing the same content.
  *
+ * @param hotspotsAsOf the end of the hotspots' 30-day window
  * @param overdueMore whether more cases were red than the list holds ({@link MonthlyReports#MAX_OVERDUE})
  */
 record MonthlyReport(
@@ -21,6 +23,8 @@ record MonthlyReport(
         Instant madeAt,
         CockpitFigures.Figures figures,
         List<CockpitRankings.Ranking> rankings,
+        List<Hotspots.Hotspot> hotspots,
+        Instant hotspotsAsOf,
         List<CasesAtStep.Item> overdue,
         boolean overdueMore) {
 
@@ -65,6 +69,12 @@ record MonthlyReport(
             case "days" -> value + " 个工作日";
             default -> String.valueOf(value);
         };
+    }
+
+    /** What the hotspots are, and over which window. */
+    static String hotspotsNote(Instant asOf) {
+        return "热点（未诉先办）：截至 " + minute(asOf) + " 的近 " + Hotspots.DEFAULT_DAYS + " 天内，同一村（社区）、同一类别、同一地点的诉求达 "
+                + Hotspots.DEFAULT_MIN + " 件及以上。";
     }
 
     /** A local Beijing time of day, to the minute. */

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Makes a unit's monthly report from the cockpit's own queries — the same figures and rankings
- * {@code /api/cockpit/figures} and {@code /rankings} answer for that month, and the open red cases of
- * the unit now — and writes it as Excel or PDF.
+ * {@code /api/cockpit/figures} and {@code /rankings} answer for that month, the hotspots of its last
+ * 30 days ({@link Hotspots}), and the open red cases of the unit now — and writes it as Excel or PDF.
  */
 @Service
 class MonthlyReports {
@@ -22,11 +22,13 @@ class MonthlyReports {
     private final CockpitFigures figures;
     private final CockpitRankings rankings;
     private final CockpitCases cases;
+    private final Hotspots hotspots;
 
-    MonthlyReports(CockpitFigures figures, CockpitRankings rankings, CockpitCases cases) {
+    MonthlyReports(CockpitFigures figures, CockpitRankings rankings, CockpitCases cases, Hotspots hotspots) {
         this.figures = figures;
         this.rankings = rankings;
         this.cases = cases;
+        this.hotspots = hotspots;
     }
 
     /** The report of the unit for the month the period covers, as it stands at {@code now}. */
@@ -44,12 +46,16 @@ class MonthlyReports {
             overdue.addAll(page.items());
         }
         boolean more = page.hasMore() || overdue.size() > MAX_OVERDUE;
+        // the hotspots of the month's last 30 days; in the month still running, of the 30 days up to now
+        Instant asOf = month.end().isBefore(now) ? month.end() : now;
         return new MonthlyReport(
                 CockpitFigures.UnitView.of(reach.unit()),
                 YearMonth.from(month.from()),
                 now,
                 figures.of(reach, month),
                 ranked,
+                hotspots.of(reach, asOf),
+                asOf,
                 List.copyOf(overdue.subList(0, Math.min(overdue.size(), MAX_OVERDUE))),
                 more);
     }

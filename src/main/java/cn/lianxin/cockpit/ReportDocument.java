@@ -91,7 +91,30 @@ final class ReportDocument {
             y -= 6;
         }
 
-        heading("三、超期件（生成时仍在办理且亮红灯）");
+        heading("三、热点（未诉先办）");
+        paragraph(MonthlyReport.hotspotsNote(report.hotspotsAsOf()), BODY);
+        if (report.hotspots().isEmpty()) {
+            paragraph("没有热点。", BODY);
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            for (Hotspots.Hotspot hotspot : report.hotspots()) {
+                rows.add(new String[] {
+                    hotspot.villageName(),
+                    hotspot.categoryLabel(),
+                    hotspot.place(),
+                    String.valueOf(hotspot.count()),
+                    String.valueOf(hotspot.open()),
+                    String.valueOf(hotspot.red()),
+                    MonthlyReport.minute(hotspot.last())
+                });
+            }
+            table(
+                    new float[] {80, 65, 130, 35, 35, 35, WIDTH - 380},
+                    new String[] {"村（社区）", "类别", "地点", "件数", "在办", "超期", "最近受理"},
+                    rows);
+        }
+
+        heading("四、超期件（生成时仍在办理且亮红灯）");
         if (report.overdue().isEmpty()) {
             paragraph("生成时没有超期件。", BODY);
         } else {
@@ -116,7 +139,7 @@ final class ReportDocument {
             }
         }
 
-        heading("四、协商议事");
+        heading("五、协商议事");
         figures(report.deliberationLines());
     }
 

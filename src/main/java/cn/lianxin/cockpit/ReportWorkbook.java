@@ -4,6 +4,7 @@ import cn.lianxin.appeal.CasesAtStep;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -18,7 +19,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A monthly report as an Excel workbook: one sheet per section (概况, 指标, 红黑榜, 超期件, 协商议事), each
+ * A monthly report as an Excel workbook: one sheet per section (概况, 指标, 红黑榜, 热点, 超期件, 协商议事), each
  * with a styled, frozen header row and set column widths; counts and rates are numbers (rates in a
  * percent format), a value without a denominator is the text —.
  */
@@ -63,6 +64,7 @@ final class ReportWorkbook {
         workbook.overview(report);
         workbook.figures("指标", report.figureLines());
         workbook.rankings(report);
+        workbook.hotspots(report);
         workbook.overdue(report);
         workbook.figures("协商议事", report.deliberationLines());
         try (XSSFWorkbook book = workbook.book;
@@ -117,6 +119,27 @@ final class ReportWorkbook {
         }
     }
 
+    private void hotspots(MonthlyReport report) {
+        Sheet sheet =
+                headed("热点", new String[] {"村（社区）", "类别", "地点", "件数", "在办", "超期", "首次受理", "最近受理", "受理编号"}, new int[] {
+                    12, 10, 16, 5, 5, 5, 10, 10, 60
+                });
+        int r = 1;
+        for (Hotspots.Hotspot hotspot : report.hotspots()) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, hotspot.villageName());
+            text(row, 1, hotspot.categoryLabel());
+            text(row, 2, hotspot.place());
+            number(row, 3, hotspot.count(), whole);
+            number(row, 4, hotspot.open(), whole);
+            number(row, 5, hotspot.red(), whole);
+            time(row, 6, hotspot.first());
+            time(row, 7, hotspot.last());
+            text(row, 8, String.join("、", hotspot.trackingNos())).setCellStyle(wrapped);
+        }
+        text(sheet.createRow(r + 1), 0, MonthlyReport.hotspotsNote(report.hotspotsAsOf()));
+    }
+
     private void overdue(MonthlyReport report) {
         Sheet sheet =
                 headed("超期件", new String[] {"受理编号", "类别", "村（社区）", "办理方式", "受理时间"}, new int[] {22, 14, 16, 12, 18});
@@ -127,9 +150,7 @@ final class ReportWorkbook {
             text(row, 1, item.categoryLabel());
             text(row, 2, item.villageName());
             text(row, 3, item.pathLabel() == null ? "未分流" : item.pathLabel());
-            Cell at = row.createCell(4);
-            at.setCellValue(LocalDateTime.ofInstant(item.createdAt(), CockpitScope.BEIJING));
-            at.setCellStyle(minute);
+            time(row, 4, item.createdAt());
         }
         if (report.overdueMore()) {
             text(
@@ -153,6 +174,12 @@ final class ReportWorkbook {
                     default -> whole;
                 };
         number(row, column, value, style);
+    }
+
+    private void time(Row row, int column, Instant at) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(LocalDateTime.ofInstant(at, CockpitScope.BEIJING));
+        cell.setCellStyle(minute);
     }
 
     private static void number(Row row, int column, Number value, CellStyle style) {

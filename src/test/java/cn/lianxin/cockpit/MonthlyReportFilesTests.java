@@ -43,6 +43,8 @@ class MonthlyReportFilesTests {
                     .contains("受理量")
                     .contains("75%")
                     .contains("东风社区")
+                    .contains("幸福小区 3 号楼")
+                    .contains("截至 2026-12-01 00:00 的近 30 天")
                     .contains("LX-20261101-0059")
                     .contains("第 1 页");
             List<PDFont> fonts = new ArrayList<>();
@@ -64,8 +66,14 @@ class MonthlyReportFilesTests {
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("概况");
-            assertThat(List.of(book.getSheetName(1), book.getSheetName(2), book.getSheetName(3), book.getSheetName(4)))
-                    .containsExactly("指标", "红黑榜", "超期件", "协商议事");
+            List<String> sheets = new ArrayList<>();
+            book.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("概况", "指标", "红黑榜", "热点", "超期件", "协商议事");
+            Sheet hotspots = book.getSheet("热点");
+            assertThat(hotspots.getRow(1).getCell(2).getStringCellValue()).isEqualTo("幸福小区 3 号楼");
+            assertThat(hotspots.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(4.0);
+            assertThat(hotspots.getRow(1).getCell(8).getStringCellValue())
+                    .isEqualTo("LX-20261103-0001、LX-20261120-0002");
             Sheet figures = book.getSheet("指标");
             assertThat(figures.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标");
             assertThat(book.getFontAt(
@@ -139,6 +147,20 @@ class MonthlyReportFilesTests {
                 Instant.parse("2026-12-01T18:00:00Z"),
                 month,
                 List.of(ranking),
+                List.of(new Hotspots.Hotspot(
+                        "v0101",
+                        "东风社区",
+                        "lighting",
+                        "楼道照明",
+                        "幸福小区 3 号楼",
+                        "幸福小区3号楼",
+                        4,
+                        2,
+                        1,
+                        Instant.parse("2026-11-03T02:00:00Z"),
+                        Instant.parse("2026-11-20T02:00:00Z"),
+                        List.of("LX-20261103-0001", "LX-20261120-0002"))),
+                Instant.parse("2026-11-30T16:00:00Z"),
                 overdue,
                 false);
     }

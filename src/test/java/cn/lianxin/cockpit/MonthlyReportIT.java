@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -53,6 +54,7 @@ class MonthlyReportIT {
 
     private static final String CITIZEN = "张三";
     private static final String PHONE = "13800000001";
+    private static final String PLACE = "月报巷 7 号垃圾站";
 
     @Autowired
     Api api;
@@ -93,6 +95,14 @@ class MonthlyReportIT {
 
     @Test
     void theWorkbookSaysWhatTheCockpitSaysForTheMonth() throws IOException {
+        // given three requests about the rubbish at one place of 东风 (a hotspot, 未诉先办)
+        List<String> atThePlace = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> intake = AppealFixtures.intake("sanitation", "v0101");
+            intake.put("location", PLACE);
+            atThePlace.add(appeals.submit(intake).trackingNo());
+        }
+
         // when 城关镇's centre downloads its month as Excel
         ResponseEntity<byte[]> file = download("center-t01", "unit=t01&month=" + month + "&format=xlsx");
 
@@ -132,6 +142,27 @@ class MonthlyReportIT {
             assertThat(overdue).isNotNull();
             assertThat(overdue.getCell(1).getStringCellValue()).isEqualTo("道路维修");
             assertThat(overdue.getCell(2).getStringCellValue()).isEqualTo("东风社区");
+            // and the hotspots are the cockpit's of the 30 days up to now (the month is still running)
+            Sheet hotspots = book.getSheet("热点");
+            JsonNode listed = api.as("center-t01")
+                    .get("/api/cockpit/hotspots?unit=t01")
+                    .getBody()
+                    .get("items");
+            assertThat(listed.size()).isPositive();
+            for (int i = 0; i < listed.size(); i++) {
+                Row line = hotspots.getRow(i + 1);
+                assertThat(line.getCell(2).getStringCellValue())
+                        .isEqualTo(listed.get(i).get("place").asText());
+                assertThat(line.getCell(3).getNumericCellValue())
+                        .isEqualTo(listed.get(i).get("count").asDouble());
+            }
+            // and the place is among the hotspots, with its three cases
+            Row hotspot = rowWith(book.getSheet("热点"), 2, PLACE);
+            assertThat(hotspot).isNotNull();
+            assertThat(hotspot.getCell(0).getStringCellValue()).isEqualTo("东风社区");
+            assertThat(hotspot.getCell(1).getStringCellValue()).isEqualTo("环境卫生");
+            assertThat(hotspot.getCell(3).getNumericCellValue()).isGreaterThanOrEqualTo(3);
+            assertThat(hotspot.getCell(8).getStringCellValue()).contains(atThePlace);
             // and the town's villages are ranked
             assertThat(texts(book.getSheet("红黑榜"))).contains("东风社区", "向阳村", "按时办结率", "满意率", "超期件");
             // and no personal data appears anywhere
@@ -333,11 +364,16 @@ class MonthlyReportIT {
     }
 
     private static Row rowOf(Sheet sheet, String first) {
+        return rowWith(sheet, 0, first);
+    }
+
+    /** The first row whose cell in this column reads the text. */
+    private static Row rowWith(Sheet sheet, int column, String text) {
         for (Row row : sheet) {
-            Cell cell = row.getCell(0);
+            Cell cell = row.getCell(column);
             if (cell != null
                     && cell.getCellType() == CellType.STRING
-                    && cell.getStringCellValue().equals(first)) {
+                    && cell.getStringCellValue().equals(text)) {
                 return row;
             }
         }
