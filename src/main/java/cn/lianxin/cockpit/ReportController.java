@@ -2,12 +2,16 @@ package cn.lianxin.cockpit;
 
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.EngineClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,8 +62,13 @@ class ReportController {
             @RequestParam(required = false) String format) {
         CockpitScope.Reach reach = scope.reach(unit);
         Instant now = EngineClock.now();
-        CockpitScope.Period period = scope.month(month, now);
-        ReportFormat written = ReportFormat.of(format);
+        // a bad month and a bad format are told at once
+        List<FieldError> problems = new ArrayList<>();
+        CockpitScope.Period period = checked(() -> scope.month(month, now), problems);
+        ReportFormat written = checked(() -> ReportFormat.of(format), problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblemException.invalid(problems);
+        }
         MonthlyReport report = reports.of(reach, period, now);
         return attachment(report.fileName(written), written, reports.write(report, written));
     }
@@ -85,6 +94,18 @@ class ReportController {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
         }
         return attachment(fileName(report), report.format(), filed.content(report.id()));
+    }
+
+    private static <T> T checked(Supplier<T> parse, List<FieldError> problems) {
+        try {
+            return parse.get();
+        } catch (ApiProblemException e) {
+            if (e.fieldErrors().isEmpty()) {
+                throw e;
+            }
+            problems.addAll(e.fieldErrors());
+            return null;
+        }
     }
 
     private Set<String> reachable() {

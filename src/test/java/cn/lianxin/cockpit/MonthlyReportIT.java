@@ -303,6 +303,8 @@ class MonthlyReportIT {
                 .containsExactly("format");
         assertThat(bad("/api/cockpit/reports/monthly?unit=c01&month=" + month)).containsExactly("format");
         assertThat(bad("/api/cockpit/reports/monthly?unit=x99&" + ok)).containsExactly("unit");
+        assertThat(bad("/api/cockpit/reports/monthly?unit=c01&month=11-2026&format=xls"))
+                .containsExactly("month", "format");
         assertThat(bad("/api/cockpit/reports?page=-1")).containsExactly("page");
         assertThat(bad("/api/cockpit/reports?size=1000")).containsExactly("size");
         // the department downloads its own month
