@@ -535,7 +535,7 @@ async function loadHotspots() {
 function hotspotActions(view, item) {
   const done = [];
   for (const instruction of item.instructions) {
-    done.push(el('div', { class: 'done', text: '已批示（' + instruction.by + '，' + when(instruction.at) + '）：' + instruction.text }));
+    done.push(el('div', { class: 'done', text: '已批示（' + instruction.byName + '，' + when(instruction.at) + '）：' + instruction.text }));
   }
   for (const no of item.topics) done.push(el('div', { class: 'done', text: '已发起协商议题 ' + no }));
   if (view.mayInstruct) {

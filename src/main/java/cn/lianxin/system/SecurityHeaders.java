@@ -36,8 +36,22 @@ class SecurityHeaders {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    static final RequestMatcher PAGES =
-            WebSecurity.paths("/", "/cockpit", "/cockpit/**", "/webjars/**", "/favicon.ico");
+    static final RequestMatcher PAGES = WebSecurity.paths(
+            "/",
+            "/cockpit",
+            "/cockpit/**",
+            "/webjars/**",
+            "/favicon.ico",
+            "/submit",
+            "/submit/**",
+            "/track",
+            "/track/**",
+            "/recover",
+            "/recover/**",
+            "/board",
+            "/board/**",
+            "/large-text",
+            "/portal/**");
 
     private static final RequestMatcher WEBAPP_API = WebSecurity.paths("/camunda/api/**");
 

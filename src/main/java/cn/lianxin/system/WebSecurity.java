@@ -103,6 +103,17 @@ class WebSecurity {
         headers.pagesAndTheRest(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths(
                                 "/",
+                                // 群众端 (portal/): pages and their files
+                                "/submit",
+                                "/submit/**",
+                                "/track",
+                                "/track/**",
+                                "/recover",
+                                "/recover/**",
+                                "/board",
+                                "/board/**",
+                                "/large-text",
+                                "/portal/**",
                                 "/error",
                                 "/favicon.ico",
                                 "/cockpit",
@@ -116,7 +127,19 @@ class WebSecurity {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.notServed())
                         .accessDeniedHandler(problems.notServedToAnyone()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the portal's forms carry a token from a cookie of their own (no session; the name is not
+                // XSRF-TOKEN, which Camunda's webapps read from their own cookie)
+                .csrf(csrf -> csrf.csrfTokenRepository(portalCsrfTokens()))
                 .build();
+    }
+
+    private static org.springframework.security.web.csrf.CookieCsrfTokenRepository portalCsrfTokens() {
+        org.springframework.security.web.csrf.CookieCsrfTokenRepository tokens =
+                new org.springframework.security.web.csrf.CookieCsrfTokenRepository();
+        tokens.setCookieName("LX-PORTAL-CSRF");
+        tokens.setParameterName("_csrf");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return tokens;
     }
 
     /**
