@@ -17,13 +17,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a citizen does with their access code: follow the case, evaluate it, withdraw it. */
+/**
+ * What a citizen does with their access code: follow the case, evaluate it, withdraw it — through
+ * {@code /api/appeals} and through the portal's pages.
+ */
 @Service
-class AppealPortal {
+public class AppealPortal {
 
-    record TimelineEntry(Instant at, String entry) {}
+    /** One step of the case as the citizen reads it. */
+    public record TimelineEntry(Instant at, String entry) {}
 
-    record PublicView(
+    /** The case as its citizen sees it: personal data masked, no cadre's name. */
+    public record PublicView(
             String trackingNo,
             String status,
             String statusLabel,
@@ -67,7 +72,11 @@ class AppealPortal {
         this.tasks = tasks;
     }
 
-    PublicView view(String trackingNo, String accessCode, String clientAddress) {
+    /**
+     * @throws ApiProblemException 404 {@code appeal-not-found} for an unknown number or a wrong code
+     *     (the same answer), 429 when too many codes were tried
+     */
+    public PublicView view(String trackingNo, String accessCode, String clientAddress) {
         Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         List<Task> open = appeal.processInstanceId() == null
                 ? List.of()
@@ -115,8 +124,9 @@ class AppealPortal {
                         .toList());
     }
 
+    /** The citizen's evaluation; 409 {@code not-awaiting-evaluation} when the case does not ask for one. */
     @Transactional
-    void evaluate(
+    public void evaluate(
             String trackingNo, String accessCode, String clientAddress, Satisfaction satisfaction, String comment) {
         Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         try {
@@ -133,8 +143,9 @@ class AppealPortal {
         }
     }
 
+    /** The citizen withdraws an open case with a reason (logged); 409 {@code appeal-finished} otherwise. */
     @Transactional
-    void withdraw(String trackingNo, String accessCode, String clientAddress, String reason) {
+    public void withdraw(String trackingNo, String accessCode, String clientAddress, String reason) {
         Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         if (appeal.status() != AppealStatus.OPEN) {
             throw new ApiProblemException(
