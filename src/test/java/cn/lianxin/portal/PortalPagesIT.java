@@ -320,6 +320,107 @@ class PortalPagesIT {
     }
 
     @Test
+    void aLostCodeIsRecoveredWithAOneTimeCodeSentToThePhoneOnFile(CapturedOutput output) {
+        // given a case of 13800000001 whose citizen lost the code
+        Case appeal = appeals.submit(AppealFixtures.intake("parking", "v0101"));
+        Portal portal = new Portal(session.browser(), port);
+
+        // when someone asks with another phone
+        portal.requestRecoveryCode(appeal.trackingNo(), "13900000009");
+
+        // then the answer does not tell, and no code is sent
+        assertThat(portal.heading()).isEqualTo("输入验证码");
+        String answerToAWrongPhone = portal.shown("sent");
+        assertThat(answerToAWrongPhone).isEqualTo("如信息无误，验证码已发送到该手机，10 分钟内有效。");
+        assertThat(recoverySms(appeal)).isEmpty();
+
+        // when the citizen asks with the phone on file
+        portal.requestRecoveryCode(appeal.trackingNo(), "13800000001");
+
+        // then the same answer, and a 6-digit code queued by SMS to that phone, kept only as a digest
+        assertThat(portal.shown("sent")).isEqualTo(answerToAWrongPhone);
+        List<String> sms = recoverySms(appeal);
+        assertThat(sms).hasSize(1);
+        Matcher digits = Pattern.compile("验证码 (\\d{6})").matcher(sms.get(0));
+        assertThat(digits.find()).as(sms.get(0)).isTrue();
+        String oneTime = digits.group(1);
+        assertThat(jdbc.sql("select code_hash from appeal_recovery_code where tracking_no = ?")
+                        .param(appeal.trackingNo())
+                        .query(String.class)
+                        .single())
+                .doesNotContain(oneTime);
+
+        // when a wrong code is entered
+        portal.enterRecoveryCode(oneTime.equals("000000") ? "111111" : "000000");
+
+        // then
+        assertThat(portal.errorBeside("code")).startsWith("错误：验证码不正确或已失效");
+
+        // when the right one is
+        portal.enterRecoveryCode(oneTime);
+
+        // then a new access code is shown once; the old one opens nothing, the new one opens the case
+        assertThat(portal.heading()).isEqualTo("这是您新的查询码");
+        String fresh = portal.receiptCode();
+        assertThat(fresh).matches("[2-9A-Z]{8}").isNotEqualTo(appeal.accessCode());
+        assertThat(portal.url()).doesNotContain(fresh);
+        portal.open("/recover/done");
+        assertThat(portal.heading()).isEqualTo("找回查询码");
+        assertThat(portal.follow(appeal.trackingNo(), appeal.accessCode()).shown("not-found"))
+                .isNotNull();
+        portal.follow(appeal.trackingNo(), fresh);
+        assertThat(portal.shown("case-number")).isEqualTo(appeal.trackingNo());
+        assertThat(portal.timeline()).anySatisfy(step -> assertThat(step).contains("已发放新查询码，原查询码作废"));
+        // and the one-time code is spent
+        assertThat(portal.requestRecoveryCode(appeal.trackingNo(), "13800000009")
+                        .enterRecoveryCode(oneTime)
+                        .errorBeside("code"))
+                .startsWith("错误：验证码不正确或已失效");
+        assertThat(output.getAll()).doesNotContain(fresh).doesNotContain(oneTime);
+    }
+
+    @Test
+    void aOneTimeCodeAllowsFiveTriesAndExpiresAfterTenMinutes() {
+        // given a one-time code sent for a case
+        Case appeal = appeals.submit(AppealFixtures.intake("road", "v0101"));
+        PortalForms script = new PortalForms(port);
+        script.get("/recover");
+        script.post("/recover", Map.of("trackingNo", appeal.trackingNo(), "phone", "13800000001"));
+        String oneTime = oneTimeCodeOf(recoverySms(appeal).get(0));
+        String wrong = oneTime.equals("000000") ? "111111" : "000000";
+
+        // when five wrong codes are tried
+        for (int i = 0; i < 5; i++) {
+            script.post("/recover/confirm", Map.of("trackingNo", appeal.trackingNo(), "code", wrong));
+        }
+
+        // then the right code no longer works
+        PortalForms.Answer late =
+                script.post("/recover/confirm", Map.of("trackingNo", appeal.trackingNo(), "code", oneTime));
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.body()).contains("验证码不正确或已失效").doesNotContain("这是您新的查询码");
+
+        // given a new code, older than ten minutes
+        script.post("/recover", Map.of("trackingNo", appeal.trackingNo(), "phone", "13800000001"));
+        String second = oneTimeCodeOf(recoverySms(appeal).get(1));
+        jdbc.sql("update appeal_recovery_code set expires_at = expires_at - interval '10 minutes'"
+                        + " where tracking_no = ? and not spent")
+                .param(appeal.trackingNo())
+                .update();
+
+        // when it is entered
+        PortalForms.Answer expired =
+                script.post("/recover/confirm", Map.of("trackingNo", appeal.trackingNo(), "code", second));
+
+        // then
+        assertThat(expired.body()).contains("验证码不正确或已失效").doesNotContain("这是您新的查询码");
+        assertThat(new Portal(session.browser(), port)
+                        .follow(appeal.trackingNo(), appeal.accessCode())
+                        .shown("case-number"))
+                .isEqualTo(appeal.trackingNo());
+    }
+
+    @Test
     void everyPageHasNoSeriousAccessibilityProblemAndLargeTextStaysOnAcrossPages() {
         for (boolean large : List.of(false, true)) {
             // given a case waiting for the citizen's evaluation
@@ -352,6 +453,12 @@ class PortalPagesIT {
             check(portal, mode + " 评价", large, problems);
             portal.press("返回办理进度").press("撤回诉求");
             check(portal, mode + " 撤回", large, problems);
+            portal.open("/recover");
+            check(portal, mode + " 找回查询码", large, problems);
+            portal.requestRecoveryCode(appeal.trackingNo(), "13800000001");
+            check(portal, mode + " 输入验证码", large, problems);
+            portal.enterRecoveryCode(oneTimeCodeOf(recoverySms(appeal).get(0)));
+            check(portal, mode + " 新的查询码", large, problems);
 
             // then
             assertThat(problems).as(mode).isEmpty();
@@ -361,6 +468,20 @@ class PortalPagesIT {
     private static void check(Portal portal, String page, boolean large, List<String> problems) {
         assertThat(portal.largeText()).as("large text on %s", page).isEqualTo(large);
         portal.seriousAccessibilityViolations().forEach(v -> problems.add(page + " — " + v));
+    }
+
+    private List<String> recoverySms(Case appeal) {
+        return jdbc.sql("select body from notification_outbox where tracking_no = ? and template = 'RECOVERY_CODE'"
+                        + " order by id")
+                .param(appeal.trackingNo())
+                .query(String.class)
+                .list();
+    }
+
+    private static String oneTimeCodeOf(String sms) {
+        Matcher digits = Pattern.compile("验证码 (\\d{6})").matcher(sms);
+        assertThat(digits.find()).as(sms).isTrue();
+        return digits.group(1);
     }
 
     private long cases() {

@@ -173,6 +173,22 @@ public final class Portal {
         return this;
     }
 
+    /** 找回查询码, step one: the number and the phone on file. */
+    public Portal requestRecoveryCode(String trackingNo, String phone) {
+        open("/recover");
+        type("trackingNo", trackingNo);
+        type("phone", phone);
+        turnPage(() -> browser.click(browser.visible(By.xpath("//form//button[.='发送验证码']"))));
+        return this;
+    }
+
+    /** 找回查询码, step two: the one-time code from the SMS. */
+    public Portal enterRecoveryCode(String code) {
+        type("code", code);
+        turnPage(() -> browser.click(browser.visible(By.id("confirm-code"))));
+        return this;
+    }
+
     /** Clicks the button with this text (to go one step further on a page). */
     public Portal press(String text) {
         turnPage(() -> browser.click(browser.visible(By.xpath("//button[normalize-space()='" + text + "']"))));
