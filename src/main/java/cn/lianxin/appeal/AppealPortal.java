@@ -2,6 +2,7 @@ package cn.lianxin.appeal;
 
 import cn.lianxin.citizen.AccessCodes;
 import cn.lianxin.citizen.Satisfaction;
+import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,7 @@ public class AppealPortal {
             String light,
             String lightLabel,
             boolean canEvaluate,
+            String handledBy,
             List<LinkedTopics.Topic> deliberations,
             List<TimelineEntry> timeline) {}
 
@@ -117,6 +120,7 @@ public class AppealPortal {
                 appeal.status() == AppealStatus.OPEN ? appeal.light().name() : null,
                 appeal.status() == AppealStatus.OPEN ? appeal.light().label() : null,
                 awaitingEvaluation,
+                handledBy(open),
                 linkedTopics.stream().flatMap(l -> l.of(trackingNo).stream()).toList(),
                 appeals.log(trackingNo).stream()
                         .filter(CaseLogEntry::shownToCitizen)
@@ -155,6 +159,22 @@ public class AppealPortal {
         runtime.createMessageCorrelation(AppealProcess.Messages.WITHDRAWN)
                 .processInstanceBusinessKey(appeal.trackingNo())
                 .correlate();
+    }
+
+    /**
+     * The units whose roles may work the case's open steps ("东风社区", "城管"), never a person: from
+     * the steps' candidate groups; null when no open step names a unit.
+     */
+    private String handledBy(List<Task> open) {
+        List<String> names = open.stream()
+                .flatMap(task -> tasks.getIdentityLinksForTask(task.getId()).stream())
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> Role.unitCodeOf(link.getGroupId()))
+                .flatMap(java.util.Optional::stream)
+                .distinct()
+                .map(code -> units.byCode(code).map(Unit::name).orElse(code))
+                .toList();
+        return names.isEmpty() ? null : String.join("、", names);
     }
 
     private boolean awaitingEvaluation(Appeal appeal) {

@@ -84,6 +84,7 @@ class PortalPagesIT {
         assertThat(portal.shown("case-number")).isEqualTo(number);
         assertThat(portal.shown("case-status")).isEqualTo("办理中");
         assertThat(portal.shown("case-step")).isEqualTo("站点正在研究办理方式");
+        assertThat(portal.shown("case-handler")).isEqualTo("东风社区");
         assertThat(portal.shown("case-light")).isEqualTo("正常");
         assertThat(portal.timeline()).anySatisfy(step -> assertThat(step).startsWith("受理登记：网上渠道，东风社区，停车"));
         assertThat(portal.text()).contains("李* 139****0002").doesNotContain("13900000002");
