@@ -10,7 +10,9 @@ public enum Template {
     /** A cadre's inbox notice also sent by SMS (lianxin.inbox.sms-kinds): the notice's own text. */
     CADRE_NOTICE("cadre-notice"),
     TOPIC_RECEIPT("topic-receipt"),
-    TOPIC_PROGRESS("topic-progress");
+    TOPIC_PROGRESS("topic-progress"),
+    /** The one-time code that recovers a lost access code (群众端 /recover). */
+    RECOVERY_CODE("recovery-code");
 
     private final String key;
 
