@@ -3,6 +3,7 @@ package cn.lianxin.appeal;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -56,9 +57,10 @@ class PhotoController {
             @PathVariable String trackingNo,
             @PathVariable String id,
             @RequestParam String accessCode,
-            HttpServletRequest http) {
+            HttpServletRequest http,
+            HttpServletResponse response) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
-        return jpeg(photos.photoForCitizen(trackingNo, id, accessCode, http.getRemoteAddr()));
+        return jpeg(photos.photoForCitizen(trackingNo, id, accessCode, http.getRemoteAddr()), response);
     }
 
     /** {@code stage} = {@code BEFORE} (办理前) or {@code AFTER} (办理后). */
@@ -81,12 +83,15 @@ class PhotoController {
     }
 
     @GetMapping("/api/cases/{trackingNo}/photos/{id}")
-    ResponseEntity<byte[]> casePhoto(@PathVariable String trackingNo, @PathVariable String id) {
-        return jpeg(photos.photoForCadre(trackingNo, id));
+    ResponseEntity<byte[]> casePhoto(
+            @PathVariable String trackingNo, @PathVariable String id, HttpServletResponse response) {
+        return jpeg(photos.photoForCadre(trackingNo, id), response);
     }
 
     /** Always a JPEG (every photo was re-encoded), never cached by a shared cache, shown inline. */
-    private static ResponseEntity<byte[]> jpeg(Photos.Served photo) {
+    private static ResponseEntity<byte[]> jpeg(Photos.Served photo, HttpServletResponse response) {
+        // bytes, not text: no charset (server.servlet.encoding.force set UTF-8 on every response)
+        response.setCharacterEncoding((String) null);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore())
