@@ -132,32 +132,24 @@ class PhotosIT {
         Stored before = stored(appeal);
 
         // when / then: a PDF and an HTML page named .jpg, sent as image/jpeg
-        assertRefused(api.upload(path, form(appeal.accessCode(), file("发票.jpg", "image/jpeg", pdf))), "不是照片");
-        assertRefused(api.upload(path, form(appeal.accessCode(), file("x.jpg", "image/jpeg", html))), "不是照片");
+        assertRefused(send(appeal, file("发票.jpg", "image/jpeg", pdf)), "不是照片");
+        assertRefused(send(appeal, file("x.jpg", "image/jpeg", html)), "不是照片");
         // one photo over 10 MB
-        assertRefused(api.upload(path, form(appeal.accessCode(), file("big.jpg", "image/jpeg", huge))), "超过 10 MB");
+        assertRefused(send(appeal, file("big.jpg", "image/jpeg", huge)), "超过 10 MB");
         // four at once where three are allowed
         assertRefused(
-                api.upload(
-                        path,
-                        form(
-                                appeal.accessCode(),
-                                file("1.jpg", "image/jpeg", photo),
-                                file("2.jpg", "image/jpeg", photo),
-                                file("3.jpg", "image/jpeg", photo),
-                                file("4.jpg", "image/jpeg", photo))),
+                send(
+                        appeal,
+                        file("1.jpg", "image/jpeg", photo),
+                        file("2.jpg", "image/jpeg", photo),
+                        file("3.jpg", "image/jpeg", photo),
+                        file("4.jpg", "image/jpeg", photo)),
                 "最多 3 张");
         // a good one beside a bad one: neither is kept
         assertRefused(
-                api.upload(
-                        path,
-                        form(
-                                appeal.accessCode(),
-                                file("1.jpg", "image/jpeg", photo),
-                                file("2.jpg", "image/jpeg", pdf))),
-                "第 2 张照片：不是照片");
+                send(appeal, file("1.jpg", "image/jpeg", photo), file("2.jpg", "image/jpeg", pdf)), "第 2 张照片：不是照片");
         // none at all
-        assertRefused(api.upload(path, form(appeal.accessCode())), "请选择要上传的照片");
+        assertRefused(send(appeal), "请选择要上传的照片");
         // a wrong code
         assertThat(api.upload(path, form("ABCDEF", file("1.jpg", "image/jpeg", photo)))
                         .getStatusCode())
@@ -165,23 +157,14 @@ class PhotosIT {
         assertThat(stored(appeal)).isEqualTo(before);
 
         // when two are kept, two more pass the limit of three
-        assertThat(api.upload(
-                                path,
-                                form(
-                                        appeal.accessCode(),
-                                        file("1.jpg", "image/jpeg", photo),
-                                        file("2.png", "image/png", SamplePhotos.png(20, 10))))
+        assertThat(send(
+                                appeal,
+                                file("1.jpg", "image/jpeg", photo),
+                                file("2.png", "image/png", SamplePhotos.png(20, 10)))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         Stored two = stored(appeal);
-        assertRefused(
-                api.upload(
-                        path,
-                        form(
-                                appeal.accessCode(),
-                                file("3.jpg", "image/jpeg", photo),
-                                file("4.jpg", "image/jpeg", photo))),
-                "已有 2 张");
+        assertRefused(send(appeal, file("3.jpg", "image/jpeg", photo), file("4.jpg", "image/jpeg", photo)), "已有 2 张");
 
         // then
         assertThat(two).isEqualTo(new Stored(before.photos() + 2, before.contents() + 2, before.logLines() + 1));
@@ -198,43 +181,22 @@ class PhotosIT {
         Stored before = stored(appeal);
 
         // then nobody but the task's handlers attaches to it, and a wrong stage is named
-        assertThat(new Api(http)
-                        .upload(
-                                "/api/tasks/" + triage + "/photos",
-                                cadreForm("BEFORE", file("a.jpg", "image/jpeg", photo)))
-                        .getStatusCode())
+        assertThat(attach(new Api(http), triage, "BEFORE", photo).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(api.as("gw-v0201")
-                        .upload(
-                                "/api/tasks/" + triage + "/photos",
-                                cadreForm("BEFORE", file("a.jpg", "image/jpeg", photo)))
-                        .getStatusCode())
+        assertThat(attach(api.as("gw-v0201"), triage, "BEFORE", photo).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.as("leader")
-                        .upload(
-                                "/api/tasks/" + triage + "/photos",
-                                cadreForm("BEFORE", file("a.jpg", "image/jpeg", photo)))
-                        .getStatusCode())
+        assertThat(attach(api.as("leader"), triage, "BEFORE", photo).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(api.as("gw-v0101")
-                        .upload("/api/tasks/not-a-task/photos", cadreForm("BEFORE", file("a.jpg", "image/jpeg", photo)))
-                        .getStatusCode())
+        assertThat(attach(api.as("gw-v0101"), "not-a-task", "BEFORE", photo).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(Api.badRequestFields(api.as("gw-v0101")
-                        .upload(
-                                "/api/tasks/" + triage + "/photos",
-                                cadreForm("DURING", file("a.jpg", "image/jpeg", photo)))))
+        assertThat(Api.badRequestFields(attach(api.as("gw-v0101"), triage, "DURING", photo)))
                 .containsExactly("stage");
-        assertThat(Api.badRequestFields(api.as("gw-v0101")
-                        .upload(
-                                "/api/tasks/" + triage + "/photos",
-                                cadreForm(null, file("a.jpg", "image/jpeg", photo)))))
+        assertThat(Api.badRequestFields(attach(api.as("gw-v0101"), triage, null, photo)))
                 .containsExactly("stage");
         assertThat(stored(appeal)).isEqualTo(before);
 
         // when the grid worker attaches a 办理前 photo at triage
-        ResponseEntity<JsonNode> beforePhoto = api.as("gw-v0101")
-                .upload("/api/tasks/" + triage + "/photos", cadreForm("BEFORE", file("a.jpg", "image/jpeg", photo)));
+        ResponseEntity<JsonNode> beforePhoto = attach(api.as("gw-v0101"), triage, "BEFORE", photo);
 
         // then it is kept clean, cadres who may read the case see it, the citizen does not
         assertThat(beforePhoto.getStatusCode()).as("%s", beforePhoto.getBody()).isEqualTo(HttpStatus.CREATED);
@@ -275,8 +237,7 @@ class PhotosIT {
         // when it is handled on the spot with a 办理后 photo and fed back
         appeals.done("gw-v0101", appeal, "triage", Map.of("path", "IMMEDIATE"));
         String handle = appeals.taskIdOf("gw-v0101", appeal, "handle-immediate");
-        ResponseEntity<JsonNode> afterPhoto = api.as("gw-v0101")
-                .upload("/api/tasks/" + handle + "/photos", cadreForm("AFTER", file("b.jpg", "image/jpeg", photo)));
+        ResponseEntity<JsonNode> afterPhoto = attach(api.as("gw-v0101"), handle, "AFTER", photo);
         assertThat(afterPhoto.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String afterId = afterPhoto.getBody().get(0).get("id").asText();
         assertThat(citizenSees(appeal)).isEmpty();
@@ -340,6 +301,17 @@ class PhotosIT {
         assertThat(photos.attachCitizenPhotos(appeal.trackingNo(), List.of(empty)))
                 .isEmpty();
         assertThat(citizenSees(appeal)).containsExactly(attached.get(0).id());
+    }
+
+    /** The citizen sends these files with the case's access code. */
+    @SafeVarargs
+    private ResponseEntity<JsonNode> send(Case appeal, HttpEntity<ByteArrayResource>... files) {
+        return api.upload("/api/appeals/" + appeal.trackingNo() + "/photos", form(appeal.accessCode(), files));
+    }
+
+    /** The user attaches one photo to the task at this stage (none when null). */
+    private static ResponseEntity<JsonNode> attach(Api as, String taskId, String stage, byte[] photo) {
+        return as.upload("/api/tasks/" + taskId + "/photos", cadreForm(stage, file("a.jpg", "image/jpeg", photo)));
     }
 
     private List<String> citizenSees(Case appeal) {
