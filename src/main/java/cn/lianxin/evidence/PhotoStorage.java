@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
-/** Chooses the {@link PhotoStore} adapter from {@code lianxin.photos.store}. */
+/** Chooses the {@link PhotoStore} adapter from {@code lianxin.photos.store}: database, file or s3. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PhotoRules.class)
 class PhotoStorage {
@@ -15,7 +16,15 @@ class PhotoStorage {
         return switch (rules.store()) {
             case "database" -> new DatabasePhotoStore(jdbc);
             case "file" -> new FilePhotoStore(rules.directory());
-            default -> throw new IllegalStateException("lianxin.photos.store 只能是 database 或 file，而不是 " + rules.store());
+            case "s3" -> new S3PhotoStore(
+                    rules.s3() == null
+                            ? null
+                            : S3PhotoStore.client(
+                                    rules.s3(),
+                                    DefaultCredentialsProvider.builder().build()),
+                    rules.s3());
+            default -> throw new IllegalStateException(
+                    "lianxin.photos.store 只能是 database、file 或 s3，而不是 " + rules.store());
         };
     }
 

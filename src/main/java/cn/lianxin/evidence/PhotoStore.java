@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Where the re-encoded photos' bytes are kept, by a key the caller chooses (a UUID). Adapters: the
- * database (table {@code photo_content}, default, inside the caller's transaction) and a directory
- * ({@code lianxin.photos.store=file}); see docs/evidence.md.
+ * database (table {@code photo_content}, default, inside the caller's transaction), a directory
+ * ({@code lianxin.photos.store=file}) and an S3-compatible bucket ({@code s3}); see docs/evidence.md.
  */
 public interface PhotoStore {
 
