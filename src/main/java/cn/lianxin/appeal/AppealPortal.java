@@ -177,7 +177,7 @@ public class AppealPortal {
         return names.isEmpty() ? null : String.join("、", names);
     }
 
-    private boolean awaitingEvaluation(Appeal appeal) {
+    boolean awaitingEvaluation(Appeal appeal) {
         return appeal.processInstanceId() != null
                 && runtime.createEventSubscriptionQuery()
                                 .processInstanceId(appeal.processInstanceId())
@@ -191,7 +191,7 @@ public class AppealPortal {
      * learn by guessing, neither from the body nor from the time it takes. Guesses are limited per
      * client address and per number before anything is compared.
      */
-    private Appeal authorised(String trackingNo, String accessCode, String clientAddress) {
+    Appeal authorised(String trackingNo, String accessCode, String clientAddress) {
         String hash = appeals.accessCodeHash(trackingNo).orElse(null);
         if (!accessCodes.opens(trackingNo, accessCode, hash, clientAddress)) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "appeal-not-found");

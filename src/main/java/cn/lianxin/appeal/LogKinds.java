@@ -47,7 +47,8 @@ final class LogKinds {
             Map.entry("MERGE", "议题合并"),
             Map.entry("LEDGER", "落实台账"),
             Map.entry("PROGRESS", "落实进展"),
-            Map.entry("COMPLETION", "确认落实"));
+            Map.entry("COMPLETION", "确认落实"),
+            Map.entry("PHOTO", "照片"));
 
     private LogKinds() {}
 

@@ -63,7 +63,10 @@ class WebSecurity {
                                         path(HttpMethod.POST, "/api/appeals"),
                                         path(HttpMethod.GET, "/api/appeals/*"),
                                         path(HttpMethod.POST, "/api/appeals/*/evaluation"),
-                                        path(HttpMethod.POST, "/api/appeals/*/withdrawal"))
+                                        path(HttpMethod.POST, "/api/appeals/*/withdrawal"),
+                                        path(HttpMethod.POST, "/api/appeals/*/photos"),
+                                        path(HttpMethod.GET, "/api/appeals/*/photos"),
+                                        path(HttpMethod.GET, "/api/appeals/*/photos/*"))
                                 .permitAll()
                                 // public deliberation: proposals, the notice board, opinions, evaluations
                                 .requestMatchers(

@@ -2,16 +2,22 @@ package cn.lianxin.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.evidence.SamplePhotos;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.BrowserSession;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.Tasklist;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -127,6 +133,37 @@ class CadreTasklistIT {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(appeals.hasOpenTask(appeal.trackingNo(), "handle-promised")).isTrue();
+    }
+
+    @Test
+    void aHandlerUploadsABeforePhotoFromTheOperationsTabAndSeesItWhileAPdfIsRefusedInChinese(@TempDir Path folder)
+            throws IOException {
+        // given a request of 东风 at triage, a phone's photo (with GPS) and a PDF named as a photo
+        AppealFixtures.Case appeal = appeals.submit(AppealFixtures.intake("lighting", "v0101"));
+        String triage = appeals.openTask(appeal, "triage");
+        Path photo = Files.write(folder.resolve("IMG_0001.jpg"), SamplePhotos.jpegWithGps(64, 48, 1));
+        Path pdf = Files.write(folder.resolve("发票.jpg"), "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        // when the grid worker uploads the photo as 办理前 from the 办理操作 tab
+        Tasklist tasklist = new Tasklist(session.browser(), port).signIn("gw-v0101");
+        String uploaded = tasklist.open(triage).tab("办理操作").uploadPhotos("办理前", photo);
+
+        // then it is kept and shown as a thumbnail
+        assertThat(uploaded).isEqualTo("已上传办理前照片 1 张。");
+        assertThat(tasklist.photos()).containsExactly("办理前照片 1");
+        session.browser().keepEvidence("CadreTasklistIT-photos");
+
+        // when the PDF is sent as 办理后
+        String refused = tasklist.uploadPhotos("办理后", pdf);
+
+        // then it is refused in Chinese, naming what is wrong, and nothing more is kept
+        assertThat(refused).contains("photos", "不是照片");
+        assertThat(tasklist.photos()).containsExactly("办理前照片 1");
+        assertThat(jdbc.sql("select count(*) from appeal_photo where tracking_no = ?")
+                        .param(appeal.trackingNo())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test

@@ -120,8 +120,13 @@ class PublicRoutesIT {
                 for (int i = 0; i < headers.length; i += 2) {
                     head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
                 }
+                boolean typed = false;
+                for (int i = 0; i < headers.length; i += 2) {
+                    typed |= headers[i].equalsIgnoreCase("Content-Type");
+                }
                 if (body != null) {
-                    head.append("Content-Type: application/json\r\nContent-Length: ")
+                    head.append(typed ? "" : "Content-Type: application/json\r\n")
+                            .append("Content-Length: ")
                             .append(content.length)
                             .append("\r\n");
                 }
@@ -173,7 +178,15 @@ class PublicRoutesIT {
                 flooder.post("/api/deliberations/" + topic.number() + "/opinions", opinion()),
                 flooder.post(
                         "/api/deliberations/" + topic.number() + "/evaluations", Map.of("satisfaction", "SATISFIED")),
-                flooder.get("/api/notices?unit=v0101"));
+                flooder.get("/api/notices?unit=v0101"),
+                flooder.post(
+                        "/api/appeals/" + appeal.number() + "/photos",
+                        photoForm(appeal.accessCode()),
+                        "Content-Type",
+                        "multipart/form-data; boundary=" + BOUNDARY),
+                flooder.get("/api/appeals/" + appeal.number() + "/photos?accessCode=" + appeal.accessCode()),
+                flooder.get("/api/appeals/" + appeal.number()
+                        + "/photos/00000000-0000-0000-0000-000000000000?accessCode=" + appeal.accessCode()));
 
         // then
         assertThat(answers).allSatisfy(answer -> assertTooMany(answer, "访问过于频繁"));
@@ -660,6 +673,16 @@ class PublicRoutesIT {
 
     private static Map<String, Object> evaluation(String accessCode) {
         return new HashMap<>(Map.of("accessCode", accessCode, "satisfaction", "SATISFIED"));
+    }
+
+    private static final String BOUNDARY = "lianxin-photo-form";
+
+    /** A photo upload's form (the limit answers before the file is looked at). */
+    private static String photoForm(String accessCode) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"accessCode\"\r\n\r\n" + accessCode
+                + "\r\n--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg"
+                + "\r\n\r\nnot a photo\r\n--" + BOUNDARY + "--\r\n";
     }
 
     private static Map<String, Object> withdrawal(String accessCode) {

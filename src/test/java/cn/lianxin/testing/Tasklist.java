@@ -188,6 +188,35 @@ public final class Tasklist {
         return pressAndAwait(form, "驳回到上一步");
     }
 
+    /**
+     * 办理操作 → 照片: chooses these files as 办理前 or 办理后 ({@code stage}) photos and presses 上传照片;
+     * answers the status line (green or red) once it shows.
+     */
+    public String uploadPhotos(String stage, java.nio.file.Path... files) {
+        String section = "//div[contains(@class,'lianxin-photos')]";
+        new Select(browser.visible(By.xpath(section + "//select"))).selectByVisibleText(stage);
+        browser.driver()
+                .findElement(By.xpath(section + "//input[@type='file']"))
+                .sendKeys(String.join(
+                        "\n",
+                        java.util.Arrays.stream(files)
+                                .map(file -> file.toAbsolutePath().toString())
+                                .toList()));
+        browser.click(browser.enabled(By.xpath(section + "//button[normalize-space()='上传照片']")));
+        By status = By.xpath(section + "//*[contains(@class,'lianxin-status')][normalize-space()]");
+        return browser.visible(status).getText();
+    }
+
+    /** The photos 办理操作 shows, by their text for screen readers ("办理前照片 1"), once each has loaded. */
+    public List<String> photos() {
+        By images = By.cssSelector(".lianxin-photos img.lianxin-photo-image");
+        browser.waitUntil("every photo shown", () -> browser.driver().findElements(images).stream()
+                .allMatch(image -> String.valueOf(image.getAttribute("src")).startsWith("data:image/jpeg")));
+        return browser.driver().findElements(images).stream()
+                .map(image -> image.getAttribute("alt"))
+                .toList();
+    }
+
     /** The value the form field with this label shows now, and its prompt, as "value (prompt)". */
     public String shown(String label) {
         WebElement input = field(label);

@@ -69,6 +69,63 @@ export async function call(method, path, body, csrf) {
   return json;
 }
 
+/** Reads a refused answer as an ApiProblem (its Chinese detail, its fields). */
+async function problemOf(response) {
+  let json = null;
+  try {
+    json = JSON.parse(await response.text());
+  } catch (e) {
+    json = null;
+  }
+  const fields = {};
+  ((json && json.errors) || []).forEach(error => {
+    fields[error.field] = error.message;
+  });
+  const message =
+    (json && (json.detail || json.title)) || STATUS_TEXTS[response.status] || `操作未成功（${response.status}）。`;
+  return new ApiProblem(response.status, message, fields);
+}
+
+/** Sends a form with files (multipart) to /api as the signed-in cadre; answers the JSON. */
+export async function upload(path, formData, csrf) {
+  let response;
+  try {
+    response = await fetch(BASE + path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json, application/problem+json', 'X-XSRF-TOKEN': csrfToken(csrf) },
+      body: formData
+    });
+  } catch (e) {
+    throw new ApiProblem(0, '无法连接平台，请检查网络后重试。');
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.json();
+}
+
+/*
+ * An image of /api as a data: address — the webapps' own CSP allows images from 'self' and data: only,
+ * and an <img src> could not send the session's CSRF token that /api asks of the plugins.
+ */
+export async function imageData(path, csrf) {
+  const response = await fetch(BASE + path, {
+    credentials: 'same-origin',
+    headers: { Accept: 'image/jpeg', 'X-XSRF-TOKEN': csrfToken(csrf) }
+  });
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  const blob = await response.blob();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(new ApiProblem(0, '照片未能读取。'));
+    reader.readAsDataURL(blob);
+  });
+}
+
 const PARTS = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',

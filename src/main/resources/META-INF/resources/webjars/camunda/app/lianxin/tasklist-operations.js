@@ -1,9 +1,10 @@
 /*
- * 连心：任务详情里的“办理操作”——转办、委派、委派办结、催办、驳回和评论。只显示平台说当前干部此刻能做的操作
+ * 连心：任务详情里的“办理操作”——转办、委派、委派办结、催办、驳回、照片和评论。只显示平台说当前干部此刻能做的操作
  * （GET /api/tasks/{id}/operations）；每项都要写明理由，结果或问题用中文显示在按钮旁，字段的问题显示在字段下。
  * 任务离开自己的列表（转办、委派、驳回……）后，任务列表随即刷新。
  */
 import { call, dateTime, element, field, refreshTaskList, statusLine } from './tasklist-api.js';
+import { photoSection } from './tasklist-photos.js';
 
 function textArea(rows) {
   const area = element('textarea');
@@ -198,6 +199,9 @@ async function show(node, taskId, csrf) {
   }
   if (allowed.has('urge')) {
     panel.append(simpleForm(taskId, csrf, 'urge', '催办', 'message', '催办内容', '催办', '已催办，办理人会收到提醒。', false));
+  }
+  if (allowed.has('photo')) {
+    panel.append(await photoSection(taskId, csrf));
   }
   if (allowed.has('comment')) {
     panel.append(await commentsSection(taskId, csrf));
