@@ -88,9 +88,7 @@ class ModulesTests {
                 // appeal's intake: other modules' process tests open their cases through it
                 "cn.lianxin.appeal.AppealIntake",
                 "cn.lianxin.appeal.IntakeRequest",
-                "cn.lianxin.appeal.Channel",
-                // the portal's submit form attaches the citizen's photos through it right after intake
-                "cn.lianxin.appeal.Photos");
+                "cn.lianxin.appeal.Channel");
 
         List<String> needlesslyPublic = classes.stream()
                 .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))

@@ -101,6 +101,11 @@ public class Photos implements TaskOperation {
         this.rules = rules;
     }
 
+    /** How many photos a citizen may send with a request. */
+    public int citizenLimit() {
+        return rules.citizenMax();
+    }
+
     /**
      * The citizen's photos sent with the request, for the portal's submit form to call right after
      * intake (it holds the new tracking number; no access code is asked). Parts left empty (a file field

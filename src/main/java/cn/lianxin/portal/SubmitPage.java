@@ -3,6 +3,7 @@ package cn.lianxin.portal;
 import cn.lianxin.appeal.AppealIntake;
 import cn.lianxin.appeal.Category;
 import cn.lianxin.appeal.IntakeRequest;
+import cn.lianxin.appeal.Photos;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.identity.Unit;
@@ -21,10 +22,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -74,6 +79,7 @@ class SubmitPage {
         fields.put("category", "诉求类别");
         fields.put("description", "诉求内容");
         fields.put("location", "具体地点");
+        fields.put("photos", "照片");
         fields.put("villageCode", "所在村（社区）");
         fields.put("citizenName", "姓名");
         fields.put("phone", "手机号码");
@@ -86,13 +92,24 @@ class SubmitPage {
     private final Units units;
     private final Validator validator;
     private final Refusals refusals;
+    private final Photos photos;
+    private final TransactionTemplate transaction;
 
-    SubmitPage(AppealIntake intake, PublicLimits limits, Units units, Validator validator, Refusals refusals) {
+    SubmitPage(
+            AppealIntake intake,
+            PublicLimits limits,
+            Units units,
+            Validator validator,
+            Refusals refusals,
+            Photos photos,
+            PlatformTransactionManager transactions) {
         this.intake = intake;
         this.limits = limits;
         this.units = units;
         this.validator = validator;
         this.refusals = refusals;
+        this.photos = photos;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @GetMapping("/submit")
@@ -103,6 +120,7 @@ class SubmitPage {
     @PostMapping("/submit")
     String submit(
             @ModelAttribute RequestForm form,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photoFiles,
             Model model,
             RedirectAttributes redirect,
             HttpServletRequest http,
@@ -127,12 +145,13 @@ class SubmitPage {
                 return page(model, kept, errors);
             }
             limits.take(Limit.INTAKE, http.getRemoteAddr());
+            List<MultipartFile> sent = photoFiles == null ? List.of() : photoFiles;
             AppealIntake.Receipt receipt;
             try {
-                receipt = intake.intake(kept.intake(), kept.requestKey());
+                receipt = intakeWithPhotos(kept, sent);
             } catch (DataIntegrityViolationException concurrentRetry) {
                 // the same form arrived twice at once: the first one won, answer with its case
-                receipt = intake.intake(kept.intake(), kept.requestKey());
+                receipt = intakeWithPhotos(kept, sent);
             }
             redirect.addFlashAttribute(
                     "receipt", new Receipt(receipt.trackingNo(), receipt.created() ? receipt.accessCode() : null));
@@ -148,6 +167,21 @@ class SubmitPage {
             refusal.fieldErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
             return page(model, kept, errors);
         }
+    }
+
+    /**
+     * The request and its photos in one transaction: a photo refused (type, size, number) refuses the
+     * request too, so nothing is kept and the form says why beside the photo field. A retried form that
+     * finds its first case adds no photos to it.
+     */
+    private AppealIntake.Receipt intakeWithPhotos(RequestForm form, List<MultipartFile> sent) {
+        return transaction.execute(status -> {
+            AppealIntake.Receipt receipt = intake.intake(form.intake(), form.requestKey());
+            if (receipt.created()) {
+                photos.attachCitizenPhotos(receipt.trackingNo(), sent);
+            }
+            return receipt;
+        });
     }
 
     /**
@@ -189,6 +223,7 @@ class SubmitPage {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("fieldNames", FIELDS);
+        model.addAttribute("photoLimit", photos.citizenLimit());
         model.addAttribute(
                 "categories",
                 Arrays.stream(Category.values())

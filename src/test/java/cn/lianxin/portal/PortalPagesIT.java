@@ -2,6 +2,7 @@ package cn.lianxin.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.evidence.SamplePhotos;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.AppealFixtures.Case;
 import cn.lianxin.testing.BrowserSession;
@@ -9,6 +10,8 @@ import cn.lianxin.testing.HeadlessChromium;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.Portal;
 import cn.lianxin.testing.Portal.Request;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -90,6 +94,40 @@ class PortalPagesIT {
         assertThat(portal.text()).contains("李* 139****0002").doesNotContain("13900000002");
         assertThat(portal.url()).doesNotContain(code);
         assertThat(output.getAll()).doesNotContain(code);
+    }
+
+    @Test
+    void aRequestWithAPhonePhotoIsKeptWithoutItsPositionAndARefusedPhotoKeepsNothing(@TempDir Path folder)
+            throws java.io.IOException {
+        // given a phone's photo carrying its GPS position, and a PDF named like a photo
+        Path photo = Files.write(folder.resolve("门口.jpg"), SamplePhotos.jpegWithGps(64, 48, 1));
+        Path fake = Files.write(folder.resolve("假照片.jpg"), "%PDF-1.4 not a photo".getBytes());
+        long cases = jdbc.sql("select count(*) from appeal").query(Long.class).single();
+        Portal portal = new Portal(session.browser(), port).home();
+
+        // when a request is sent with the fake one
+        portal.submitRequest(Request.parking().withPhotos(fake));
+
+        // then the form says why beside the photo field, and keeps nothing
+        assertThat(portal.heading()).isEqualTo("我要反映");
+        assertThat(portal.errorBeside("photos")).contains("照片");
+        assertThat(jdbc.sql("select count(*) from appeal").query(Long.class).single())
+                .isEqualTo(cases);
+
+        // when it is sent with the real photo
+        portal.submitRequest(Request.parking().withPhotos(photo));
+
+        // then the case keeps the photo, re-encoded without the position or any other metadata
+        assertThat(portal.heading()).isEqualTo("您的诉求已受理");
+        String number = portal.receiptNumber();
+        List<byte[]> kept = jdbc.sql("select c.content from appeal_photo p join photo_content c on c.photo_key = p.id"
+                        + " where p.tracking_no = ? and p.stage = 'CITIZEN'")
+                .param(number)
+                .query(byte[].class)
+                .list();
+        assertThat(kept).hasSize(1);
+        assertThat(SamplePhotos.contains(kept.get(0), "Exif")).isFalse();
+        assertThat(SamplePhotos.contains(kept.get(0), SamplePhotos.MARKER)).isFalse();
     }
 
     @Test

@@ -32,11 +32,28 @@ public final class Portal {
             String village,
             String name,
             String phone,
-            boolean consent) {
+            boolean consent,
+            List<java.nio.file.Path> photos) {
+
+        public Request(
+                String category,
+                String description,
+                String location,
+                String village,
+                String name,
+                String phone,
+                boolean consent) {
+            this(category, description, location, village, name, phone, consent, List.of());
+        }
 
         /** A complete request of 东风社区 about 停车 by 李四, 13900000002. */
         public static Request parking() {
             return new Request("停车", "小区门口乱停车，消防通道被堵", "3号楼北门", "东风社区", "李四", "13900000002", true);
+        }
+
+        /** The same request with these photo files chosen in its photo field. */
+        public Request withPhotos(java.nio.file.Path... files) {
+            return new Request(category, description, location, village, name, phone, consent, List.of(files));
         }
     }
 
@@ -91,6 +108,14 @@ public final class Portal {
         next(onePerScreen);
         type("description", request.description());
         type("location", request.location());
+        if (!request.photos().isEmpty()) {
+            browser.visible(By.id("photos"))
+                    .sendKeys(String.join(
+                            "\n",
+                            request.photos().stream()
+                                    .map(file -> file.toAbsolutePath().toString())
+                                    .toList()));
+        }
         next(onePerScreen);
         if (request.village() != null) {
             new Select(browser.visible(By.id("villageCode"))).selectByVisibleText(request.village());
