@@ -7,6 +7,7 @@ alter table notification_outbox add column provider_biz_id varchar(64);
 alter table notification_outbox add column reported_at timestamp with time zone;
 
 alter table notification_outbox drop constraint notification_status_known;
+alter table notification_outbox alter column status set data type varchar(12);
 alter table notification_outbox add constraint notification_status_known
     check (status in ('PENDING', 'SENDING', 'SENT', 'DELIVERED', 'FAILED'));
 
