@@ -19,7 +19,7 @@ class LoggingNotifier implements Notifier {
         return Accepted.WITHOUT_RECEIPT;
     }
 
-    static String masked(String phone) {
+    private static String masked(String phone) {
         return phone == null || phone.length() < 7
                 ? "***"
                 : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);

@@ -61,6 +61,15 @@ final class AliyunSmsStub implements AutoCloseable {
         server.start();
     }
 
+    /** A stub listening on a free port of 127.0.0.1. */
+    static AliyunSmsStub start() {
+        try {
+            return new AliyunSmsStub();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String endpoint() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }

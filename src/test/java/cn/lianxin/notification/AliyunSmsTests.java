@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The Alibaba Cloud adapter against a local stub of the service: the template mapping, the signed request, the answers. */
 class AliyunSmsTests {
 
-    static final AliyunSmsStub stub = stub();
+    static final AliyunSmsStub stub = AliyunSmsStub.start();
 
     final People people = mock(People.class);
 
@@ -185,13 +185,5 @@ class AliyunSmsTests {
 
         assertThatThrownBy(() -> sms(AliyunSmsStub.KEY_SECRET, missing)).hasMessageContaining("REVISIT");
         assertThatThrownBy(() -> sms("", codes())).hasMessageContaining("LIANXIN_SMS_ACCESS_KEY_SECRET");
-    }
-
-    private static AliyunSmsStub stub() {
-        try {
-            return new AliyunSmsStub();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

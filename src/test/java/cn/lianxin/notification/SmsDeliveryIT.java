@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @PlatformIntegrationTest
 class SmsDeliveryIT {
 
-    static final AliyunSmsStub stub = stub();
+    static final AliyunSmsStub stub = AliyunSmsStub.start();
 
     @DynamicPropertySource
     static void smsThroughTheStub(DynamicPropertyRegistry properties) {
@@ -97,14 +97,7 @@ class SmsDeliveryIT {
     @Test
     void aRequestAGridWorkerRegistersAtTheStationSendsTheCitizenTheReceiptToo() {
         // given
-        Map<String, Object> form = Map.of(
-                "variables",
-                Map.of(
-                        "citizenName", Map.of("value", "王五"),
-                        "phone", Map.of("value", "13700000003"),
-                        "category", Map.of("value", "security"),
-                        "channel", Map.of("value", "WALK_IN"),
-                        "description", Map.of("value", "单元门禁坏了")));
+        Map<String, Object> form = AppealFixtures.stationForm("王五", "13700000003", "security", "HOUSEHOLD", "单元门禁坏了");
         ResponseEntity<JsonNode> started =
                 api.as("gw-v0201").post("/engine-rest/process-definition/key/appeal/submit-form", form);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -198,13 +191,5 @@ class SmsDeliveryIT {
                 .param(trackingNo)
                 .query()
                 .singleRow();
-    }
-
-    private static AliyunSmsStub stub() {
-        try {
-            return new AliyunSmsStub();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
