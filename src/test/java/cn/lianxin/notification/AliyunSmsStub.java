@@ -18,14 +18,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local stand-in for Alibaba Cloud SMS's HTTP API (no network): it checks each request's ACS3
  * HMAC-SHA256 signature with the test's key as the service does, keeps what was sent, and answers
  * like the service — OK with a BizId, or the error code a test sets; {@code QuerySendDetails} answers
- * the receipts a test sets.
+ * the receipts a test sets. As a test's extension it forgets before each test and stops after the last.
  */
-final class AliyunSmsStub implements AutoCloseable {
+final class AliyunSmsStub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     static final String KEY_ID = "stub-key-id";
     static final String KEY_SECRET = "stub-key-secret";
@@ -72,6 +75,16 @@ final class AliyunSmsStub implements AutoCloseable {
 
     String endpoint() {
         return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     void reset() {

@@ -14,26 +14,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Alibaba Cloud adapter against a local stub of the service: the template mapping, the signed request, the answers. */
 class AliyunSmsTests {
 
+    @RegisterExtension
     static final AliyunSmsStub stub = AliyunSmsStub.start();
 
     final People people = mock(People.class);
-
-    @BeforeEach
-    void resetStub() {
-        stub.reset();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
 
     static Map<Template, String> codes() {
         Map<Template, String> codes = new EnumMap<>(Template.class);

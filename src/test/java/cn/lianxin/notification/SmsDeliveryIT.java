@@ -11,9 +11,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @PlatformIntegrationTest
 class SmsDeliveryIT {
 
+    @RegisterExtension
     static final AliyunSmsStub stub = AliyunSmsStub.start();
 
     @DynamicPropertySource
@@ -61,16 +61,6 @@ class SmsDeliveryIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeEach
-    void resetStub() {
-        stub.reset();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
 
     @Test
     void aRequestSubmittedOnlineSendsTheCitizenTheReceiptWithItsNumberAndCode() {
