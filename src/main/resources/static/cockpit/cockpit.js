@@ -17,6 +17,7 @@ const state = {
   process: 'appeal', // the live diagram's process: appeal or deliberation
   casesQuery: null,
   casesNext: null,
+  reportsPage: 0,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -118,6 +119,7 @@ async function start() {
   try {
     await loadBoard();
     show('board');
+    loadFiledReports(false).catch((e) => reportError(e.message));
     // charts and the diagram drawn while the board was hidden have no width yet
     Object.values(charts).forEach((c) => c.resize());
     fitDiagram();
@@ -190,6 +192,7 @@ async function loadBoard() {
   if (!state.trail.length) state.trail = [{ code: figures.unit.code, name: figures.unit.name }];
   $('range').textContent = figures.from + ' 至 ' + figures.to;
   renderCrumbs();
+  prepareReports();
   renderTiles(figures.figures);
   renderCharts(figures);
   renderDeliberation(figures.deliberation || []);
@@ -532,7 +535,7 @@ async function loadHotspots() {
 function hotspotActions(view, item) {
   const done = [];
   for (const instruction of item.instructions) {
-    done.push(el('div', { class: 'done', text: '已批示（' + instruction.by + '，' + when(instruction.at) + '）：' + instruction.text }));
+    done.push(el('div', { class: 'done', text: '已批示（' + instruction.byName + '，' + when(instruction.at) + '）：' + instruction.text }));
   }
   for (const no of item.topics) done.push(el('div', { class: 'done', text: '已发起协商议题 ' + no }));
   if (view.mayInstruct) {
@@ -648,6 +651,74 @@ function applyCustomPeriod() {
   loadBoard().catch(boardError);
 }
 
+// 月度报告: a month of the unit on the trail downloaded as Excel or PDF, and the reports filed on the 1st
+
+/** Beijing's last month, as yyyy-MM (the report most often wanted). */
+function lastMonth() {
+  const [year, month] = today().split('-').map(Number);
+  return month === 1 ? (year - 1) + '-12' : year + '-' + String(month - 1).padStart(2, '0');
+}
+
+function reportError(message) {
+  $('report-error').textContent = message;
+  $('report-error').hidden = !message;
+}
+
+/** Fetches a file of the API with the session and its token, and hands it to the browser as a download. */
+async function download(path) {
+  const response = await fetch(path, { headers: { 'X-XSRF-TOKEN': state.token || '' }, credentials: 'same-origin' });
+  if (!response.ok) {
+    let detail = '下载失败（' + response.status + '）';
+    try {
+      const problem = await response.json();
+      detail = (problem.errors && problem.errors.length ? problem.errors.map((e) => e.message).join('；') : null)
+        || problem.detail || problem.title || detail;
+    } catch (e) {
+      // no problem details: keep the status
+    }
+    throw new Refused(response.status, detail);
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: named ? decodeURIComponent(named[1]) : '月度报告' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+}
+
+async function downloadReport(format) {
+  reportError('');
+  const month = $('report-month').value;
+  if (!/^\d{4}-\d{2}$/.test(month)) return reportError('请选择月份');
+  const unit = state.trail.length ? state.trail[state.trail.length - 1].code : '';
+  const params = new URLSearchParams({ month, format });
+  if (unit) params.set('unit', unit);
+  await download('/api/cockpit/reports/monthly?' + params);
+}
+
+async function loadFiledReports(more) {
+  const body = $('filed-reports').tBodies[0];
+  state.reportsPage = more ? state.reportsPage + 1 : 0;
+  if (!more) body.replaceChildren();
+  const page = await api('/api/cockpit/reports?size=20&page=' + state.reportsPage);
+  for (const report of page.items) {
+    body.append(el('tr', {},
+      el('td', { text: report.month }),
+      el('td', { text: report.unit.name }),
+      el('td', {}, el('button', { type: 'button', text: report.formatLabel + ' · ' + report.fileName, onclick: () => download(report.href).catch((e) => reportError(e.message)) })),
+      el('td', { text: when(report.createdAt) })));
+  }
+  if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: '4', text: '暂无已归档的报告（只归档全县和各镇的报告）。' })));
+  $('more-reports').hidden = !page.hasMore;
+}
+
+function prepareReports() {
+  $('report-month').max = today().slice(0, 7);
+  if (!$('report-month').value) $('report-month').value = lastMonth();
+  $('report-unit').textContent = state.trail.length ? state.trail[state.trail.length - 1].name : '所选单位';
+}
+
 $('sign-in-form').addEventListener('submit', (event) => signIn(event).catch((e) => signInError(e.message)));
 $('sign-out').addEventListener('click', () => signOut().catch(boardError));
 document.querySelectorAll('[data-period]').forEach((b) => b.addEventListener('click', () => choosePeriod(b.dataset.period)));
@@ -663,6 +734,8 @@ $('filters').addEventListener('submit', (event) => {
 $('more-cases').addEventListener('click', () => loadCases(true).catch(boardError));
 $('instruct-form').addEventListener('submit', (event) => sendInstruction(event).catch(boardError));
 $('instruct-cancel').addEventListener('click', () => { $('instruct-form').hidden = true; });
+document.querySelectorAll('[data-report-format]').forEach((b) => b.addEventListener('click', () => downloadReport(b.dataset.reportFormat).catch((e) => reportError(e.message))));
+$('more-reports').addEventListener('click', () => loadFiledReports(true).catch((e) => reportError(e.message)));
 document.querySelectorAll('[data-process]').forEach((b) => b.addEventListener('click', () => {
   state.process = b.dataset.process;
   document.querySelectorAll('[data-process]')

@@ -2,6 +2,7 @@ package cn.lianxin.appeal;
 
 import cn.lianxin.citizen.AccessCodes;
 import cn.lianxin.citizen.Satisfaction;
+import cn.lianxin.identity.Role;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.system.ApiProblemException;
@@ -12,18 +13,24 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a citizen does with their access code: follow the case, evaluate it, withdraw it. */
+/**
+ * What a citizen does with their access code: follow the case, evaluate it, withdraw it — through
+ * {@code /api/appeals} and through the portal's pages.
+ */
 @Service
-class AppealPortal {
+public class AppealPortal {
 
-    record TimelineEntry(Instant at, String entry) {}
+    /** One step of the case as the citizen reads it. */
+    public record TimelineEntry(Instant at, String entry) {}
 
-    record PublicView(
+    /** The case as its citizen sees it: personal data masked, no cadre's name. */
+    public record PublicView(
             String trackingNo,
             String status,
             String statusLabel,
@@ -42,6 +49,7 @@ class AppealPortal {
             String light,
             String lightLabel,
             boolean canEvaluate,
+            String handledBy,
             List<LinkedTopics.Topic> deliberations,
             List<TimelineEntry> timeline) {}
 
@@ -67,7 +75,11 @@ class AppealPortal {
         this.tasks = tasks;
     }
 
-    PublicView view(String trackingNo, String accessCode, String clientAddress) {
+    /**
+     * @throws ApiProblemException 404 {@code appeal-not-found} for an unknown number or a wrong code
+     *     (the same answer), 429 when too many codes were tried
+     */
+    public PublicView view(String trackingNo, String accessCode, String clientAddress) {
         Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         List<Task> open = appeal.processInstanceId() == null
                 ? List.of()
@@ -108,6 +120,7 @@ class AppealPortal {
                 appeal.status() == AppealStatus.OPEN ? appeal.light().name() : null,
                 appeal.status() == AppealStatus.OPEN ? appeal.light().label() : null,
                 awaitingEvaluation,
+                handledBy(open),
                 linkedTopics.stream().flatMap(l -> l.of(trackingNo).stream()).toList(),
                 appeals.log(trackingNo).stream()
                         .filter(CaseLogEntry::shownToCitizen)
@@ -115,8 +128,9 @@ class AppealPortal {
                         .toList());
     }
 
+    /** The citizen's evaluation; 409 {@code not-awaiting-evaluation} when the case does not ask for one. */
     @Transactional
-    void evaluate(
+    public void evaluate(
             String trackingNo, String accessCode, String clientAddress, Satisfaction satisfaction, String comment) {
         Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         try {
@@ -133,8 +147,9 @@ class AppealPortal {
         }
     }
 
+    /** The citizen withdraws an open case with a reason (logged); 409 {@code appeal-finished} otherwise. */
     @Transactional
-    void withdraw(String trackingNo, String accessCode, String clientAddress, String reason) {
+    public void withdraw(String trackingNo, String accessCode, String clientAddress, String reason) {
         Appeal appeal = authorised(trackingNo, accessCode, clientAddress);
         if (appeal.status() != AppealStatus.OPEN) {
             throw new ApiProblemException(
@@ -144,6 +159,22 @@ class AppealPortal {
         runtime.createMessageCorrelation(AppealProcess.Messages.WITHDRAWN)
                 .processInstanceBusinessKey(appeal.trackingNo())
                 .correlate();
+    }
+
+    /**
+     * The units whose roles may work the case's open steps ("东风社区", "城管"), never a person: from
+     * the steps' candidate groups; null when no open step names a unit.
+     */
+    private String handledBy(List<Task> open) {
+        List<String> names = open.stream()
+                .flatMap(task -> tasks.getIdentityLinksForTask(task.getId()).stream())
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> Role.unitCodeOf(link.getGroupId()))
+                .flatMap(java.util.Optional::stream)
+                .distinct()
+                .map(code -> units.byCode(code).map(Unit::name).orElse(code))
+                .toList();
+        return names.isEmpty() ? null : String.join("、", names);
     }
 
     private boolean awaitingEvaluation(Appeal appeal) {

@@ -178,6 +178,13 @@ class Appeals {
                 .optional();
     }
 
+    /** A new access code's digest replaces the old one: the old code opens the case no more. */
+    void replaceAccessCodeHash(String trackingNo, String hash) {
+        jdbc.sql("update appeal set access_code_hash = ? where tracking_no = ?")
+                .params(hash, trackingNo)
+                .update();
+    }
+
     void attachProcess(String trackingNo, String processInstanceId) {
         jdbc.sql("update appeal set process_instance_id = ? where tracking_no = ?")
                 .params(processInstanceId, trackingNo)

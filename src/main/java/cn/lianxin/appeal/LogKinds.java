@@ -27,6 +27,7 @@ final class LogKinds {
             Map.entry("REOPEN", "重新办理"),
             Map.entry("ARCHIVE", "归档"),
             Map.entry("WITHDRAWAL", "群众撤回"),
+            Map.entry("ACCESS_CODE", "查询码找回"),
             Map.entry("INSTRUCTION", "领导批示"),
             Map.entry("SUPERVISION", "督办"),
             Map.entry("DELIBERATION", "协商议事"),

@@ -28,6 +28,8 @@ public class AccessCodes {
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int LENGTH = 8;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     /** Longer input cannot be a code (and an older BCrypt hash refuses more than 72 bytes anyway). */
     private static final int MAX_INPUT = 32;
 
@@ -83,6 +85,18 @@ public class AccessCodes {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /**
+     * A new random code of the same form, for a case whose citizen lost theirs (it replaces the
+     * derived one: {@link #codeFor} no longer opens that case).
+     */
+    public String fresh() {
+        StringBuilder code = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
     }
 
     public String hash(String code) {

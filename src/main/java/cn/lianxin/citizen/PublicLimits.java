@@ -40,7 +40,11 @@ public class PublicLimits {
         /** Wrong access codes, per client address: many cases guessed from one address. */
         CODE_GUESSES_PER_ADDRESS("code-guesses-per-address", "too-many-code-attempts"),
         /** Wrong access codes, per case or topic number: one case guessed from many addresses. */
-        CODE_GUESSES_PER_CASE("code-guesses-per-case", "too-many-code-attempts");
+        CODE_GUESSES_PER_CASE("code-guesses-per-case", "too-many-code-attempts"),
+        /** Requests for a one-time code to recover a lost access code, per client address (each may send an SMS). */
+        RECOVERIES_PER_ADDRESS("recoveries-per-address", "too-many-recoveries"),
+        /** Requests for a one-time code, per case number, from any address. */
+        RECOVERIES_PER_CASE("recoveries-per-case", "too-many-recoveries");
 
         private final String property;
         private final String problem;

@@ -9,6 +9,7 @@ import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.CurrentUser;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -146,7 +147,42 @@ class CockpitScope {
         return trimmed.length() > 20 ? trimmed.substring(0, 20) + "…" : trimmed;
     }
 
-    private Reach of(Unit unit) {
+    /**
+     * The codes of every unit the caller reaches: the county's every unit, a town centre's town and its
+     * villages, a station head's village, a department itself; none for anyone else.
+     */
+    Set<String> reachableCodes() {
+        Set<String> codes = new TreeSet<>();
+        for (Unit top : reachedUnits()) {
+            codes.add(top.code());
+            units.all().stream()
+                    .filter(unit -> top.kind() == UnitKind.COUNTY
+                            || (top.kind() == UnitKind.TOWN
+                                    && unit.kind() == UnitKind.VILLAGE
+                                    && top.code().equals(unit.parentCode())))
+                    .forEach(unit -> codes.add(unit.code()));
+        }
+        return codes;
+    }
+
+    /** The month {@code yyyy-MM} (none: this month) as a period, refused when it has not begun yet. */
+    Period month(String value, Instant now) {
+        YearMonth thisMonth = YearMonth.from(now.atZone(BEIJING));
+        YearMonth month;
+        try {
+            month = value == null || value.isBlank() ? thisMonth : YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblemException.invalid(
+                    List.of(new FieldError("month", "应为 yyyy-MM 格式的月份（北京时间），如 2026-11：" + abbreviated(value))));
+        }
+        if (month.isAfter(thisMonth)) {
+            throw ApiProblemException.invalid(List.of(new FieldError("month", "月份不能晚于本月（" + thisMonth + "）")));
+        }
+        return period(month.atDay(1).toString(), month.atEndOfMonth().toString(), now);
+    }
+
+    /** A unit and the cases it stands for, whoever asks (the monthly filing has no caller). */
+    Reach of(Unit unit) {
         return switch (unit.kind()) {
             case COUNTY -> new Reach(unit, null, null);
             case TOWN -> new Reach(unit, villagesOf(unit.code()), null);

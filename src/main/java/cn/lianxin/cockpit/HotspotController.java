@@ -3,11 +3,13 @@ package cn.lianxin.cockpit;
 import cn.lianxin.appeal.CaseTimeline;
 import cn.lianxin.citizen.RefusesUnknownFields;
 import cn.lianxin.deliberation.DeliberationIntake;
+import cn.lianxin.identity.PersonNames;
 import cn.lianxin.identity.Role;
 import cn.lianxin.notification.CadreNotice;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.CurrentUser;
+import cn.lianxin.workflow.EngineAsPlatform;
 import cn.lianxin.workflow.EngineClock;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +64,7 @@ class HotspotController {
             List<String> topics,
             boolean mayRaiseTopic) {}
 
-    record Instruction(String text, String by, Instant at) {}
+    record Instruction(String text, String by, String byName, Instant at) {}
 
     record InstructionRequest(String village, String category, String placeKey, String text)
             implements RefusesUnknownFields {}
@@ -78,6 +81,7 @@ class HotspotController {
     private final CaseTimeline timeline;
     private final DeliberationIntake deliberations;
     private final ApplicationEventPublisher events;
+    private final EngineAsPlatform platform;
 
     HotspotController(
             CockpitScope scope,
@@ -86,7 +90,8 @@ class HotspotController {
             IdentityService identity,
             CaseTimeline timeline,
             DeliberationIntake deliberations,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EngineAsPlatform platform) {
         this.scope = scope;
         this.hotspots = hotspots;
         this.jdbc = jdbc;
@@ -94,6 +99,7 @@ class HotspotController {
         this.timeline = timeline;
         this.deliberations = deliberations;
         this.events = events;
+        this.platform = platform;
     }
 
     /** {@code ?unit=c01&days=30&min=3}: the hotspots of the last {@code days} days (7–90), of {@code min} cases (2–20). */
@@ -176,7 +182,9 @@ class HotspotController {
                 null,
                 "热点问题批示：" + about + "。" + text,
                 me.userId()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Instruction(text, me.userId(), now));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Instruction(
+                        text, me.userId(), names(Set.of(me.userId())).getOrDefault(me.userId(), me.userId()), now));
     }
 
     /** A deliberation topic from the hotspot's cases, by the village's station head or deliberation host. */
@@ -265,14 +273,39 @@ class HotspotController {
     }
 
     private Map<String, List<Instruction>> instructionsOf(List<Hotspots.Hotspot> found) {
-        return byHotspot(
+        Map<String, List<Instruction>> byId = byHotspot(
                 found,
                 "select village_code, category, place_key, text, instructed_by, instructed_at from hotspot_instruction"
                         + " where village_code in (:villages) and place_key in (:keys) order by instructed_at desc, id desc",
                 rs -> new Instruction(
                         rs.getString(4),
                         rs.getString(5),
+                        null,
                         rs.getObject(6, OffsetDateTime.class).toInstant()));
+        Map<String, String> names = names(byId.values().stream()
+                .flatMap(List::stream)
+                .map(Instruction::by)
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<String, List<Instruction>> named = new java.util.HashMap<>();
+        byId.forEach((hotspot, list) -> named.put(
+                hotspot,
+                list.stream()
+                        .map(i -> new Instruction(i.text(), i.by(), names.getOrDefault(i.by(), i.by()), i.at()))
+                        .toList()));
+        return named;
+    }
+
+    /** The people's names of these users, in one query (a cadre may not read the directory: the platform does). */
+    private Map<String, String> names(Set<String> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        return platform
+                .call(() -> identity.createUserQuery()
+                        .userIdIn(users.toArray(String[]::new))
+                        .list())
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(User::getId, PersonNames::of));
     }
 
     private Map<String, List<String>> topicsOf(List<Hotspots.Hotspot> found) {

@@ -25,7 +25,12 @@ public enum Template {
      */
     CADRE_NOTICE("cadre-notice", false, "kind", "no"),
     TOPIC_RECEIPT("topic-receipt", true, "no", "code"),
-    TOPIC_PROGRESS("topic-progress", false, "no", "title", "news");
+    TOPIC_PROGRESS("topic-progress", false, "no", "title", "news"),
+    /**
+     * The one-time code that recovers a lost access code (群众端 /recover): providers register a
+     * verification-code template with the code as its only variable; the case's number is only in the kept text.
+     */
+    RECOVERY_CODE("recovery-code", false, "code");
 
     private final String key;
     private final boolean linksPortal;

@@ -146,6 +146,10 @@ class HotspotsIT {
         JsonNode hotspot = hotspotAt(ok(api.as("head-v0101").get("/api/cockpit/hotspots")), estate + "5栋");
         assertThat(hotspot.at("/instructions/0/text").asText()).isEqualTo("请城管、供电所一周内彻底修复并回访");
         assertThat(hotspot.at("/instructions/0/by").asText()).isEqualTo("leader");
+        assertThat(hotspot.at("/instructions/0/byName").asText())
+                .as("the leader's name, which the station head may not look up in the directory")
+                .isNotBlank()
+                .isNotEqualTo("leader");
 
         // when the same 批示 is sent again (a double click, a replay)
         long logged = instructionLines();

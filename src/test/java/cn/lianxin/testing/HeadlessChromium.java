@@ -36,6 +36,11 @@ public final class HeadlessChromium implements AutoCloseable {
     private final Path profile;
 
     public HeadlessChromium() {
+        this(new String[0]);
+    }
+
+    /** With more switches for Chromium, e.g. {@code --blink-settings=scriptEnabled=false} (JavaScript off). */
+    public HeadlessChromium(String... extraArguments) {
         File chromium = new File(System.getProperty("lianxin.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("lianxin.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -61,7 +66,8 @@ public final class HeadlessChromium implements AutoCloseable {
                         "--disable-sync",
                         "--lang=zh-CN",
                         "--window-size=1400,1200",
-                        "--user-data-dir=" + profile);
+                        "--user-data-dir=" + profile)
+                .addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver)
                 // the cadres' browsers run on China time, whatever this machine's zone

@@ -1,14 +1,17 @@
 package cn.lianxin.testing;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The leader cockpit at {@code /cockpit} as a leader, supervisor, town centre or station head uses
  * it, in {@link HeadlessChromium}: sign in on its form, read a figure, follow it to its cases, drill
- * down by unit, open a case's timeline, read the live diagram's counts.
+ * down by unit, open a case's timeline, read the live diagram's counts, download a monthly report.
  */
 public final class LeaderCockpit {
 
@@ -272,6 +275,46 @@ public final class LeaderCockpit {
         browser.click(
                 browser.visible(By.cssSelector("#diagram-canvas .djs-element[data-element-id='" + activityId + "']")));
         return casesListed();
+    }
+
+    /** Lets the browser save downloads (月度报告) into this folder. */
+    public LeaderCockpit downloadsInto(Path folder) {
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        Map.of(
+                                "behavior",
+                                "allow",
+                                "downloadPath",
+                                folder.toAbsolutePath().toString()));
+        return this;
+    }
+
+    /** Picks a month ({@code yyyy-MM}) in 月度报告, as a month picker sets it, and clicks 下载 Excel or 下载 PDF. */
+    public LeaderCockpit downloadReport(String month, String button) {
+        browser.script("document.getElementById('report-month').value = arguments[0];", month);
+        browser.click(browser.visible(By.xpath("//button[@data-report-format and text()='" + button + "']")));
+        return this;
+    }
+
+    /** The rows of 已归档的报告 as shown (month, unit, file, time), once the list has loaded. */
+    public List<String> filedReports() {
+        browser.visible(By.cssSelector("#filed-reports tbody tr"));
+        return browser.driver().findElements(By.cssSelector("#filed-reports tbody tr")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Clicks a filed report's file (by the text its button shows). */
+    public LeaderCockpit downloadFiled(String fileName) {
+        browser.click(browser.visible(
+                By.xpath("//table[@id='filed-reports']//button[contains(text(), '" + fileName + "')]")));
+        return this;
+    }
+
+    /** The error 月度报告 shows. */
+    public String reportError() {
+        return browser.visible(By.id("report-error")).getText();
     }
 
     /** Clicks 退出 and waits for the sign-in form. */

@@ -28,7 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
             "lianxin.public-limits.intake.capacity=10000",
             "lianxin.public-limits.posts.capacity=10000",
             "lianxin.public-limits.code-guesses-per-address.capacity=10000",
-            "lianxin.public-limits.code-guesses-per-case.capacity=1000"
+            "lianxin.public-limits.code-guesses-per-case.capacity=1000",
+            "lianxin.public-limits.recoveries-per-address.capacity=1000",
+            "lianxin.public-limits.recoveries-per-case.capacity=100"
         })
 @ActiveProfiles("postgres")
 @ExtendWith(JobExecutors.ResumeAfterEach.class)

@@ -45,7 +45,10 @@ public final class Bench {
             long openTasks,
             long dueTimers,
             long futureTimers,
-            Duration stormTimeout) {
+            Duration stormTimeout,
+            List<Long> cases,
+            Duration cockpitWarmUp,
+            Duration cockpitWindow) {
 
         /** The first warm-up of each server runs 60 s and on until its JIT settles (5 min at most). */
         static final Settings FULL = new Settings(
@@ -62,7 +65,10 @@ public final class Bench {
                 100_000,
                 50_000,
                 1_000_000,
-                Duration.ofMinutes(30));
+                Duration.ofMinutes(30),
+                List.of(100_000L, 1_000_000L),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20));
         /** Checks that everything works; its figures are not settled (the JIT still compiles in every window). */
         static final Settings QUICK = new Settings(
                 "quick",
@@ -78,18 +84,27 @@ public final class Bench {
                 2_000,
                 2_000,
                 20_000,
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2),
+                List.of(5_000L),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3));
 
         Settings withOpenTasks(long tasks) {
             return new Settings(
                     mode, clients, firstWarmUp, maxFirstWarmUp, warmUp, window, pgbenchSeconds, burstSize, burstClients,
-                    jointRounds, tasks, dueTimers, futureTimers, stormTimeout);
+                    jointRounds, tasks, dueTimers, futureTimers, stormTimeout, cases, cockpitWarmUp, cockpitWindow);
         }
 
         Settings withTimers(long due, long future) {
             return new Settings(
                     mode, clients, firstWarmUp, maxFirstWarmUp, warmUp, window, pgbenchSeconds, burstSize, burstClients,
-                    jointRounds, openTasks, due, future, stormTimeout);
+                    jointRounds, openTasks, due, future, stormTimeout, cases, cockpitWarmUp, cockpitWindow);
+        }
+
+        Settings withCases(List<Long> sizes) {
+            return new Settings(
+                    mode, clients, firstWarmUp, maxFirstWarmUp, warmUp, window, pgbenchSeconds, burstSize, burstClients,
+                    jointRounds, openTasks, dueTimers, futureTimers, stormTimeout, sizes, cockpitWarmUp, cockpitWindow);
         }
 
         boolean quick() {
@@ -119,12 +134,16 @@ public final class Bench {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<Measurement> measurements = new ArrayList<>();
 
-    /** {@code --only=P2}: the timer storm alone (no pgbench, bare engine, P1, P5, P6, P3), to work on P2. */
-    private final boolean onlyP2;
+    /**
+     * {@code --only=P2}: the timer storm alone (no pgbench, bare engine, P1, P5, P6, P3, P4), to work on
+     * P2; {@code --only=P4}: the cockpit's speed alone (no pgbench, bare engine, P1, P5, P6, P3, P2).
+     * Null: everything.
+     */
+    private final String only;
 
-    private Bench(Settings settings, java.nio.file.Path repository, boolean onlyP2) {
+    private Bench(Settings settings, java.nio.file.Path repository, String only) {
         this.settings = settings;
-        this.onlyP2 = onlyP2;
+        this.only = only;
         this.repository = repository;
         this.work = repository.resolve("bench/target/run");
     }
@@ -144,11 +163,37 @@ public final class Bench {
             if (arg.startsWith("--future-timers=")) {
                 settings = settings.withTimers(settings.dueTimers(), Long.parseLong(arg.substring("--future-timers=".length())));
             }
+            // --cases=N[,M…]: P4 at these numbers of cases, in turn (each adds to the cases already there)
+            if (arg.startsWith("--cases=")) {
+                settings = settings.withCases(cases(arg.substring("--cases=".length())));
+            }
         }
         java.nio.file.Path repository = java.nio.file.Path.of(System.getProperty("lianxin.repository", ".."))
                 .toAbsolutePath()
                 .normalize();
-        new Bench(settings, repository, List.of(args).contains("--only=P2")).run();
+        String only = null;
+        for (String arg : args) {
+            if (arg.startsWith("--only=")) {
+                only = arg.substring("--only=".length()).trim().toUpperCase(java.util.Locale.ROOT);
+                if (!List.of("P2", "P4").contains(only)) {
+                    throw new IllegalArgumentException("--only takes P2 or P4: " + arg);
+                }
+            }
+        }
+        new Bench(settings, repository, only).run();
+    }
+
+    /** {@code 100000,1000000}: ascending numbers of cases, each at least 1. */
+    static List<Long> cases(String value) {
+        List<Long> sizes = new ArrayList<>();
+        for (String part : value.split(",")) {
+            long size = Long.parseLong(part.trim().replace("_", ""));
+            if (size < 1 || (!sizes.isEmpty() && size <= sizes.get(sizes.size() - 1))) {
+                throw new IllegalArgumentException("--cases takes ascending numbers of cases, each at least 1: " + value);
+            }
+            sizes.add(size);
+        }
+        return List.copyOf(sizes);
     }
 
     @SuppressWarnings("unchecked")
@@ -167,7 +212,7 @@ public final class Bench {
             results.put("postgres", pg);
             System.out.println("== PostgreSQL on port " + postgres.port() + ": " + pg.get("version"));
 
-            if (!onlyP2) {
+            if (only == null) {
                 System.out.println("== baseline 1: pgbench TPC-B");
                 results.put("pgbench", Pgbench.run(postgres, settings.pgbenchSeconds(), work.resolve("pgbench.log")));
                 System.out.println("  tps " + ((Map<?, ?>) results.get("pgbench")).get("tps"));
@@ -178,7 +223,7 @@ public final class Bench {
             Map<String, Object> platform = new LinkedHashMap<>();
             CompletableFuture<java.nio.file.Path> prepared = CompletableFuture.supplyAsync(() -> preparePlatform(postgres, platform));
 
-            if (!onlyP2) {
+            if (only == null) {
                 System.out.println("== baseline 2: the bare engine");
                 results.put("baseline", baseline(postgres, prepared));
             }
@@ -190,7 +235,8 @@ public final class Bench {
         results.put("minutes", Math.round((System.nanoTime() - t0) / 6e9) / 10.0);
         results.put("derived", Report.derive(results, measurements));
         java.nio.file.Path out = repository.resolve("bench/results/" + LocalDate.now() + "-" + Machine.hostname()
-                + (settings.quick() ? "-quick" : "") + (onlyP2 ? "-p2" : "") + ".json");
+                + (settings.quick() ? "-quick" : "") + (only == null ? "" : "-" + only.toLowerCase(java.util.Locale.ROOT))
+                + ".json");
         Files.createDirectories(out.getParent());
         Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
         System.out.println();
@@ -311,7 +357,7 @@ public final class Bench {
             addDepartmentUsers(http);
             Probe probe = new Probe(postgres, "lianxin", "platform", platform.pid());
 
-            if (!onlyP2) {
+            if (only == null) {
                 System.out.println("-- P1 appeal lifecycles");
                 result.put("P1", attempt("P1", () -> lifecycles(postgres, http, probe)));
                 System.out.println("-- P5 public intake");
@@ -320,6 +366,15 @@ public final class Bench {
                 result.put("P6", attempt("P6", () -> tenDepartments(postgres, http, probe)));
                 System.out.println("-- P3 task lists at " + settings.openTasks() + " open tasks");
                 result.put("P3", attempt("P3", () -> taskLists(postgres, http, probe)));
+            }
+            if (only == null || only.equals("P4")) {
+                System.out.println("-- P4 the cockpit's figures and rankings at " + settings.cases() + " cases");
+                result.put("P4", attempt("P4", () -> new CockpitSpeed(
+                                postgres, http, probe, settings.cockpitWarmUp(), settings.cockpitWindow())
+                        .run(settings.cases())));
+            }
+            if (only != null && only.equals("P4")) {
+                return result;
             }
             System.out.printf("-- P2 timer storm: %,d lights due among %,d future timers, the platform's settings%n",
                     settings.dueTimers(), settings.futureTimers());
@@ -381,7 +436,7 @@ public final class Bench {
 
     @SuppressWarnings("unchecked")
     private static String p2Summary(Map<String, Object> platform) {
-        if (platform == null) {
+        if (platform == null || !platform.containsKey("P2")) {
             return "";
         }
         StringBuilder t = new StringBuilder("P2 timer storm:\n");

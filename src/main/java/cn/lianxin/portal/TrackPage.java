@@ -1,0 +1,276 @@
+package cn.lianxin.portal;
+
+import cn.lianxin.appeal.AppealPortal;
+import cn.lianxin.appeal.AppealPortal.PublicView;
+import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.citizen.PublicLimits;
+import cn.lianxin.citizen.PublicLimits.Limit;
+import cn.lianxin.citizen.Satisfaction;
+import cn.lianxin.system.ApiProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * 查询进度: the tracking number and the access code are posted (never put in a URL), and every
+ * later form of the case — 评价, 撤回 — posts them again in hidden fields. A wrong code and an unknown
+ * number get the same answer; the access-code limits of {@link AppealPortal} apply.
+ */
+@Controller
+class TrackPage {
+
+    /** The number and code that open a case, as every form of this page posts them. */
+    record CaseKey(String trackingNo, String accessCode) {
+
+        CaseKey normalised() {
+            return new CaseKey(
+                    trackingNo == null ? "" : trackingNo.trim().toUpperCase(Locale.ROOT),
+                    accessCode == null ? "" : accessCode.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** An evaluation as its form posts it. */
+    record EvaluationForm(String trackingNo, String accessCode, String satisfaction, String comment) {}
+
+    /** A withdrawal as its form posts it. */
+    record WithdrawalForm(String trackingNo, String accessCode, String reason) {}
+
+    /** A satisfaction as the form offers it. */
+    record Choice(String code, String label) {}
+
+    /** One step of the timeline, its time in China's zone. */
+    record Step(String at, String entry) {}
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final AppealPortal portal;
+    private final PublicLimits limits;
+    private final Refusals refusals;
+
+    TrackPage(AppealPortal portal, PublicLimits limits, Refusals refusals) {
+        this.portal = portal;
+        this.limits = limits;
+        this.refusals = refusals;
+    }
+
+    @GetMapping("/track")
+    String form(Model model) {
+        return trackForm(model, new CaseKey("", ""), Map.of(), null);
+    }
+
+    @PostMapping("/track")
+    String follow(@ModelAttribute CaseKey posted, Model model, HttpServletRequest http, HttpServletResponse response) {
+        CaseKey key = posted.normalised();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (key.trackingNo().isEmpty()) {
+            errors.put("trackingNo", "请填写受理编号，例如 LX-20261206-000001");
+        } else if (key.trackingNo().length() > 32) {
+            errors.put("trackingNo", "受理编号不超过 32 个字符，请核对短信");
+        }
+        if (key.accessCode().isEmpty()) {
+            errors.put("accessCode", "请填写查询码（8 位字母和数字）");
+        } else if (key.accessCode().length() > 32) {
+            errors.put("accessCode", "查询码为 8 位字母和数字，请核对短信");
+        }
+        if (!errors.isEmpty()) {
+            return trackForm(model, key, errors, null);
+        }
+        return withCase(key, model, http, response, view -> casePage(model, key, view, null, null));
+    }
+
+    /** 评价, step one: the form, when the case asks for an evaluation. */
+    @PostMapping("/track/evaluation")
+    String evaluation(
+            @ModelAttribute CaseKey posted, Model model, HttpServletRequest http, HttpServletResponse response) {
+        CaseKey key = posted.normalised();
+        return withCase(key, model, http, response, view -> {
+            if (!view.canEvaluate()) {
+                return casePage(model, key, view, null, "办理结果反馈给您之后才能评价，每次反馈只能评价一次。");
+            }
+            return evaluationPage(model, key, view, null, null, Map.of());
+        });
+    }
+
+    /** 评价, step two: sends it. */
+    @PostMapping("/track/evaluation/send")
+    String evaluate(
+            @ModelAttribute EvaluationForm form, Model model, HttpServletRequest http, HttpServletResponse response) {
+        CaseKey key = new CaseKey(form.trackingNo(), form.accessCode()).normalised();
+        return withCase(key, model, http, response, view -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            Satisfaction satisfaction = satisfaction(form.satisfaction());
+            if (satisfaction == null) {
+                errors.put("satisfaction", "请选择满意、基本满意或不满意");
+            }
+            if (form.comment() != null && form.comment().length() > 500) {
+                errors.put("comment", "意见不能超过 500 个字");
+            }
+            if (!errors.isEmpty()) {
+                return evaluationPage(model, key, view, form.satisfaction(), form.comment(), errors);
+            }
+            portal.evaluate(key.trackingNo(), key.accessCode(), http.getRemoteAddr(), satisfaction, form.comment());
+            return casePage(
+                    model,
+                    key,
+                    portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr()),
+                    "感谢您的评价：" + satisfaction.label() + "。",
+                    null);
+        });
+    }
+
+    /** 撤回, step one: asks for the reason and says what withdrawing means. */
+    @PostMapping("/track/withdrawal")
+    String withdrawal(
+            @ModelAttribute CaseKey posted, Model model, HttpServletRequest http, HttpServletResponse response) {
+        CaseKey key = posted.normalised();
+        return withCase(key, model, http, response, view -> {
+            if (!"OPEN".equals(view.status())) {
+                return casePage(model, key, view, null, "该诉求已" + view.statusLabel() + "，不能再撤回。");
+            }
+            return withdrawalPage(model, key, view, null, Map.of());
+        });
+    }
+
+    /** 撤回, step two: confirmed with a reason. */
+    @PostMapping("/track/withdrawal/confirm")
+    String withdraw(
+            @ModelAttribute WithdrawalForm form, Model model, HttpServletRequest http, HttpServletResponse response) {
+        CaseKey key = new CaseKey(form.trackingNo(), form.accessCode()).normalised();
+        return withCase(key, model, http, response, view -> {
+            String reason = form.reason() == null ? "" : form.reason().trim();
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (reason.isEmpty()) {
+                errors.put("reason", "请说明撤回的原因");
+            } else if (reason.length() > 500) {
+                errors.put("reason", "撤回原因不能超过 500 个字");
+            }
+            if (!errors.isEmpty()) {
+                return withdrawalPage(model, key, view, form.reason(), errors);
+            }
+            portal.withdraw(key.trackingNo(), key.accessCode(), http.getRemoteAddr(), reason);
+            return casePage(
+                    model,
+                    key,
+                    portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr()),
+                    "您的诉求已撤回，不再办理。",
+                    null);
+        });
+    }
+
+    private interface CaseStep {
+        String render(PublicView view);
+    }
+
+    /**
+     * Opens the case with the posted key, then runs the step; a wrong key returns to the tracking
+     * form with one message (whether the number exists is not told), a conflict to the case page, an
+     * exhausted limit to the 429 page.
+     */
+    private String withCase(
+            CaseKey key, Model model, HttpServletRequest http, HttpServletResponse response, CaseStep step) {
+        try {
+            limits.take(Limit.REQUESTS, http.getRemoteAddr());
+            PublicView view = portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr());
+            try {
+                return step.render(view);
+            } catch (ApiProblemException refusal) {
+                if (refusal.status() != HttpStatus.CONFLICT) {
+                    throw refusal;
+                }
+                return casePage(
+                        model,
+                        key,
+                        portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr()),
+                        null,
+                        refusals.detail(refusal));
+            }
+        } catch (ApiProblemException refusal) {
+            if (Refusals.tooMany(refusal)) {
+                return refusals.tooManyPage(refusal, model, response);
+            }
+            if (refusal.status() != HttpStatus.NOT_FOUND) {
+                throw refusal;
+            }
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return trackForm(model, new CaseKey(key.trackingNo(), ""), Map.of(), refusals.detail(refusal));
+        }
+    }
+
+    private String trackForm(Model model, CaseKey key, Map<String, String> errors, String notFound) {
+        model.addAttribute("key", key);
+        model.addAttribute("errors", errors);
+        model.addAttribute("notFound", notFound);
+        return "portal/track";
+    }
+
+    private String casePage(Model model, CaseKey key, PublicView view, String notice, String problem) {
+        model.addAttribute("key", key);
+        model.addAttribute("view", view);
+        model.addAttribute("submittedAt", minute(view.submittedAt()));
+        model.addAttribute("closedAt", minute(view.closedAt()));
+        model.addAttribute(
+                "dueAt", view.dueAt() == null ? null : DAY.format(view.dueAt().atZone(WorkingDays.ZONE)));
+        model.addAttribute(
+                "steps",
+                view.timeline().stream()
+                        .map(e -> new Step(minute(e.at()), e.entry()))
+                        .toList());
+        model.addAttribute("notice", notice);
+        model.addAttribute("problem", problem);
+        return "portal/case";
+    }
+
+    private String evaluationPage(
+            Model model,
+            CaseKey key,
+            PublicView view,
+            String satisfaction,
+            String comment,
+            Map<String, String> errors) {
+        model.addAttribute("key", key);
+        model.addAttribute("view", view);
+        model.addAttribute("satisfaction", satisfaction);
+        model.addAttribute("comment", comment);
+        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "choices",
+                Arrays.stream(Satisfaction.values())
+                        .map(s -> new Choice(s.name(), s.label()))
+                        .toList());
+        return "portal/evaluate";
+    }
+
+    private String withdrawalPage(
+            Model model, CaseKey key, PublicView view, String reason, Map<String, String> errors) {
+        model.addAttribute("key", key);
+        model.addAttribute("view", view);
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
+        return "portal/withdraw";
+    }
+
+    private static Satisfaction satisfaction(String value) {
+        return value == null
+                ? null
+                : Arrays.stream(Satisfaction.values())
+                        .filter(s -> s.name().equals(value))
+                        .findFirst()
+                        .orElse(null);
+    }
+
+    private static String minute(Instant at) {
+        return at == null ? null : MINUTE.format(at.atZone(WorkingDays.ZONE));
+    }
+}
