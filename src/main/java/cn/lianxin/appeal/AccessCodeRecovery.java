@@ -74,7 +74,7 @@ public class AccessCodeRecovery {
                         now.plus(VALIDITY).atOffset(ZoneOffset.UTC),
                         now.atOffset(ZoneOffset.UTC))
                 .update();
-        notifications.queue(Template.RECOVERY_CODE, Recipient.citizen(phone), trackingNo, trackingNo, code);
+        notifications.queue(Template.RECOVERY_CODE, Recipient.citizen(phone), trackingNo, code, trackingNo);
         appeals.log(trackingNo, now, "群众", "ACCESS_CODE", "群众申请找回查询码，验证码已发送到登记的手机", false);
     }
 

@@ -2,7 +2,9 @@ package cn.lianxin.identity;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -38,6 +40,20 @@ public class People {
     /** Whether people are kept in the platform's identity; false when they come from Keycloak. */
     public boolean keptHere() {
         return !identity.isReadOnly();
+    }
+
+    /** The mobile number on file for a user (from the roster import), if any. */
+    public Optional<String> phoneOf(String userId) {
+        return Optional.ofNullable(identity.getUserInfo(userId, PHONE)).filter(phone -> !phone.isBlank());
+    }
+
+    /** The mobile numbers on file for the members of a group, each once; members without one are left out. */
+    public List<String> phonesOf(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(user -> phoneOf(user.getId()))
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
     }
 
     /** Everyone with a user id, by id, with their role groups. */

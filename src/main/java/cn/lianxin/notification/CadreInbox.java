@@ -115,7 +115,13 @@ class CadreInbox {
     }
 
     private void sms(Recipient recipient, CadreNotice notice, String text) {
-        notifications.queue(Template.CADRE_NOTICE, recipient, notice.number(), text);
+        notifications.queue(
+                Template.CADRE_NOTICE,
+                recipient,
+                notice.number(),
+                notice.kind().label(),
+                notice.number() == null ? "站内消息" : notice.number(),
+                text);
     }
 
     private String nameOf(String userId) {

@@ -9,13 +9,14 @@ class LoggingNotifier implements Notifier {
     private static final Logger log = LoggerFactory.getLogger(LoggingNotifier.class);
 
     @Override
-    public void deliver(Message message) {
+    public Accepted deliver(Message message) {
         String to = message.kind() == Recipient.Kind.CITIZEN ? masked(message.recipient()) : message.recipient();
         log.info(
                 "通知 #{} → {}：{}",
                 message.id(),
                 to,
                 message.kind() == Recipient.Kind.CITIZEN ? "（短信内容见通知记录）" : message.body());
+        return Accepted.WITHOUT_RECEIPT;
     }
 
     private static String masked(String phone) {

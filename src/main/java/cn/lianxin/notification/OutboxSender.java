@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is claiming at that moment ({@code FOR UPDATE SKIP LOCKED}), so two nodes never send the same
  * message and never wait for each other; it sends them, then records every result in one
  * transaction. A failed delivery is tried again after 1, 5, 30 minutes and then every 2 hours, up to
- * {@code max-attempts}, then marked FAILED.
+ * {@code max-attempts}, then marked FAILED; an {@link Notifier.Undeliverable} one is FAILED at once. A
+ * sent message keeps the provider's request id and the id its delivery receipt comes under.
  */
 @Component
 class OutboxSender {
@@ -42,7 +43,8 @@ class OutboxSender {
     private static final String DUE = "select id from notification_outbox where status = 'PENDING'"
             + " and next_attempt_at <= :now order by id limit :batch for update skip locked";
 
-    private static final String CLAIMED = "id, recipient_kind, recipient, tracking_no, body, attempts";
+    private static final String CLAIMED =
+            "id, template, recipient_kind, recipient, tracking_no, body, params, attempts";
 
     /**
      * The claim as one statement that answers the claimed rows: PostgreSQL's {@code UPDATE …
@@ -158,15 +160,20 @@ class OutboxSender {
             return 0;
         }
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        List<Long> sent = new ArrayList<>();
+        List<Object[]> sent = new ArrayList<>();
         List<Object[]> failed = new ArrayList<>();
         for (Claimed each : claimed) {
             try {
-                notifier.deliver(each.message());
-                sent.add(each.message().id());
+                Notifier.Accepted accepted = notifier.deliver(each.message());
+                if (accepted == null) {
+                    accepted = Notifier.Accepted.WITHOUT_RECEIPT;
+                }
+                sent.add(new Object[] {
+                    at, accepted.requestId(), accepted.bizId(), each.message().id()
+                });
             } catch (Exception e) {
                 int attempts = each.attempts() + 1;
-                boolean giveUp = attempts >= maxAttempts;
+                boolean giveUp = attempts >= maxAttempts || e instanceof Notifier.Undeliverable;
                 Duration wait = BACKOFF.get(Math.min(attempts - 1, BACKOFF.size() - 1));
                 String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 failed.add(new Object[] {
@@ -181,11 +188,10 @@ class OutboxSender {
         }
         transaction.executeWithoutResult(tx -> {
             if (!sent.isEmpty()) {
-                jdbc.sql("update notification_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1"
-                                + " where id in (:ids) and status = 'SENDING'")
-                        .param("at", at)
-                        .param("ids", sent)
-                        .update();
+                batch.batchUpdate(
+                        "update notification_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1,"
+                                + " provider_request_id = ?, provider_biz_id = ? where id = ? and status = 'SENDING'",
+                        sent);
             }
             if (!failed.isEmpty()) {
                 batch.batchUpdate(
@@ -201,10 +207,12 @@ class OutboxSender {
         return new Claimed(
                 new Notifier.Message(
                         rs.getLong("id"),
+                        Template.valueOf(rs.getString("template")),
                         Recipient.Kind.valueOf(rs.getString("recipient_kind")),
                         rs.getString("recipient"),
                         rs.getString("tracking_no"),
-                        rs.getString("body")),
+                        rs.getString("body"),
+                        Notifications.params(rs.getString("params"))),
                 rs.getInt("attempts"));
     }
 

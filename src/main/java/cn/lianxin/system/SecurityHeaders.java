@@ -51,7 +51,9 @@ class SecurityHeaders {
             "/board",
             "/board/**",
             "/large-text",
-            "/portal/**");
+            "/portal/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**");
 
     private static final RequestMatcher WEBAPP_API = WebSecurity.paths("/camunda/api/**");
 

@@ -1,6 +1,7 @@
 package cn.lianxin.system;
 
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,6 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       apply (out of the box it would answer anonymous callers).
  *   <li>{@code /camunda/**}: Camunda's webapps, which sign users in themselves and carry their
  *       own CSRF protection and security headers.
+ *   <li>{@code /v3/api-docs}, {@code /swagger-ui.html}: the OpenAPI description of {@code /api} and its
+ *       viewer, open to anyone (it describes routes, holds no data; see {@link ApiDocs}).
  *   <li>{@code /cockpit/**} and the charts' library: the leader cockpit's static page, open to
  *       anyone as it holds no data (it signs in through the webapps, see {@link CockpitPage}); in the
  *       {@code keycloak} profile behind the webapps' single sign-on.
@@ -37,6 +40,27 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @EnableMethodSecurity
 class WebSecurity {
+
+    /** A route of {@code /api} open without signing in. */
+    record PublicRoute(HttpMethod method, String pattern) {}
+
+    /** The routes of {@code /api} anyone may call (also marked so in the API's description, {@link ApiDocs}). */
+    static final List<PublicRoute> PUBLIC_API = List.of(
+            // the citizen's side of an appeal: guarded by the access code, not by a login
+            new PublicRoute(HttpMethod.POST, "/api/appeals"),
+            new PublicRoute(HttpMethod.GET, "/api/appeals/*"),
+            new PublicRoute(HttpMethod.POST, "/api/appeals/*/evaluation"),
+            new PublicRoute(HttpMethod.POST, "/api/appeals/*/withdrawal"),
+            // the citizen's photos: sent with the access code, read with it (docs/evidence.md)
+            new PublicRoute(HttpMethod.POST, "/api/appeals/*/photos"),
+            new PublicRoute(HttpMethod.GET, "/api/appeals/*/photos"),
+            new PublicRoute(HttpMethod.GET, "/api/appeals/*/photos/*"),
+            // public deliberation: proposals, the notice board, opinions, evaluations
+            new PublicRoute(HttpMethod.POST, "/api/deliberations"),
+            new PublicRoute(HttpMethod.GET, "/api/deliberations/*"),
+            new PublicRoute(HttpMethod.POST, "/api/deliberations/*/opinions"),
+            new PublicRoute(HttpMethod.POST, "/api/deliberations/*/evaluations"),
+            new PublicRoute(HttpMethod.GET, "/api/notices"));
 
     /** The group of the operations role ({@code identity.Role.OPERATIONS}), the only one reading metrics. */
     static final String OPERATIONS_GROUP = "operations";
@@ -58,23 +82,9 @@ class WebSecurity {
                                 // metrics are for operations staff only (docs/identity.md)
                                 .requestMatchers(paths("/actuator/prometheus"))
                                 .hasAuthority(OPERATIONS_GROUP)
-                                // the citizen's side of an appeal: guarded by the access code, not by a login
-                                .requestMatchers(
-                                        path(HttpMethod.POST, "/api/appeals"),
-                                        path(HttpMethod.GET, "/api/appeals/*"),
-                                        path(HttpMethod.POST, "/api/appeals/*/evaluation"),
-                                        path(HttpMethod.POST, "/api/appeals/*/withdrawal"),
-                                        path(HttpMethod.POST, "/api/appeals/*/photos"),
-                                        path(HttpMethod.GET, "/api/appeals/*/photos"),
-                                        path(HttpMethod.GET, "/api/appeals/*/photos/*"))
-                                .permitAll()
-                                // public deliberation: proposals, the notice board, opinions, evaluations
-                                .requestMatchers(
-                                        path(HttpMethod.POST, "/api/deliberations"),
-                                        path(HttpMethod.GET, "/api/deliberations/*"),
-                                        path(HttpMethod.POST, "/api/deliberations/*/opinions"),
-                                        path(HttpMethod.POST, "/api/deliberations/*/evaluations"),
-                                        path(HttpMethod.GET, "/api/notices"))
+                                .requestMatchers(PUBLIC_API.stream()
+                                        .map(route -> path(route.method(), route.pattern()))
+                                        .toArray(RequestMatcher[]::new))
                                 .permitAll()
                                 .anyRequest()
                                 .authenticated())
@@ -122,7 +132,12 @@ class WebSecurity {
                                 "/cockpit",
                                 "/cockpit/**",
                                 "/webjars/echarts/**",
-                                "/webjars/bpmn-js/**"))
+                                "/webjars/bpmn-js/**",
+                                // the API's description (ApiDocs): public, as the API it describes is
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**"))
                         .permitAll()
                         .anyRequest()
                         .denyAll())

@@ -345,16 +345,7 @@ class AppealHttpIT {
     @Test
     void aCadreRegistersARequestThroughTheTasklistStartForm() {
         // given
-        Map<String, Object> form = Map.of(
-                "variables",
-                Map.of(
-                        "citizenName", Map.of("value", "王五"),
-                        "phone", Map.of("value", "13700000003"),
-                        "category", Map.of("value", "security"),
-                        "channel", Map.of("value", "WALK_IN"),
-                        "urgency", Map.of("value", "NORMAL"),
-                        "scope", Map.of("value", "BUILDING"),
-                        "description", Map.of("value", "单元门禁坏了")));
+        Map<String, Object> form = AppealFixtures.stationForm("王五", "13700000003", "security", "BUILDING", "单元门禁坏了");
         long before = runtime.createProcessInstanceQuery()
                 .processDefinitionKey("appeal")
                 .count();

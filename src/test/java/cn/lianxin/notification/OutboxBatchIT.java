@@ -55,6 +55,7 @@ class OutboxBatchIT {
             if (marker.equals(message.trackingNo())) {
                 delivered.add(message.id());
             }
+            return Notifier.Accepted.WITHOUT_RECEIPT;
         };
 
         // when
@@ -102,6 +103,7 @@ class OutboxBatchIT {
             if (message.id() == refused) {
                 throw new java.io.IOException("短信网关不可用");
             }
+            return Notifier.Accepted.WITHOUT_RECEIPT;
         };
 
         // when

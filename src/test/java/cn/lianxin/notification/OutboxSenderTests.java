@@ -38,13 +38,14 @@ class OutboxSenderTests {
         int failEachMessage;
 
         @Override
-        public synchronized void deliver(Message message) throws Exception {
+        public synchronized Accepted deliver(Message message) throws Exception {
             int left = failuresLeft.computeIfAbsent(message.id(), id -> failEachMessage);
             if (left > 0) {
                 failuresLeft.put(message.id(), left - 1);
                 throw new java.io.IOException("短信网关不可用");
             }
             delivered.add(message);
+            return Accepted.WITHOUT_RECEIPT;
         }
     }
 
@@ -97,6 +98,9 @@ class OutboxSenderTests {
         // then
         assertThat(sent).isEqualTo(1);
         assertThat(gateway.delivered.get(0).body()).contains("已受理", "LX-20261124-000001", "ABCD2345");
+        assertThat(gateway.delivered.get(0).template()).isEqualTo(Template.RECEIPT);
+        assertThat(gateway.delivered.get(0).params())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("no", "LX-20261124-000001", "code", "ABCD2345"));
         assertThat(status()).isEqualTo("SENT");
     }
 
@@ -128,6 +132,8 @@ class OutboxSenderTests {
                 Template.CADRE_NOTICE,
                 Recipient.group("grid-worker-v0101"),
                 "LX-1",
+                "超期",
+                "LX-1",
                 "LX-1 的“承诺办”已超期（10月10日 10:00），已进入督办。"));
         Instant now = Instant.now();
 
@@ -151,7 +157,12 @@ class OutboxSenderTests {
         // given
         gateway.failEachMessage = 99;
         transaction.executeWithoutResult(tx -> notifications.queue(
-                Template.CADRE_NOTICE, Recipient.user("dept-jt"), "LX-1", "LX-1 的“部门办理”即将到期（12月1日 09:00），请抓紧办理。"));
+                Template.CADRE_NOTICE,
+                Recipient.user("dept-jt"),
+                "LX-1",
+                "临期",
+                "LX-1",
+                "LX-1 的“部门办理”即将到期（12月1日 09:00），请抓紧办理。"));
         Instant now = Instant.now();
 
         // when

@@ -44,6 +44,24 @@ public final class AppealFixtures extends TaskRoutes {
         return intake;
     }
 
+    /**
+     * Tasklist's start form as a grid worker fills it at the station for a citizen who walked in
+     * ({@code POST /engine-rest/process-definition/key/appeal/submit-form}).
+     */
+    public static Map<String, Object> stationForm(
+            String citizenName, String phone, String category, String scope, String description) {
+        return Map.of(
+                "variables",
+                Map.of(
+                        "citizenName", Map.of("value", citizenName),
+                        "phone", Map.of("value", phone),
+                        "category", Map.of("value", category),
+                        "channel", Map.of("value", "WALK_IN"),
+                        "urgency", Map.of("value", "NORMAL"),
+                        "scope", Map.of("value", scope),
+                        "description", Map.of("value", description)));
+    }
+
     /** A request with this urgency and scope, submitted anonymously. */
     public Case submit(String category, String urgency, String scope, String village) {
         return submit(intake(category, urgency, scope, village));
