@@ -77,6 +77,7 @@ public class Photos implements TaskOperation {
     private final PhotoStore store;
     private final PhotoReencoder reencoder;
     private final PhotoRules rules;
+    private final PhotoLinks links;
 
     Photos(
             CasePhotos photos,
@@ -88,7 +89,8 @@ public class Photos implements TaskOperation {
             TaskService tasks,
             PhotoStore store,
             PhotoReencoder reencoder,
-            PhotoRules rules) {
+            PhotoRules rules,
+            PhotoLinks links) {
         this.photos = photos;
         this.appeals = appeals;
         this.portal = portal;
@@ -99,6 +101,38 @@ public class Photos implements TaskOperation {
         this.store = store;
         this.reencoder = reencoder;
         this.rules = rules;
+        this.links = links;
+    }
+
+    /** A photo the citizen's case page shows: what it is, and a link to it that holds for ten minutes. */
+    public record Shown(String id, String stageLabel, String url) {}
+
+    /**
+     * The photos a citizen is shown on the page of their case — their own and, once asked to evaluate or
+     * closed, the 办理后 ones — for a page that has just opened the case with its access code
+     * (AppealPortal.view): each with a signed link that carries no access code (PhotoLinks).
+     */
+    public List<Shown> shownToCitizen(String trackingNo) {
+        Appeal appeal = appeals.byTrackingNo(trackingNo)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
+        long until = EngineClock.now().plus(PhotoLinks.VALID_FOR).getEpochSecond();
+        return photos.of(trackingNo, citizenStages(appeal)).stream()
+                .map(row -> new Shown(
+                        row.id(),
+                        row.stage().label(),
+                        "/track/photos/" + trackingNo + "/" + row.id() + "?until=" + until + "&sig="
+                                + links.sign(trackingNo, row.id(), until)))
+                .toList();
+    }
+
+    /** The photo a signed link names, while the link holds and the citizen may still see that photo; else 404. */
+    public byte[] bySignedLink(String trackingNo, String id, long until, String signature) {
+        if (trackingNo == null || id == null || !links.holds(trackingNo, id, until, signature, EngineClock.now())) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "not-found");
+        }
+        Appeal appeal = appeals.byTrackingNo(trackingNo)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
+        return served(trackingNo, id, citizenStages(appeal)).jpeg();
     }
 
     /** How many photos a citizen may send with a request. */

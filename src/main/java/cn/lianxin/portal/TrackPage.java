@@ -2,6 +2,7 @@ package cn.lianxin.portal;
 
 import cn.lianxin.appeal.AppealPortal;
 import cn.lianxin.appeal.AppealPortal.PublicView;
+import cn.lianxin.appeal.Photos;
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
@@ -15,12 +16,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 查询进度: the tracking number and the access code are posted (never put in a URL), and every
@@ -53,16 +59,49 @@ class TrackPage {
     record Step(String at, String entry) {}
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final java.time.Duration PHOTO_CACHE = java.time.Duration.ofMinutes(10);
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final AppealPortal portal;
     private final PublicLimits limits;
     private final Refusals refusals;
+    private final Photos photos;
 
-    TrackPage(AppealPortal portal, PublicLimits limits, Refusals refusals) {
+    TrackPage(AppealPortal portal, PublicLimits limits, Refusals refusals, Photos photos) {
         this.portal = portal;
         this.limits = limits;
         this.refusals = refusals;
+        this.photos = photos;
+    }
+
+    /**
+     * One photo of the case page, by the signed link the page was given (PhotoLinks: ten minutes, no
+     * access code in it); any other link is a 404 without a word of why.
+     */
+    @GetMapping("/track/photos/{trackingNo}/{id}")
+    ResponseEntity<byte[]> photo(
+            @PathVariable String trackingNo,
+            @PathVariable String id,
+            @RequestParam(required = false) Long until,
+            @RequestParam(required = false) String sig,
+            HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        if (until == null) {
+            return ResponseEntity.notFound().build();
+        }
+        try {
+            byte[] jpeg = photos.bySignedLink(trackingNo, id, until, sig);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.IMAGE_JPEG)
+                    .cacheControl(CacheControl.maxAge(PHOTO_CACHE).cachePrivate())
+                    .body(jpeg);
+        } catch (ApiProblemException refusal) {
+            if (refusal.status() != HttpStatus.NOT_FOUND) {
+                throw refusal;
+            }
+            return ResponseEntity.notFound().build();
+        }
     }
 
     @GetMapping("/track")
@@ -229,6 +268,7 @@ class TrackPage {
                         .toList());
         model.addAttribute("notice", notice);
         model.addAttribute("problem", problem);
+        model.addAttribute("photos", photos.shownToCitizen(view.trackingNo()));
         return "portal/case";
     }
 
@@ -244,6 +284,7 @@ class TrackPage {
         model.addAttribute("satisfaction", satisfaction);
         model.addAttribute("comment", comment);
         model.addAttribute("errors", errors);
+        model.addAttribute("photos", photos.shownToCitizen(view.trackingNo()));
         model.addAttribute(
                 "choices",
                 Arrays.stream(Satisfaction.values())

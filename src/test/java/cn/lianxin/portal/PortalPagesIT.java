@@ -24,8 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The citizen portal (群众端) in a real headless Chromium at a phone's size, on PostgreSQL: submit →
@@ -47,6 +56,9 @@ class PortalPagesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestRestTemplate http;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -225,6 +237,66 @@ class PortalPagesIT {
         assertThat(again.body()).contains("办理结果反馈给您之后才能评价");
         assertThat(evaluations(appeal)).isEqualTo(1);
         assertThat(status(appeal)).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void theCitizenAskedToEvaluateSeesTheHandlersAfterPhotosByLinksThatCarryNoCode() {
+        // given a case handled on the spot, with a 办理前 and a 办理后 photo, fed back to the citizen
+        Case appeal = appeals.submit(AppealFixtures.intake("policy", "v0101"));
+        appeals.done("gw-v0101", appeal, "triage", Map.of("path", "IMMEDIATE"));
+        String task = appeals.taskIdOf("gw-v0101", appeal, "handle-immediate");
+        assertThat(attach(task, "BEFORE").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(attach(task, "AFTER").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        appeals.done("gw-v0101", appeal, "handle-immediate", Map.of("onSite", true, "result", "已当面讲解政策"));
+        appeals.done("gw-v0101", appeal, "feedback", Map.of("feedbackChannel", "PHONE", "feedbackContent", "已电话告知"));
+
+        // when the citizen opens the case and goes to evaluate
+        Portal portal = new Portal(session.browser(), port).follow(appeal.trackingNo(), appeal.accessCode());
+        List<String> onCasePage = portal.photoLinks();
+        portal.press("评价办理结果");
+
+        // then the 办理后 photo shows (loaded), the 办理前 one does not, and no link carries the code
+        List<String> links = portal.photoLinks();
+        assertThat(links).hasSize(1).isEqualTo(onCasePage);
+        assertThat(portal.photosLoaded()).isEqualTo(1);
+        assertThat(portal.text()).contains("办理后");
+        assertThat(links.get(0)).doesNotContain(appeal.accessCode()).contains(appeal.trackingNo());
+
+        // and the link opens that photo only: not with another signature, another photo or another case
+        PortalForms outsider = new PortalForms(port);
+        assertThat(outsider.get(links.get(0)).status()).isEqualTo(200);
+        assertThat(outsider.get(links.get(0).replaceAll("sig=[0-9a-f]+", "sig=" + "0".repeat(64)))
+                        .status())
+                .isEqualTo(404);
+        assertThat(outsider.get(links.get(0).replaceAll("until=(\\d+)", "until=9999999999"))
+                        .status())
+                .isEqualTo(404);
+        Case other = appeals.submit(AppealFixtures.intake("lighting", "v0101"));
+        assertThat(outsider.get(links.get(0).replace(appeal.trackingNo(), other.trackingNo()))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private ResponseEntity<String> attach(String taskId, String stage) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("stage", stage);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.IMAGE_JPEG);
+        headers.setContentDispositionFormData("photos", stage + ".jpg");
+        parts.add(
+                "photos",
+                new HttpEntity<>(
+                        new ByteArrayResource(SamplePhotos.jpegWithGps(40, 30, 1)) {
+                            @Override
+                            public String getFilename() {
+                                return stage + ".jpg";
+                            }
+                        },
+                        headers));
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth("gw-v0101", "demo")
+                .postForEntity("/api/tasks/" + taskId + "/photos", new HttpEntity<>(parts, form), String.class);
     }
 
     @Test

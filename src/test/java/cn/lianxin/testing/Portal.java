@@ -260,6 +260,25 @@ public final class Portal {
         return found.isEmpty() ? null : found.get(0).getText();
     }
 
+    /** The links of the photos the page shows (their {@code src} as written). */
+    @SuppressWarnings("unchecked")
+    public List<String> photoLinks() {
+        return (List<String>) browser.script(
+                "return [...document.querySelectorAll('#photos img')].map(img => img.getAttribute('src'));");
+    }
+
+    /** How many of the page's photos the browser has loaded as pictures (waits for them to load). */
+    public long photosLoaded() {
+        browser.waitUntil(
+                "the photos have loaded",
+                () -> Boolean.TRUE.equals(browser.script(
+                        "return [...document.querySelectorAll('#photos img')].every(img => img.complete);")));
+        return ((Number)
+                        browser.script(
+                                "return [...document.querySelectorAll('#photos img')].filter(img => img.naturalWidth > 0).length;"))
+                .longValue();
+    }
+
     /** The lines of the error summary at the top. */
     public List<String> errorSummary() {
         return browser.driver().findElements(By.cssSelector("#error-summary li")).stream()
