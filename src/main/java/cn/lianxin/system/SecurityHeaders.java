@@ -36,24 +36,15 @@ class SecurityHeaders {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    static final RequestMatcher PAGES = WebSecurity.paths(
+    static final RequestMatcher PAGES = WebSecurity.paths(WebSecurity.with(
+            WebSecurity.PORTAL_PAGES,
             "/",
             "/cockpit",
             "/cockpit/**",
             "/webjars/**",
             "/favicon.ico",
-            "/submit",
-            "/submit/**",
-            "/track",
-            "/track/**",
-            "/recover",
-            "/recover/**",
-            "/board",
-            "/board/**",
-            "/large-text",
-            "/portal/**",
             "/swagger-ui.html",
-            "/swagger-ui/**");
+            "/swagger-ui/**"));
 
     private static final RequestMatcher WEBAPP_API = WebSecurity.paths("/camunda/api/**");
 

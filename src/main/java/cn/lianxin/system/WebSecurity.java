@@ -62,6 +62,20 @@ class WebSecurity {
             new PublicRoute(HttpMethod.POST, "/api/deliberations/*/evaluations"),
             new PublicRoute(HttpMethod.GET, "/api/notices"));
 
+    /** 群众端 (portal/): its pages and their files, open to anyone and served with the pages' headers. */
+    static final String[] PORTAL_PAGES = {
+        "/submit",
+        "/submit/**",
+        "/track",
+        "/track/**",
+        "/recover",
+        "/recover/**",
+        "/board",
+        "/board/**",
+        "/large-text",
+        "/portal/**"
+    };
+
     /** The group of the operations role ({@code identity.Role.OPERATIONS}), the only one reading metrics. */
     static final String OPERATIONS_GROUP = "operations";
 
@@ -114,19 +128,9 @@ class WebSecurity {
     SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems, SecurityHeaders headers)
             throws Exception {
         headers.pagesAndTheRest(http);
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths(
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(paths(with(
+                                PORTAL_PAGES,
                                 "/",
-                                // 群众端 (portal/): pages and their files
-                                "/submit",
-                                "/submit/**",
-                                "/track",
-                                "/track/**",
-                                "/recover",
-                                "/recover/**",
-                                "/board",
-                                "/board/**",
-                                "/large-text",
-                                "/portal/**",
                                 "/error",
                                 "/favicon.ico",
                                 "/cockpit",
@@ -137,7 +141,7 @@ class WebSecurity {
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
-                                "/swagger-ui/**"))
+                                "/swagger-ui/**")))
                         .permitAll()
                         .anyRequest()
                         .denyAll())
@@ -169,6 +173,12 @@ class WebSecurity {
                 .map(pattern -> (RequestMatcher)
                         PathPatternRequestMatcher.withDefaults().matcher(pattern))
                 .toList());
+    }
+
+    /** These patterns and some more. */
+    static String[] with(String[] patterns, String... more) {
+        return java.util.stream.Stream.concat(Arrays.stream(patterns), Arrays.stream(more))
+                .toArray(String[]::new);
     }
 
     private static RequestMatcher path(HttpMethod method, String pattern) {
