@@ -134,6 +134,24 @@ public final class HeadlessChromium implements AutoCloseable {
                 .until(d -> condition.getAsBoolean());
     }
 
+    /**
+     * Does what leads to another page (a click that submits, a link) and waits until that page has
+     * replaced this one: this page is marked, and the wait ends when the document shown carries no mark.
+     * While the browser is between the two, asking fails in several ways (a stale element, a node that
+     * "does not belong to the document", a script with no document): each is "not yet".
+     */
+    public void nextPage(Runnable action) {
+        script("document.documentElement.setAttribute('data-left', 'yes');");
+        action.run();
+        waitUntil("the next page replaces this one", () -> {
+            try {
+                return script("return document.documentElement.getAttribute('data-left');") == null;
+            } catch (org.openqa.selenium.WebDriverException betweenPages) {
+                return false;
+            }
+        });
+    }
+
     /** Runs a script in the page and returns its answer. */
     public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);

@@ -11,7 +11,6 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -222,16 +221,7 @@ public final class Portal {
 
     /** Does what leads to another page, and waits until that page has replaced this one. */
     private void turnPage(Runnable action) {
-        WebElement old = browser.driver().findElement(By.tagName("html"));
-        action.run();
-        browser.waitUntil("the next page replaces this one", () -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException gone) {
-                return true;
-            }
-        });
+        browser.nextPage(action);
         browser.visible(By.tagName("h1"));
     }
 
