@@ -76,6 +76,7 @@ class ModulesTests {
                 "cn.lianxin.system.SpringSecurityEngineAuthentication",
                 // Flyway finds and instantiates Java migrations by class name
                 "cn.lianxin.identity.migration.V12__tenants_of_open_cases",
+                "cn.lianxin.identity.migration.V25__department_work_tenants",
                 "cn.lianxin.appeal.migration.V17_1__place_keys_of_earlier_cases",
                 // the BPMN ↔ Java contracts are each process's published API (STYLE.md)
                 "cn.lianxin.appeal.AppealProcess",

@@ -73,7 +73,12 @@ public class CasesAtStep {
         StringBuilder where = new StringBuilder();
         if (villages != null) {
             params.put("villages", villages.isEmpty() ? List.of("") : List.copyOf(villages));
-            where.append(" and ").append(alias).append(".tenant_id_ in (:villages)");
+            // the task's place: its tenant, or the place of a department's work (jt-v0101: UnitTenants)
+            where.append(" and substring(")
+                    .append(alias)
+                    .append(".tenant_id_ from position('-' in ")
+                    .append(alias)
+                    .append(".tenant_id_) + 1) in (:villages)");
         }
         if (group != null) {
             params.put("group", group);

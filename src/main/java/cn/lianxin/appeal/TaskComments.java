@@ -1,6 +1,7 @@
 package cn.lianxin.appeal;
 
 import cn.lianxin.appeal.OperatedTasks.OperatedTask;
+import cn.lianxin.identity.UnitTenants;
 import cn.lianxin.notification.CadreNotice;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.workflow.CurrentUser;
@@ -49,9 +50,9 @@ class TaskComments implements TaskOperation {
         return operated.handles(task, me)
                 || me.userId().equals(task.task().getOwner())
                 || operated.heads(task, me)
-                || (task.task().getTenantId() != null
-                        && operated.headedVillages(me, true)
-                                .contains(task.task().getTenantId()));
+                || UnitTenants.placeOf(task.task().getTenantId())
+                        .filter(operated.headedVillages(me, true)::contains)
+                        .isPresent();
     }
 
     /** The task's comments, oldest first, for anyone who may see the task. */

@@ -1,6 +1,7 @@
 package cn.lianxin.appeal;
 
 import cn.lianxin.appeal.OperatedTasks.OperatedTask;
+import cn.lianxin.identity.UnitTenants;
 import cn.lianxin.notification.CadreNotice;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.workflow.CurrentUser;
@@ -49,8 +50,10 @@ class TaskUrge implements TaskOperation {
     }
 
     private boolean mayUrge(Task task, CurrentUser me) {
-        return task.getTenantId() != null
-                && operated.headedVillages(me, true).contains(task.getTenantId())
+        // a department's task belongs to its work in the case's village (UnitTenants)
+        return UnitTenants.placeOf(task.getTenantId())
+                        .filter(operated.headedVillages(me, true)::contains)
+                        .isPresent()
                 && !me.userId().equals(task.getAssignee());
     }
 

@@ -23,11 +23,12 @@ import org.springframework.stereotype.Component;
  * What each role may do in Camunda, as authorizations granted to its groups. The matrix is
  * documented in docs/identity.md; the tests follow it.
  *
- * <p>Who reads which tasks: the village roles and town centres read every task of the villages they
- * reach — the engine's tenants ({@link UnitTenants}), a grant here on every task — and the engine
- * grants a task's candidate group the right to work it when the task is created (only that, for
- * those roles: {@code UnitAccessEnginePlugin}). Departments and supervisors read and work the tasks
- * given to them (the engine's grant on each task); leaders and supervisors read everything.
+ * <p>Who reads which tasks: the village roles, town centres and departments read every task of the
+ * tenants they reach — the engine's tenants ({@link UnitTenants}), a grant here on every task; a
+ * department's tenants hold only the tasks given to it — and the engine grants a task's candidate
+ * group the right to work it when the task is created (only that, for those roles: {@code
+ * UnitAccessEnginePlugin}). Supervisors read and work the tasks given to them (the engine's grant on
+ * each task); leaders and supervisors read everything.
  */
 @Component
 class AccessPolicy {
@@ -45,13 +46,11 @@ class AccessPolicy {
     private final AuthorizationService authorizations;
     private final IdentityService identity;
     private final UnitTenants tenants;
-    private final Units units;
 
-    AccessPolicy(AuthorizationService authorizations, IdentityService identity, UnitTenants tenants, Units units) {
+    AccessPolicy(AuthorizationService authorizations, IdentityService identity, UnitTenants tenants) {
         this.authorizations = authorizations;
         this.identity = identity;
         this.tenants = tenants;
-        this.units = units;
     }
 
     /** The grants of a role, the same for each of its groups. */
@@ -123,9 +122,9 @@ class AccessPolicy {
     }
 
     /**
-     * Every task of the villages the group reaches, limited by the engine's tenant check: the
+     * Every task of the tenants the group reaches, limited by the engine's tenant check: the
      * station's own cases (which it follows through the town and the departments anyway), a town
-     * centre's villages. Working a task still takes the grant on that task.
+     * centre's villages, a department's own work. Working a task still takes the grant on that task.
      */
     private static List<Grant> readsItsVillages() {
         return List.of(
@@ -134,7 +133,7 @@ class AccessPolicy {
     }
 
     /**
-     * Makes the group a member of exactly the tenants (villages) its role reaches, so that Camunda's
+     * Makes the group a member of exactly the tenants (places, departments' work) its role reaches, so that Camunda's
      * own sign-in (the webapps' login page) finds them; with Keycloak the identity is read-only and
      * the platform gives every signed-in user their tenants itself.
      */
@@ -152,7 +151,7 @@ class AccessPolicy {
             }
             if (identity.createTenantQuery().tenantId(village).count() == 0) {
                 Tenant tenant = identity.newTenant(village);
-                tenant.setName(units.byCode(village).map(Unit::name).orElse(village));
+                tenant.setName(tenants.nameOf(village));
                 identity.saveTenant(tenant);
             }
             identity.createTenantGroupMembership(village, groupId);

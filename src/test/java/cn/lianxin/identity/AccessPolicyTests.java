@@ -20,8 +20,7 @@ class AccessPolicyTests {
     private final AccessPolicy policy = new AccessPolicy(
             mock(AuthorizationService.class),
             mock(org.camunda.bpm.engine.IdentityService.class),
-            mock(UnitTenants.class),
-            mock(Units.class));
+            mock(UnitTenants.class));
 
     @Test
     void onlyProcessDesignersAndAdministratorsDeploy() {
@@ -77,9 +76,10 @@ class AccessPolicyTests {
     }
 
     @Test
-    void villageRolesReadTheTasksOfTheirVillagesByTenantAndWorkOnlyTheirOwn() {
-        for (Role role : List.of(Role.GRID_WORKER, Role.STATION_HEAD, Role.DELIBERATION_HOST, Role.TOWN_CENTER)) {
-            // read: every task, limited to their villages by the engine's tenant check
+    void unitRolesReadTheTasksOfTheirTenantsAndWorkOnlyTheirOwn() {
+        for (Role role :
+                List.of(Role.GRID_WORKER, Role.STATION_HEAD, Role.DELIBERATION_HOST, Role.TOWN_CENTER, Role.DEPT)) {
+            // read: every task, limited to their villages (a department: its own work) by the engine's tenant check
             assertThat(grantsOn(role, Resources.TASK)).singleElement().satisfies(grant -> {
                 assertThat(grant.resourceId()).isEqualTo("*");
                 assertThat(grant.permissions()).extracting(Permission::getName).containsExactly("READ");
@@ -88,8 +88,7 @@ class AccessPolicyTests {
             assertThat(has(role, Resources.TASK, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK))
                     .isFalse();
         }
-        // departments read and work only the tasks given to them: no grant on every task
-        assertThat(grantsOn(Role.DEPT, Resources.TASK)).isEmpty();
+        // representatives read only the tasks given to them: no grant on every task
         assertThat(grantsOn(Role.DELIBERATION_REP, Resources.TASK)).isEmpty();
     }
 

@@ -133,7 +133,7 @@ class UnitTenantsIT {
     }
 
     @Test
-    void theEnginesGrantOnAVillageTaskIsToWorkItAndADepartmentsAlsoToReadIt() {
+    void theEnginesGrantOnAVillagesOrADepartmentsTaskIsToWorkIt() {
         // given: a triage task of a village, and a department's task
         Case appeal = appeals.submit("road", "NORMAL", "VILLAGE", "v0101");
         String triage = appeals.openTask(appeal, "triage");
@@ -153,10 +153,14 @@ class UnitTenantsIT {
                         .resourceId(triage)
                         .count())
                 .isZero();
-        // a department reads and works exactly the tasks given to it
+        // a department reads exactly the tasks given to it by their tenant, its work in the case's village
+        assertThat(tasks.createTaskQuery().taskId(deptTask).singleResult().getTenantId())
+                .isEqualTo("cg-v0101");
         Authorization department = grantOn(deptTask, "dept-cg");
         assertThat(department.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
-        assertThat(department.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(department.isPermissionGranted(Permissions.READ)).isFalse();
+        assertThat(api.as("dept-cg").get("/engine-rest/task/" + deptTask).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(api.as("dept-jt")
                         .exchange(HttpMethod.GET, "/engine-rest/task/" + deptTask, null, String.class)
                         .getStatusCode())
