@@ -136,7 +136,8 @@ public final class Bench {
 
     /**
      * {@code --only=P2}: the timer storm alone (no pgbench, bare engine, P1, P5, P6, P3, P4), to work on
-     * P2; {@code --only=P4}: the cockpit's speed alone (no pgbench, bare engine, P1, P5, P6, P3, P2).
+     * P2; {@code --only=P4}: the cockpit's speed alone (no pgbench, bare engine, P1, P5, P6, P3, P2);
+     * {@code --only=P3}: the task lists alone, on one case per village submitted for it.
      * Null: everything.
      */
     private final String only;
@@ -175,8 +176,8 @@ public final class Bench {
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
                 only = arg.substring("--only=".length()).trim().toUpperCase(java.util.Locale.ROOT);
-                if (!List.of("P2", "P4").contains(only)) {
-                    throw new IllegalArgumentException("--only takes P2 or P4: " + arg);
+                if (!List.of("P2", "P3", "P4").contains(only)) {
+                    throw new IllegalArgumentException("--only takes P2, P3 or P4: " + arg);
                 }
             }
         }
@@ -373,6 +374,14 @@ public final class Bench {
                                 postgres, http, probe, settings.cockpitWarmUp(), settings.cockpitWindow())
                         .run(settings.cases())));
             }
+            if (only != null && only.equals("P3")) {
+                System.out.println("-- P3 task lists at " + settings.openTasks() + " open tasks");
+                result.put("P3", attempt("P3", () -> {
+                    casePerVillage(postgres, http);
+                    return taskLists(postgres, http, probe);
+                }));
+                return result;
+            }
             if (only != null && only.equals("P4")) {
                 return result;
             }
@@ -479,15 +488,9 @@ public final class Bench {
         try (Connection c = postgres.connect("lianxin")) {
             List<String[]> sources = TimerStorm.sources(c);
             if (sources.isEmpty()) {
-                // no open case waiting at 分类分流 yet (--only=P2): a citizen submits one per village
-                Appeals appeals = new Appeals(http);
-                for (Appeals.Village v : Appeals.VILLAGES) {
-                    appeals.submit(Appeals.intake("policy", "NORMAL", "HOUSEHOLD", v.code()));
-                }
-                for (int i = 0; i < 120 && sources.size() < Appeals.VILLAGES.size(); i++) {
-                    Load.sleep(250);
-                    sources = TimerStorm.sources(c);
-                }
+                // no open case waiting at 分类分流 yet (--only=P2)
+                casePerVillage(postgres, http);
+                sources = TimerStorm.sources(c);
             }
             if (sources.isEmpty()) {
                 throw new IllegalStateException("no open case at triage with its light timer to clone");
@@ -835,19 +838,48 @@ public final class Bench {
 
     // ---- P3 ----------------------------------------------------------------------------------------
 
-    /** The query Tasklist sends for a grid worker's group, and its count, at {@code openTasks} open tasks. */
+    /**
+     * For a scenario run alone ({@code --only}): a citizen submits one request per village, and the run
+     * waits (up to 30 s) until each waits at 分类分流 with its light timer.
+     */
+    private static void casePerVillage(Postgres postgres, Http http) throws Exception {
+        Appeals appeals = new Appeals(http);
+        for (Appeals.Village v : Appeals.VILLAGES) {
+            appeals.submit(Appeals.intake("policy", "NORMAL", "HOUSEHOLD", v.code()));
+        }
+        try (Connection c = postgres.connect("lianxin")) {
+            for (int i = 0; i < 120 && TimerStorm.sources(c).size() < Appeals.VILLAGES.size(); i++) {
+                Load.sleep(250);
+            }
+        }
+    }
+
+    /**
+     * The query Tasklist sends for a grid worker's group, and its count, at {@code openTasks} open
+     * tasks; then the same for a department given a fifth of them ({@code dept-jt}), and the
+     * department's unfiltered list and count (Tasklist's "all tasks" filter) — its tasks read through
+     * its tenants, not a row per task.
+     */
     private Map<String, Object> taskLists(Postgres postgres, Http http, Probe probe) throws Exception {
         Map<String, Object> p3 = new LinkedHashMap<>();
+        long department = settings.openTasks() / 5;
         try (Connection c = postgres.connect("lianxin")) {
-            Map<String, Object> filled = OpenTasks.fillUpTo(c, settings.openTasks());
+            Map<String, Object> filled = OpenTasks.fillUpTo(c, settings.openTasks() - department);
             p3.put("generated", filled);
             System.out.println("  open tasks: " + filled);
+            Map<String, Object> given = OpenTasks.giveToDepartment(c, "jt", department);
+            p3.put("department", given);
+            System.out.println("  the department's: " + given + ", " + OpenTasks.openTasks(c) + " open in all");
         }
         String group = "grid-worker-v0101";
-        p3.put("list", slowRoute("tasklist", "/engine-rest/task?candidateGroup=" + group + "&maxResults=50", http, probe));
-        p3.put("count", slowRoute("tasklist count", "/engine-rest/task/count?candidateGroup=" + group, http, probe));
+        p3.put("list", slowRoute("tasklist", "/engine-rest/task?candidateGroup=" + group + "&maxResults=50", "gw-v0101", http, probe));
+        p3.put("count", slowRoute("tasklist count", "/engine-rest/task/count?candidateGroup=" + group, "gw-v0101", http, probe));
         // the platform's own list, paged (issue 14): its first page as the grid worker sees it
-        p3.put("apiTasks", slowRoute("/api/tasks first page", "/api/tasks?page=0&size=20", http, probe));
+        p3.put("apiTasks", slowRoute("/api/tasks first page", "/api/tasks?page=0&size=20", "gw-v0101", http, probe));
+        p3.put("deptList", slowRoute("department's tasklist", "/engine-rest/task?candidateGroup=dept-jt&maxResults=50", "dept-jt", http, probe));
+        p3.put("deptCount", slowRoute("department's tasklist count", "/engine-rest/task/count?candidateGroup=dept-jt", "dept-jt", http, probe));
+        p3.put("deptAll", slowRoute("department's all tasks", "/engine-rest/task?maxResults=50", "dept-jt", http, probe));
+        p3.put("deptAllCount", slowRoute("department's all tasks count", "/engine-rest/task/count", "dept-jt", http, probe));
         return p3;
     }
 
@@ -855,10 +887,10 @@ public final class Bench {
      * One client, one request after another, for the window (at least one measured request after one
      * warm-up request). A request slower than {@link #SLOW} is not repeated: it is the measurement.
      */
-    private Map<String, Object> slowRoute(String name, String path, Http http, Probe probe) {
+    private Map<String, Object> slowRoute(String name, String path, String user, Http http, Probe probe) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("path", path);
-        r.put("user", "gw-v0101");
+        r.put("user", user);
         ConcurrentHistogram latency = Latency.histogram();
         int errors = 0;
         String answer = "";
@@ -870,7 +902,7 @@ public final class Bench {
             long start = System.nanoTime();
             Http.Answer a;
             try {
-                a = http.get(path, "gw-v0101", TIMEOUT);
+                a = http.get(path, user, TIMEOUT);
             } catch (IllegalStateException timedOut) {
                 errors++;
                 answer = "no answer within " + TIMEOUT.toSeconds() + " s";

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 
 /**
  * Open tasks in bulk for P3: one real open case per demo village (a citizen's request waiting at
@@ -92,6 +93,53 @@ final class OpenTasks {
         done.put("clonedFrom", sources.stream().map(s -> s[1] + " (" + s[0] + ")").toList());
         done.put("clonesPerCase", perSource);
         done.put("openTasksAfter", openTasks(c));
+        done.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        return done;
+    }
+
+    /**
+     * {@code copies} open tasks given to a department, {@code dept-<department>}, as the platform writes
+     * them: the triage task of v0101's source case cloned with the department's candidate group, in the
+     * department's work in the village ({@code <department>-v0101}: UnitTenants), and the engine's row
+     * on each granting the group work only (it reads them through its one grant and its tenants). Only
+     * the task, its link and its row are cloned (ids {@code <id>-d<n>}): the lists read nothing else.
+     */
+    static Map<String, Object> giveToDepartment(Connection c, String department, long copies) throws Exception {
+        Map<String, Object> done = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        String task;
+        try (PreparedStatement s = c.prepareStatement(
+                "select t.id_ from appeal a join act_ru_task t on t.proc_inst_id_ = a.process_instance_id"
+                        + " and t.task_def_key_ = 'triage' where a.village_code = 'v0101' and a.status = 'OPEN'"
+                        + " and a.tracking_no not like 'LX-B%' limit 1");
+                ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                done.put("given", 0);
+                return done;
+            }
+            task = rs.getString(1);
+        }
+        String group = "'dept-" + department + "'";
+        c.setAutoCommit(false);
+        cloneRows(c, "act_ru_task", "id_ = '" + task + "'", copies, "'-d' || g", "null", Map.of(
+                "tenant_id_", "'" + department + "-' || tenant_id_",
+                "task_def_key_", "'dept-handle'",
+                "name_", "'部门办理'"));
+        cloneRows(c, "act_ru_identitylink", "task_id_ = '" + task + "' and type_ = 'candidate'", copies, "'-d' || g",
+                "null", Map.of("group_id_", group));
+        cloneRows(c, "act_ru_authorization", "resource_type_ = 7 and resource_id_ = '" + task + "' and group_id_ is not null",
+                copies, "'-d' || g", "null", Map.of(
+                        "group_id_", group,
+                        "perms_", String.valueOf(TaskPermissions.TASK_WORK.getValue())));
+        c.commit();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("act_ru_task", "act_ru_identitylink", "act_ru_authorization")) {
+                s.execute("analyze " + table);
+            }
+        }
+        done.put("department", department);
+        done.put("given", copies);
         done.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
         return done;
     }
