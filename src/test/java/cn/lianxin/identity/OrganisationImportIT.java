@@ -114,9 +114,12 @@ class OrganisationImportIT {
                     }
                 }
             }
-            if (identity.createTenantQuery().tenantId(code).count() > 0) {
-                identity.deleteTenant(code);
-            }
+            // the unit's tenant and the departments' work in it (or its own work, for a department)
+            identity.createTenantQuery().list().stream()
+                    .map(org.camunda.bpm.engine.identity.Tenant::getId)
+                    .filter(tenant ->
+                            tenant.equals(code) || tenant.endsWith("-" + code) || tenant.startsWith(code + "-"))
+                    .forEach(identity::deleteTenant);
         }
         TEST_VILLAGES.forEach(code -> jdbc.update("delete from unit where code = ?", code));
         TEST_UNITS.forEach(code -> jdbc.update("delete from unit where code = ?", code));
