@@ -127,9 +127,8 @@ class UnitAccessEnginePlugin extends AbstractProcessEnginePlugin {
                 return false;
             }
             String tenant = entity.getTenantId();
-            if (tenant != null
-                    && tenant.equals(UnitTenants.departmentWork(
-                            department, UnitTenants.placeOf(tenant).orElseThrow()))) {
+            if (tenant != null && tenant.startsWith(department + "-")) {
+                // already this department's work (a candidate group given back to it)
                 return true;
             }
             boolean creating = TASK_BEING_CREATED.equals(entity.getTaskState());

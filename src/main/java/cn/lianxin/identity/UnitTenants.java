@@ -97,7 +97,7 @@ public class UnitTenants {
      * The tenant of a task given to a department in a case of this place (a village or the county):
      * {@code <department>-<place>}. Unit codes hold no {@code -}.
      */
-    public static String departmentWork(String department, String place) {
+    static String departmentWork(String department, String place) {
         return department + "-" + (place == null ? COUNTY : place);
     }
 

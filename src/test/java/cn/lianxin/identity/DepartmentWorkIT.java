@@ -145,14 +145,9 @@ class DepartmentWorkIT {
                         .singleResult()
                         .getTenantId())
                 .isEqualTo("jt-v0101");
-        assertThat(api.as("dept-jt")
-                        .get("/engine-rest/history/task?taskId=" + jtTask)
-                        .getBody())
-                .hasSize(1);
-        assertThat(api.as("dept-cg")
-                        .get("/engine-rest/history/task?taskId=" + jtTask)
-                        .getBody())
-                .isEmpty();
+        String itsHistory = "/engine-rest/history/task?taskId=" + jtTask;
+        assertThat(api.as("dept-jt").get(itsHistory).getBody()).hasSize(1);
+        assertThat(api.as("dept-cg").get(itsHistory).getBody()).isEmpty();
         assertThat(tasks.createTaskQuery()
                         .processInstanceBusinessKey(ours.trackingNo())
                         .singleResult()
