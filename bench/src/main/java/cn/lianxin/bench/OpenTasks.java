@@ -102,14 +102,16 @@ final class OpenTasks {
      * them: the triage task of v0101's source case cloned with the department's candidate group, in the
      * department's work in the village ({@code <department>-v0101}: UnitTenants), and the engine's row
      * on each granting the group work only (it reads them through its one grant and its tenants). Only
-     * the task, its link and its row are cloned (ids {@code <id>-d<n>}): the lists read nothing else.
+     * the task, its link and its row are cloned (ids {@code <id>-d<n>}), each in one of the case's clones
+     * (its execution {@code <execution>-<n>}), at most as many as there are: the lists read nothing else.
      */
     static Map<String, Object> giveToDepartment(Connection c, String department, long copies) throws Exception {
         Map<String, Object> done = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         String task;
+        String instance;
         try (PreparedStatement s = c.prepareStatement(
-                "select t.id_ from appeal a join act_ru_task t on t.proc_inst_id_ = a.process_instance_id"
+                "select t.id_, t.proc_inst_id_ from appeal a join act_ru_task t on t.proc_inst_id_ = a.process_instance_id"
                         + " and t.task_def_key_ = 'triage' where a.village_code = 'v0101' and a.status = 'OPEN'"
                         + " and a.tracking_no not like 'LX-B%' limit 1");
                 ResultSet rs = s.executeQuery()) {
@@ -118,10 +120,21 @@ final class OpenTasks {
                 return done;
             }
             task = rs.getString(1);
+            instance = rs.getString(2);
+        }
+        // each department task lies in one of the case's clones (its execution and instance exist)
+        try (PreparedStatement s = c.prepareStatement("select count(*) from act_ru_execution where id_ like ?")) {
+            s.setString(1, instance + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                copies = Math.min(copies, rs.getLong(1));
+            }
         }
         String group = "'dept-" + department + "'";
         c.setAutoCommit(false);
         cloneRows(c, "act_ru_task", "id_ = '" + task + "'", copies, "'-d' || g", "null", Map.of(
+                "execution_id_", "execution_id_ || '-' || g",
+                "proc_inst_id_", "proc_inst_id_ || '-' || g",
                 "tenant_id_", "'" + department + "-' || tenant_id_",
                 "task_def_key_", "'dept-handle'",
                 "name_", "'部门办理'"));
