@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -88,16 +89,8 @@ class DepartmentWorkIT {
         Map<String, Map<String, Object>> validData =
                 Map.of(cgTask, Map.of("deptOutcome", "DONE", "result", "x"), triage, Map.of("path", "ESCALATE"));
         for (String other : List.of(cgTask, triage)) {
-            assertThat(api.as("dept-jt")
-                            .exchange(HttpMethod.GET, "/engine-rest/task/" + other, null, String.class)
-                            .getStatusCode())
-                    .as(other)
-                    .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-            assertThat(api.as("dept-jt")
-                            .post("/engine-rest/task/" + other + "/claim", Map.of("userId", "dept-jt"))
-                            .getStatusCode())
-                    .as(other)
-                    .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+            assertThat(reads("dept-jt", other)).as(other).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+            assertThat(claims("dept-jt", other)).as(other).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
             assertThat(appeals.viaRest("dept-jt", other, validData.get(other)).getStatusCode())
                     .as(other)
                     .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
@@ -120,21 +113,14 @@ class DepartmentWorkIT {
         assertThat(tasks.createTaskQuery().taskId(cgTask).count()).isOne();
 
         // and the station of the case follows the department's task: reads it, may urge, does not work it
-        assertThat(api.as("gw-v0101").get("/engine-rest/task/" + jtTask).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(api.as("gw-v0101")
-                        .post("/engine-rest/task/" + jtTask + "/claim", Map.of("userId", "gw-v0101"))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(reads("gw-v0101", jtTask)).isEqualTo(HttpStatus.OK);
+        assertThat(claims("gw-v0101", jtTask)).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.as("head-v0101")
                         .get("/api/tasks/" + jtTask + "/operations")
                         .getBody()
                         .toString())
                 .contains("urge");
-        assertThat(api.as("gw-v0201")
-                        .exchange(HttpMethod.GET, "/engine-rest/task/" + jtTask, null, String.class)
-                        .getStatusCode())
-                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(reads("gw-v0201", jtTask)).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 
         // when 交通 completes its task through the platform's API
         appeals.done("dept-jt", ours, "dept-handle", Map.of("deptOutcome", "DONE", "result", "已修补路面坑洼"));
@@ -225,12 +211,8 @@ class DepartmentWorkIT {
                         .getTenantId())
                 .isEqualTo("mz-v0101");
         assertThat(readRowsOnDepartmentTasks()).isZero();
-        assertThat(api.as("dept-mz").get("/engine-rest/task/" + task).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(api.as("dept-jt")
-                        .exchange(HttpMethod.GET, "/engine-rest/task/" + task, null, String.class)
-                        .getStatusCode())
-                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(reads("dept-mz", task)).isEqualTo(HttpStatus.OK);
+        assertThat(reads("dept-jt", task)).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
         appeals.done("dept-mz", appeal, "dept-handle", Map.of("deptOutcome", "DONE", "result", "已办结"));
     }
 
@@ -254,6 +236,20 @@ class DepartmentWorkIT {
                 .param("read", Permissions.READ.getValue())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The answer to the user reading the task through Camunda's REST API. */
+    private HttpStatusCode reads(String user, String taskId) {
+        return api.as(user)
+                .exchange(HttpMethod.GET, "/engine-rest/task/" + taskId, null, String.class)
+                .getStatusCode();
+    }
+
+    /** The answer to the user claiming the task for themselves through Camunda's REST API. */
+    private HttpStatusCode claims(String user, String taskId) {
+        return api.as(user)
+                .post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user))
+                .getStatusCode();
     }
 
     private List<JsonNode> engineTasks(String user, String query) {
