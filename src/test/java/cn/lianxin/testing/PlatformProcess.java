@@ -1,0 +1,140 @@
+package cn.lianxin.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform as operations run it: the packaged jar ({@code target/lianxin-*.jar}, built by
+ * {@code package} before the integration tests) in a JVM of its own, profile {@code postgres}, on a free
+ * port, against the database it is given; its output goes to a log file. For the tests of what happens
+ * across starts, nodes and crashes (docs/operations.md).
+ */
+public final class PlatformProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private PlatformProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the jar on this database with the demo world and waits until it is ready (3 minutes at most). */
+    public static PlatformProcess start(String jdbcUrl, String user, String password, Path log) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                jar().toString(),
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--lianxin.sms.provider=log"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("LIANXIN_DB_URL", jdbcUrl);
+        builder.environment().put("LIANXIN_DB_USER", user);
+        builder.environment().put("LIANXIN_DB_PASSWORD", password);
+        builder.environment().put("LIANXIN_DEMO_WORLD", "true");
+        builder.environment().put("LIANXIN_ACCESS_CODE_SECRET", "platform-process-test-secret");
+        PlatformProcess platform;
+        try {
+            platform = new PlatformProcess(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .failFast("the platform's JVM ended; its log: " + log, () -> !platform.process.isAlive())
+                    .until(platform::ready);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    /** The platform's address, e.g. {@code http://localhost:41234}. */
+    public URI base() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Whether {@code /actuator/health/readiness} answers 200. */
+    public boolean ready() {
+        try {
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the JVM as a service manager does (SIGTERM), waiting for its graceful shutdown. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static Path jar() {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "lianxin-*.jar")) {
+            for (Path jar : jars) {
+                String name = jar.getFileName().toString();
+                if (!name.endsWith("-sources.jar") && !name.endsWith("-plain.jar")) {
+                    return jar.toAbsolutePath();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("target/lianxin-*.jar is missing: the integration tests run after"
+                + " `package` (./mvnw verify) and start the packaged platform");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
