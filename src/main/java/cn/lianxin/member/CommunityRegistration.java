@@ -60,6 +60,28 @@ class CommunityRegistration {
         return MemberView.of(registrations.of(userId).orElseThrow(), records.totals(userId), rules, false);
     }
 
+    /**
+     * The secretary records that a confirmed member of their village has left it: 404 when there is no such
+     * member there, 409 when they are not (or no longer) confirmed.
+     */
+    @Transactional
+    MemberView leave(SignedIn secretary, String userId) {
+        if (secretary.secretaryOf().isEmpty()) {
+            throw SignedIn.forbidden();
+        }
+        Registrations.Registration registration = readable(secretary, userId);
+        if (!secretary.isSecretaryOf(registration.villageCode())) {
+            throw notFound();
+        }
+        if (!registrations.leave(userId, registration.villageCode(), secretary.userId())) {
+            throw new ApiProblemException(
+                    HttpStatus.CONFLICT,
+                    "member-not-confirmed",
+                    registration.status().label());
+        }
+        return MemberView.of(registrations.of(userId).orElseThrow(), records.totals(userId), rules, false);
+    }
+
     ListPage<MemberView> ofVillage(String village, MemberStatus status, ListPage.Numbered page) {
         return ListPage.of(registrations.ofVillage(village, status, page), page)
                 .map(r -> MemberView.of(r, records.totals(r.userId()), rules, false));

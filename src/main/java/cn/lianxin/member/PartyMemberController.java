@@ -114,6 +114,12 @@ class PartyMemberController {
         return registration.decide(secretary, village, userId, confirmed, request.reason());
     }
 
+    /** 离开: a confirmed member no longer serves in the village (their points stay). */
+    @PostMapping("/{userId}/departure")
+    MemberView leave(@PathVariable String userId) {
+        return registration.leave(SignedIn.of(identity), userId);
+    }
+
     @GetMapping("/{userId}")
     MemberView read(@PathVariable String userId) {
         return registration.read(SignedIn.of(identity), userId);

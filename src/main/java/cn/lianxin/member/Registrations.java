@@ -34,7 +34,8 @@ class Registrations {
             Instant registeredAt,
             String confirmedBy,
             Instant confirmedAt,
-            String rejectReason) {}
+            String rejectReason,
+            Instant leftAt) {}
 
     private final JdbcClient jdbc;
 
@@ -113,6 +114,24 @@ class Registrations {
                 == 1;
     }
 
+    /**
+     * A confirmed member leaves the village (no longer dispatched its orders; their points stay): {@code true}
+     * when they left now, {@code false} when they were not a confirmed member of this village.
+     */
+    boolean leave(String userId, String villageCode, String secretary) {
+        return jdbc.sql("update party_member set status = ?, left_at = ?, confirmed_by = ?"
+                                + " where user_id = ? and village_code = ? and status = ?")
+                        .params(
+                                MemberStatus.LEFT.name(),
+                                utc(EngineClock.now()),
+                                secretary,
+                                userId,
+                                villageCode,
+                                MemberStatus.CONFIRMED.name())
+                        .update()
+                == 1;
+    }
+
     /** A page of the village's members (of one status, or all), by registration time, earliest first. */
     List<Registration> ofVillage(String villageCode, MemberStatus status, ListPage.Numbered page) {
         return jdbc.sql("select * from party_member where village_code = ?"
@@ -135,7 +154,8 @@ class Registrations {
                 instant(rs, "registered_at"),
                 rs.getString("confirmed_by"),
                 instant(rs, "confirmed_at"),
-                rs.getString("reject_reason"));
+                rs.getString("reject_reason"),
+                instant(rs, "left_at"));
     }
 
     static OffsetDateTime utc(Instant at) {

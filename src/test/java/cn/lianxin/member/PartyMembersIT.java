@@ -204,6 +204,27 @@ class PartyMembersIT {
         assertThat(once.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(once.getBody().get("title").asText()).isEqualTo("已经报到");
         before.assertUnchanged(jdbc);
+
+        // when 河口's secretary records that pm3 has left the village
+        ResponseEntity<JsonNode> left = api.as("sec-v0201").post("/api/party-members/pm3/departure", null);
+
+        // then pm3 is no longer dispatched orders, and leaving twice is a 409 that changes nothing
+        assertThat(left.getStatusCode()).as("%s", left.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(left.getBody().get("status").asText()).isEqualTo("LEFT");
+        assertThat(left.getBody().has("leftAt")).isTrue();
+        assertThat(members.confirmedIn("pm3", "v0201")).isFalse();
+        StoreSnapshot beforeReplay = StoreSnapshot.of(jdbc);
+        assertThat(api.as("sec-v0201")
+                        .post("/api/party-members/pm3/departure", null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        beforeReplay.assertUnchanged(jdbc);
+        // and pm3 may register again when back
+        assertThat(register("pm3", "县水务局河道所", "河道巡查", "周六")
+                        .getBody()
+                        .get("status")
+                        .asText())
+                .isEqualTo("REGISTERED");
     }
 
     @Test
@@ -235,6 +256,7 @@ class PartyMembersIT {
                 api.post("/api/party-members/registration", registration),
                 api.get("/api/party-members"),
                 api.post("/api/party-members/pm2/confirmation", confirm),
+                api.post("/api/party-members/pm1/departure", null),
                 api.get("/api/party-members/pm1"),
                 api.get("/api/party-members/pm1/points"),
                 api.get("/api/party-members/ranking"),
@@ -247,6 +269,7 @@ class PartyMembersIT {
                 gridWorker.post("/api/party-members/registration", registration),
                 gridWorker.get("/api/party-members"),
                 gridWorker.post("/api/party-members/pm2/confirmation", confirm),
+                gridWorker.post("/api/party-members/pm1/departure", null),
                 gridWorker.get("/api/party-members/pm1"),
                 gridWorker.get("/api/party-members/pm1/points"),
                 gridWorker.get("/api/party-members/ranking"),
@@ -262,6 +285,8 @@ class PartyMembersIT {
         assertThat(pm2.post("/api/party-members/pm2/confirmation", confirm).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(pm2.get("/api/party-members").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("pm1").post("/api/party-members/pm1/departure", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(pm2.get("/api/party-members/ranking").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(pm2.get("/api/party-members/summary?quarter=" + now).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
@@ -273,6 +298,8 @@ class PartyMembersIT {
         assertThat(heKou.post("/api/party-members/pm2/confirmation", confirm).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(heKou.get("/api/party-members/pm1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(heKou.post("/api/party-members/pm1/departure", null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(heKou.get("/api/party-members/pm1/points").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(heKou.get("/api/party-members?village=v0101").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
@@ -296,6 +323,9 @@ class PartyMembersIT {
                     .as(forged)
                     .isEqualTo(HttpStatus.NOT_FOUND);
         }
+        // only a confirmed member can leave
+        assertThat(secretary.post("/api/party-members/pm2/departure", null).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
         // a replayed confirmation: 409
         ResponseEntity<JsonNode> replay = secretary.post("/api/party-members/pm1/confirmation", confirm);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
