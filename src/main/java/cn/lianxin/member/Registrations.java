@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,36 +51,28 @@ class Registrations {
     @Transactional
     Registration register(
             String userId, String name, String villageCode, String employer, String skills, String availability) {
-        OffsetDateTime now = utc(EngineClock.now());
+        Map<String, Object> row = Map.of(
+                "userId", userId,
+                "village", villageCode,
+                "name", name,
+                "employer", employer,
+                "skills", skills,
+                "availability", availability,
+                "registered", MemberStatus.REGISTERED.name(),
+                "confirmed", MemberStatus.CONFIRMED.name(),
+                "now", utc(EngineClock.now()));
         int inserted = jdbc.sql("insert into party_member (user_id, village_code, name, employer, skills, availability,"
-                        + " status, registered_at) select ?, ?, ?, ?, ?, ?, ?, ?"
-                        + " where not exists (select 1 from party_member where user_id = ?)")
-                .params(
-                        userId,
-                        villageCode,
-                        name,
-                        employer,
-                        skills,
-                        availability,
-                        MemberStatus.REGISTERED.name(),
-                        now,
-                        userId)
+                        + " status, registered_at) select :userId, :village, :name, :employer, :skills, :availability,"
+                        + " :registered, :now where not exists (select 1 from party_member where user_id = :userId)")
+                .params(row)
                 .update();
         if (inserted == 0) {
-            int updated = jdbc.sql("update party_member set village_code = ?, name = ?, employer = ?, skills = ?,"
-                            + " availability = ?, status = ?, registered_at = ?, confirmed_by = null,"
-                            + " confirmed_at = null, reject_reason = null, left_at = null"
-                            + " where user_id = ? and status <> ?")
-                    .params(
-                            villageCode,
-                            name,
-                            employer,
-                            skills,
-                            availability,
-                            MemberStatus.REGISTERED.name(),
-                            now,
-                            userId,
-                            MemberStatus.CONFIRMED.name())
+            // a rejected or departed member registers anew; a confirmed one is registered already
+            int updated = jdbc.sql("update party_member set village_code = :village, name = :name,"
+                            + " employer = :employer, skills = :skills, availability = :availability,"
+                            + " status = :registered, registered_at = :now, confirmed_by = null, confirmed_at = null,"
+                            + " reject_reason = null, left_at = null where user_id = :userId and status <> :confirmed")
+                    .params(row)
                     .update();
             if (updated == 0) {
                 throw new ApiProblemException(HttpStatus.CONFLICT, "member-confirmed");
