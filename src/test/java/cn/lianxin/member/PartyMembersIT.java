@@ -148,6 +148,19 @@ class PartyMembersIT {
         assertThat(ranking.get("items").get(0).get("points").asLong()).isEqualTo(7);
         assertThat(ranking.get("items").get(0).get("lifetimePoints").asLong()).isEqualTo(19);
 
+        // and this year's ranking counts last quarter too when it was this year's; no period means this quarter
+        JsonNode year = api.as("sec-v0101")
+                .get("/api/party-members/ranking?year=" + now.year())
+                .getBody();
+        assertThat(year.get("periodLabel").asText()).isEqualTo(now.year() + "年");
+        assertThat(year.get("items").get(0).get("points").asLong()).isEqualTo(last.year() == now.year() ? 19 : 7);
+        assertThat(api.as("sec-v0101").get("/api/party-members/ranking").getBody())
+                .isEqualTo(ranking);
+        // and the secretary's list of confirmed members is pm1 alone
+        assertThat(api.as("sec-v0101").everyItem("/api/party-members?status=CONFIRMED"))
+                .extracting(m -> m.get("userId").asText())
+                .containsExactly("pm1");
+
         // when the secretary downloads this quarter's summary
         ResponseEntity<byte[]> file = api.as("sec-v0101")
                 .exchange(HttpMethod.GET, "/api/party-members/summary?quarter=" + now, null, byte[].class);
