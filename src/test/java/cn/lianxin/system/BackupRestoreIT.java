@@ -6,20 +6,13 @@ import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformProcess;
 import cn.lianxin.testing.PostgresTools;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +28,6 @@ import org.junit.jupiter.api.Test;
  * citizens and cadres find their cases there as before.
  */
 class BackupRestoreIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** What the restored database must hold exactly as the original did. */
     private static final Map<String, String> COUNTS = new LinkedHashMap<>();
@@ -71,9 +61,9 @@ class BackupRestoreIT {
                     "postgres",
                     work.resolve("original.log"))) {
                 receipts = List.of(
-                        submit(platform.base(), "lighting", "v0101"),
-                        submit(platform.base(), "road", "v0102"),
-                        submit(platform.base(), "parking", "v0201"));
+                        submit(platform, "lighting", "v0101"),
+                        submit(platform, "road", "v0102"),
+                        submit(platform, "parking", "v0201"));
             }
             Map<String, Long> before = counts(original.getPostgresDatabase());
             assertThat(before.get("cases")).isGreaterThanOrEqualTo(3);
@@ -111,17 +101,14 @@ class BackupRestoreIT {
                         "postgres",
                         work.resolve("restored.log"))) {
                     for (Receipt receipt : receipts) {
-                        JsonNode view = get(
-                                restored.base(),
-                                "/api/appeals/" + receipt.trackingNo() + "?accessCode=" + receipt.accessCode(),
-                                null);
+                        JsonNode view = ok(restored.get(
+                                "/api/appeals/" + receipt.trackingNo() + "?accessCode=" + receipt.accessCode(), null));
                         assertThat(view.path("trackingNo").asText()).isEqualTo(receipt.trackingNo());
                     }
-                    JsonNode tasks = get(
-                            restored.base(),
+                    JsonNode tasks = ok(restored.get(
                             "/engine-rest/task?processInstanceBusinessKey="
                                     + receipts.get(0).trackingNo(),
-                            "gw-v0101");
+                            "gw-v0101"));
                     assertThat(tasks).hasSize(1);
                     assertThat(tasks.get(0).path("taskDefinitionKey").asText()).isEqualTo("triage");
                     assertThat(counts(fresh.getPostgresDatabase()).get("migrations"))
@@ -132,32 +119,21 @@ class BackupRestoreIT {
         }
     }
 
-    private static Receipt submit(URI base, String category, String village) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(base.resolve("/api/appeals"))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                JSON.writeValueAsString(AppealFixtures.intake(category, village))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode receipt = JSON.readTree(response.body());
+    private static Receipt submit(PlatformProcess platform, String category, String village) {
+        PlatformProcess.Answer answer = platform.post(
+                "/api/appeals",
+                null,
+                AppealFixtures.intake(category, village),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return new Receipt(
-                receipt.path("trackingNo").asText(), receipt.path("accessCode").asText());
+                answer.body().path("trackingNo").asText(),
+                answer.body().path("accessCode").asText());
     }
 
-    private static JsonNode get(URI base, String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
-        if (user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> response =
-                HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private static JsonNode ok(PlatformProcess.Answer answer) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.body();
     }
 
     private static Map<String, Long> counts(DataSource database) throws SQLException {

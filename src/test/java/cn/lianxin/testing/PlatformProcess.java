@@ -2,6 +2,8 @@ package cn.lianxin.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,12 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +32,7 @@ public final class PlatformProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final int port;
@@ -48,7 +54,13 @@ public final class PlatformProcess implements AutoCloseable {
                 jar().toString(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
-                "--lianxin.sms.provider=log"));
+                "--lianxin.sms.provider=log",
+                // every test request comes from 127.0.0.1: limits no test reaches, as PlatformIntegrationTest
+                "--lianxin.public-limits.requests.capacity=100000",
+                "--lianxin.public-limits.intake.capacity=10000",
+                "--lianxin.public-limits.posts.capacity=10000",
+                "--lianxin.public-limits.code-guesses-per-address.capacity=10000",
+                "--lianxin.public-limits.code-guesses-per-case.capacity=1000"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -82,6 +94,56 @@ public final class PlatformProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** An answer of the platform: its status and its body as JSON ({@code null} when empty or not JSON). */
+    public record Answer(int status, JsonNode body, String text) {}
+
+    /** {@code GET path}, as the demo user (password {@code demo}) or anonymous ({@code user} null). */
+    public Answer get(String path, String user) {
+        return send("GET", path, user, null, Map.of());
+    }
+
+    /** {@code POST path} with a JSON body, as the demo user or anonymous, with these extra headers. */
+    public Answer post(String path, String user, Object body, Map<String, String> headers) {
+        return send("POST", path, user, body, headers);
+    }
+
+    private Answer send(String method, String path, String user, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (user != null) {
+                request.header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = null;
+            try {
+                json = response.body().isBlank() ? null : JSON.readTree(response.body());
+            } catch (IOException notJson) {
+                json = null;
+            }
+            return new Answer(response.statusCode(), json, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether {@code /actuator/health/readiness} answers 200. */
