@@ -146,6 +146,23 @@ public final class PlatformProcess implements AutoCloseable {
         }
     }
 
+    /** The status readiness answers, waiting up to a minute for it (a node without its database takes a while). */
+    public int readiness() {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
+                                    .timeout(Duration.ofMinutes(1))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether {@code /actuator/health/readiness} answers 200. */
     public boolean ready() {
         try {
@@ -160,6 +177,16 @@ public final class PlatformProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Kills the JVM at once ({@code kill -9}): no shutdown hook, no graceful end of anything in flight. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
