@@ -1,0 +1,172 @@
+package cn.lianxin.service;
+
+import cn.lianxin.citizen.Masking;
+import cn.lianxin.citizen.PublicLimits;
+import cn.lianxin.citizen.PublicLimits.Limit;
+import cn.lianxin.citizen.RefusesUnknownFields;
+import cn.lianxin.citizen.Satisfaction;
+import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.system.ApiProblemException.FieldError;
+import cn.lianxin.system.ListPage;
+import cn.lianxin.workflow.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 群众点单 over HTTP: a resident orders (anonymous, with the public limits and an optional
+ * Idempotency-Key, or registered by the village's station head or branch secretary), follows the order
+ * and evaluates it with the access code; the village's staff list its orders, a party member the orders
+ * dispatched to them.
+ */
+@RestController
+class ServiceOrderController {
+
+    record Receipt(String orderNo, String accessCode) {}
+
+    record Evaluation(
+            @NotBlank(message = "必须填写查询码") String accessCode,
+            @NotNull(message = "必须选择 SATISFIED、BASICALLY_SATISFIED 或 UNSATISFIED") Satisfaction satisfaction,
+            @Size(max = 500, message = "不能超过 500 个字") String comment)
+            implements RefusesUnknownFields {}
+
+    /** An order as the branch and its members list it: the resident masked. */
+    record CadreOrder(
+            String orderNo,
+            String villageCode,
+            String status,
+            String statusLabel,
+            Long resourceId,
+            String description,
+            String resident,
+            String memberId,
+            Integer minutesServed,
+            String satisfaction,
+            String trackingNo,
+            Instant createdAt,
+            Instant closedAt) {
+
+        static CadreOrder of(ServiceOrders.Order o) {
+            return new CadreOrder(
+                    o.orderNo(),
+                    o.villageCode(),
+                    o.status().name(),
+                    o.status().label(),
+                    o.resourceId(),
+                    o.description(),
+                    Masking.name(o.residentName()) + "（" + Masking.phone(o.phone()) + "）",
+                    o.memberId(),
+                    o.minutesServed(),
+                    o.satisfaction(),
+                    o.trackingNo(),
+                    o.createdAt(),
+                    o.closedAt());
+        }
+    }
+
+    private final OrderIntake intake;
+    private final OrderProgress progress;
+    private final ServiceOrders orders;
+    private final VillageStaff staff;
+    private final PublicLimits limits;
+    private final IdentityService identity;
+
+    ServiceOrderController(
+            OrderIntake intake,
+            OrderProgress progress,
+            ServiceOrders orders,
+            VillageStaff staff,
+            PublicLimits limits,
+            IdentityService identity) {
+        this.intake = intake;
+        this.progress = progress;
+        this.orders = orders;
+        this.staff = staff;
+        this.limits = limits;
+        this.identity = identity;
+    }
+
+    @PostMapping("/api/service-orders")
+    ResponseEntity<Receipt> place(
+            @Valid @RequestBody OrderRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ApiProblemException.invalid(List.of(new FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
+        }
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        limits.take(Limit.INTAKE, http.getRemoteAddr());
+        OrderIntake.Receipt receipt;
+        try {
+            receipt = intake.place(request, idempotencyKey);
+        } catch (DataIntegrityViolationException concurrentRetry) {
+            // the same Idempotency-Key arrived twice at once: the first one won, answer with its order
+            receipt = intake.place(request, idempotencyKey);
+        }
+        Receipt body = new Receipt(receipt.orderNo(), receipt.accessCode());
+        return receipt.created()
+                ? ResponseEntity.created(URI.create("/api/service-orders/" + receipt.orderNo()))
+                        .body(body)
+                : ResponseEntity.ok().header("Idempotent-Replayed", "true").body(body);
+    }
+
+    @GetMapping("/api/service-orders/{orderNo}")
+    OrderProgress.PublicView view(
+            @PathVariable String orderNo, @RequestParam String accessCode, HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        return progress.view(orderNo, accessCode, http.getRemoteAddr());
+    }
+
+    @PostMapping("/api/service-orders/{orderNo}/evaluation")
+    ResponseEntity<Void> evaluate(
+            @PathVariable String orderNo, @Valid @RequestBody Evaluation evaluation, HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        limits.take(Limit.POSTS, http.getRemoteAddr());
+        progress.evaluate(
+                orderNo,
+                evaluation.accessCode(),
+                http.getRemoteAddr(),
+                evaluation.satisfaction(),
+                evaluation.comment());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The village's orders, newest first, for its station head and branch secretary. */
+    @GetMapping("/api/villages/{code}/service-orders")
+    ListPage<CadreOrder> ofVillage(
+            @PathVariable String code,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer size) {
+        staff.of(code);
+        int shown = ListPage.size(size);
+        return ListPage.after(orders.ofVillage(code, before, shown + 1), shown, ServiceOrders.Order::orderNo)
+                .map(CadreOrder::of);
+    }
+
+    /** The orders dispatched to the signed-in party member, newest first. */
+    @GetMapping("/api/service-orders/mine")
+    ListPage<CadreOrder> mine(
+            @RequestParam(required = false) String before, @RequestParam(required = false) Integer size) {
+        CurrentUser me = CurrentUser.of(identity)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.UNAUTHORIZED, "unauthorized"));
+        int shown = ListPage.size(size);
+        return ListPage.after(orders.ofMember(me.userId(), before, shown + 1), shown, ServiceOrders.Order::orderNo)
+                .map(CadreOrder::of);
+    }
+}
