@@ -81,6 +81,7 @@ class ModulesTests {
                 "cn.lianxin.appeal.AppealProcess",
                 "cn.lianxin.deliberation.DeliberationProcess",
                 "cn.lianxin.supervision.SupervisionProcess",
+                "cn.lianxin.service.ServiceOrderProcess",
                 // beans the models call in expressions: the engine's expression language needs public types
                 "cn.lianxin.deadline.Deadlines",
                 // the party members' contract the service orders use (issue 18): whom they may dispatch to, the
