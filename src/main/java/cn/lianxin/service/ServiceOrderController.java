@@ -1,12 +1,12 @@
 package cn.lianxin.service;
 
+import cn.lianxin.citizen.IdempotencyKeys;
 import cn.lianxin.citizen.Masking;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.citizen.RefusesUnknownFields;
 import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.system.ApiProblemException;
-import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -107,9 +106,7 @@ class ServiceOrderController {
             @Valid @RequestBody OrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw ApiProblemException.invalid(List.of(new FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
-        }
+        IdempotencyKeys.checkHeader(idempotencyKey);
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
         limits.take(Limit.INTAKE, http.getRemoteAddr());
         OrderIntake.Receipt receipt;

@@ -21,8 +21,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,13 +87,7 @@ class VillageLists {
     // ---- 资源清单 ----
 
     ListPage<Resource> resources(String village, Long before, int size) {
-        return ListPage.after(
-                jdbc.sql("select * from village_resource where village_code = ? and id < ? order by id desc limit ?")
-                        .params(village, before == null ? Long.MAX_VALUE : before, size + 1)
-                        .query(VillageLists::resource)
-                        .list(),
-                size,
-                r -> Long.toString(r.id()));
+        return page("village_resource", VillageLists::resource, Resource::id, village, before, size);
     }
 
     /** The open resources of the village, newest first, at most {@code limit} (the portal's menu). */
@@ -103,17 +100,13 @@ class VillageLists {
     }
 
     Optional<Resource> resource(String village, long id) {
-        return jdbc.sql("select * from village_resource where village_code = ? and id = ?")
-                .params(village, id)
-                .query(VillageLists::resource)
-                .optional();
+        return entry("village_resource", VillageLists::resource, village, id);
     }
 
     @Transactional
     Resource addResource(String village, ResourceRequest request, String by) {
         Instant now = EngineClock.now();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into village_resource (village_code, title, description, provider_kind,"
+        long id = insert(jdbc.sql("insert into village_resource (village_code, title, description, provider_kind,"
                         + " provider_name, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         village,
@@ -123,9 +116,7 @@ class VillageLists {
                         request.providerName().trim(),
                         by,
                         Timestamp.from(now),
-                        Timestamp.from(now))
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
+                        Timestamp.from(now)));
         return resource(village, id).orElseThrow();
     }
 
@@ -150,38 +141,25 @@ class VillageLists {
     Resource closeResource(String village, long id) {
         Resource existing = resource(village, id).orElseThrow(VillageLists::notFound);
         refuseIfClosed(existing.open());
-        Timestamp now = Timestamp.from(EngineClock.now());
-        jdbc.sql("update village_resource set closed_at = ?, updated_at = ? where id = ?")
-                .params(now, now, id)
-                .update();
+        close("village_resource", id);
         return resource(village, id).orElseThrow();
     }
 
     // ---- 需求清单 ----
 
     ListPage<Need> needs(String village, Long before, int size) {
-        return ListPage.after(
-                jdbc.sql("select * from village_need where village_code = ? and id < ? order by id desc limit ?")
-                        .params(village, before == null ? Long.MAX_VALUE : before, size + 1)
-                        .query(VillageLists::need)
-                        .list(),
-                size,
-                n -> Long.toString(n.id()));
+        return page("village_need", VillageLists::need, Need::id, village, before, size);
     }
 
     Optional<Need> need(String village, long id) {
-        return jdbc.sql("select * from village_need where village_code = ? and id = ?")
-                .params(village, id)
-                .query(VillageLists::need)
-                .optional();
+        return entry("village_need", VillageLists::need, village, id);
     }
 
     @Transactional
     Need addNeed(String village, NeedRequest request, String by) {
         checkSource(village, request);
         Instant now = EngineClock.now();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into village_need (village_code, title, description, source, source_ref,"
+        long id = insert(jdbc.sql("insert into village_need (village_code, title, description, source, source_ref,"
                         + " created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         village,
@@ -191,9 +169,7 @@ class VillageLists {
                         blankToNull(request.sourceRef()),
                         by,
                         Timestamp.from(now),
-                        Timestamp.from(now))
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
+                        Timestamp.from(now)));
         return need(village, id).orElseThrow();
     }
 
@@ -219,10 +195,7 @@ class VillageLists {
     Need closeNeed(String village, long id) {
         Need existing = need(village, id).orElseThrow(VillageLists::notFound);
         refuseIfClosed(existing.open());
-        Timestamp now = Timestamp.from(EngineClock.now());
-        jdbc.sql("update village_need set closed_at = ?, updated_at = ? where id = ?")
-                .params(now, now, id)
-                .update();
+        close("village_need", id);
         return need(village, id).orElseThrow();
     }
 
@@ -239,13 +212,7 @@ class VillageLists {
     // ---- 项目清单 ----
 
     ListPage<Project> projects(String village, Long before, int size) {
-        return ListPage.after(
-                jdbc.sql("select * from village_project where village_code = ? and id < ? order by id desc limit ?")
-                        .params(village, before == null ? Long.MAX_VALUE : before, size + 1)
-                        .query(VillageLists::project)
-                        .list(),
-                size,
-                p -> Long.toString(p.id()));
+        return page("village_project", VillageLists::project, Project::id, village, before, size);
     }
 
     /** The projects of the village not closed, newest first, at most {@code limit} (the portal's menu). */
@@ -258,34 +225,29 @@ class VillageLists {
     }
 
     Optional<Project> project(String village, long id) {
-        return jdbc.sql("select * from village_project where village_code = ? and id = ?")
-                .params(village, id)
-                .query(VillageLists::project)
-                .optional();
+        return entry("village_project", VillageLists::project, village, id);
     }
 
     @Transactional
     Project addProject(String village, ProjectRequest request, String by) {
         Dates dates = checkProject(village, request);
         Instant now = EngineClock.now();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into village_project (village_code, need_id, title, description, owner, starts_on,"
-                        + " ends_on, status, created_by, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        village,
-                        request.needId(),
-                        request.title().trim(),
-                        blankToNull(request.description()),
-                        request.owner().trim(),
-                        Date.valueOf(dates.startsOn()),
-                        dates.endsOn() == null ? null : Date.valueOf(dates.endsOn()),
-                        request.status() == null ? ProjectStatus.PLANNED.name() : request.status(),
-                        by,
-                        Timestamp.from(now),
-                        Timestamp.from(now))
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
+        long id = insert(
+                jdbc.sql("insert into village_project (village_code, need_id, title, description, owner, starts_on,"
+                                + " ends_on, status, created_by, created_at, updated_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(
+                                village,
+                                request.needId(),
+                                request.title().trim(),
+                                blankToNull(request.description()),
+                                request.owner().trim(),
+                                Date.valueOf(dates.startsOn()),
+                                dates.endsOn() == null ? null : Date.valueOf(dates.endsOn()),
+                                request.status() == null ? ProjectStatus.PLANNED.name() : request.status(),
+                                by,
+                                Timestamp.from(now),
+                                Timestamp.from(now)));
         return project(village, id).orElseThrow();
     }
 
@@ -346,6 +308,42 @@ class VillageLists {
             problems.add(new FieldError(field, "不是有效的日期：" + text));
             return null;
         }
+    }
+
+    // ---- what the three lists share ----
+
+    /** A page of one list of the village, newest first, after the entry {@code before}. */
+    private <T> ListPage<T> page(
+            String table, RowMapper<T> rows, ToLongFunction<T> id, String village, Long before, int size) {
+        return ListPage.after(
+                jdbc.sql("select * from " + table + " where village_code = ? and id < ? order by id desc limit ?")
+                        .params(village, before == null ? Long.MAX_VALUE : before, size + 1)
+                        .query(rows)
+                        .list(),
+                size,
+                entry -> Long.toString(id.applyAsLong(entry)));
+    }
+
+    /** One entry of one list, if it is the village's. */
+    private <T> Optional<T> entry(String table, RowMapper<T> rows, String village, long id) {
+        return jdbc.sql("select * from " + table + " where village_code = ? and id = ?")
+                .params(village, id)
+                .query(rows)
+                .optional();
+    }
+
+    /** Inserts a row and answers its generated id. */
+    private static long insert(StatementSpec insert) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        insert.update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private void close(String table, long id) {
+        Timestamp now = Timestamp.from(EngineClock.now());
+        jdbc.sql("update " + table + " set closed_at = ?, updated_at = ? where id = ?")
+                .params(now, now, id)
+                .update();
     }
 
     private static void refuseIfClosed(boolean open) {
