@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,15 @@ class ServiceOrderHttpIT {
         member("pm2", "v0101", "REGISTERED");
         member("pm3", "v0201", "CONFIRMED");
         member("pm4", "v0201", "CONFIRMED");
+    }
+
+    /** The members' own tests start from no registration of pm1 … pm4: leave none behind. */
+    @AfterEach
+    void noPartyMembersLeft() {
+        jdbc.sql("delete from points_entry where user_id in ('pm1', 'pm2', 'pm3', 'pm4')")
+                .update();
+        jdbc.sql("delete from party_member where user_id in ('pm1', 'pm2', 'pm3', 'pm4')")
+                .update();
     }
 
     @Test
