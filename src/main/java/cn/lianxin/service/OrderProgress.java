@@ -48,7 +48,8 @@ class OrderProgress {
             String lightLabel,
             Instant createdAt,
             Instant closedAt,
-            List<TimelineEntry> timeline) {}
+            List<TimelineEntry> timeline,
+            List<OrderPhotos.Photo> photos) {}
 
     private final ServiceOrders orders;
     private final VillageLists lists;
@@ -56,6 +57,7 @@ class OrderProgress {
     private final Units units;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final OrderPhotos photos;
 
     OrderProgress(
             ServiceOrders orders,
@@ -63,7 +65,9 @@ class OrderProgress {
             AccessCodes accessCodes,
             Units units,
             RuntimeService runtime,
-            TaskService tasks) {
+            TaskService tasks,
+            OrderPhotos photos) {
+        this.photos = photos;
         this.orders = orders;
         this.lists = lists;
         this.accessCodes = accessCodes;
@@ -114,7 +118,13 @@ class OrderProgress {
                 orders.log(orderNo).stream()
                         .filter(ServiceOrders.Entry::shownToResident)
                         .map(e -> new TimelineEntry(e.at(), e.entry()))
-                        .toList());
+                        .toList(),
+                photos.forResident(order, accessCode));
+    }
+
+    /** One photo of the service, for the resident once asked to evaluate; 404 before, or for a wrong code. */
+    byte[] photo(String orderNo, String accessCode, String clientAddress, String id) {
+        return photos.photoForResident(authorised(orderNo, accessCode, clientAddress), id);
     }
 
     /** 评单: 409 {@code order-not-awaiting-evaluation} unless the order waits for it (once only). */

@@ -10,15 +10,20 @@ import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 群众点单 over HTTP: a resident orders (anonymous, with the public limits and an optional
@@ -79,6 +85,7 @@ class ServiceOrderController {
         }
     }
 
+    private final OrderPhotos photos;
     private final OrderIntake intake;
     private final OrderProgress progress;
     private final ServiceOrders orders;
@@ -92,7 +99,9 @@ class ServiceOrderController {
             ServiceOrders orders,
             VillageStaff staff,
             PublicLimits limits,
-            IdentityService identity) {
+            IdentityService identity,
+            OrderPhotos photos) {
+        this.photos = photos;
         this.intake = intake;
         this.progress = progress;
         this.orders = orders;
@@ -142,6 +151,41 @@ class ServiceOrderController {
                 evaluation.satisfaction(),
                 evaluation.comment());
         return ResponseEntity.noContent().build();
+    }
+
+    /** 服务照片: the member serving the order attaches photos while the service step is open. */
+    @PostMapping(path = "/api/service-orders/{orderNo}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<List<OrderPhotos.Photo>> attachPhotos(
+            @PathVariable String orderNo,
+            @RequestParam(name = OrderPhotos.FIELD, required = false) List<MultipartFile> files) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(photos.attach(orderNo, files));
+    }
+
+    /** The order's photos for the village's staff and the member. */
+    @GetMapping("/api/service-orders/{orderNo}/photos")
+    List<OrderPhotos.Photo> photos(@PathVariable String orderNo) {
+        return photos.forCadre(orderNo);
+    }
+
+    /** One photo: with {@code accessCode} the resident's (once the service is recorded), else a cadre's. */
+    @GetMapping("/api/service-orders/{orderNo}/photos/{id}")
+    ResponseEntity<byte[]> photo(
+            @PathVariable String orderNo,
+            @PathVariable String id,
+            @RequestParam(required = false) String accessCode,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        byte[] jpeg = accessCode == null
+                ? photos.photoForCadre(orderNo, id)
+                : progress.photo(orderNo, accessCode, http.getRemoteAddr(), id);
+        // bytes, not text: no charset (server.servlet.encoding.force set UTF-8 on every response)
+        response.setCharacterEncoding((String) null);
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".jpg\"")
+                .body(jpeg);
     }
 
     /** The village's orders, newest first, for its station head and branch secretary. */

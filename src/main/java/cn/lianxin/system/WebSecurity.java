@@ -65,7 +65,8 @@ class WebSecurity {
             new PublicRoute(HttpMethod.GET, "/api/villages/*/service-menu"),
             new PublicRoute(HttpMethod.POST, "/api/service-orders"),
             new PublicRoute(HttpMethod.GET, "/api/service-orders/*"),
-            new PublicRoute(HttpMethod.POST, "/api/service-orders/*/evaluation"));
+            new PublicRoute(HttpMethod.POST, "/api/service-orders/*/evaluation"),
+            new PublicRoute(HttpMethod.GET, "/api/service-orders/*/photos/*"));
 
     /** 群众端 (portal/): its pages and their files, open to anyone and served with the pages' headers. */
     static final String[] PORTAL_PAGES = {

@@ -4,6 +4,7 @@ import static cn.lianxin.testing.Api.assertRefusedField;
 import static cn.lianxin.testing.Api.badRequestFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.evidence.SamplePhotos;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,6 +33,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Service orders over HTTP on PostgreSQL, as the demo users and an anonymous resident: from the village's
@@ -366,6 +370,60 @@ class ServiceOrderHttpIT {
     }
 
     @Test
+    void theMembersPhotosOfTheServiceReachTheResidentOnceTheServiceIsRecorded() {
+        // given an order pm1 serves
+        Order order = placed("v0101");
+        assertDone(viaApi(
+                "sec-v0101",
+                engineTask("sec-v0101", order, "dispatch"),
+                Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1")));
+        String photos = "/api/service-orders/" + order.orderNo() + "/photos";
+        byte[] taken = SamplePhotos.jpegWithGps(640, 480, 1);
+        // not before the member accepted: no serve step of theirs is open
+        assertThat(api.as("pm1").upload(photos, photoForm("a.jpg", taken)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertDone(viaApi("pm1", engineTask("pm1", order, "accept"), Map.of("acceptDecision", "ACCEPT")));
+
+        // when pm1 attaches a photo; another village's member and a non-photo are refused, storing nothing
+        StoreSnapshot before = StoreSnapshot.of(jdbcTemplate);
+        assertThat(api.as("pm3").upload(photos, photoForm("a.jpg", taken)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(badRequestFields(api.as("pm1").upload(photos, photoForm("a.jpg", "<html>".getBytes()))))
+                .containsExactly("photos");
+        before.assertUnchanged(jdbcTemplate);
+        ResponseEntity<JsonNode> attached = api.as("pm1").upload(photos, photoForm("a.jpg", taken));
+
+        // then it is kept without its metadata, for the branch and the member
+        assertThat(attached.getStatusCode()).as("%s", attached.getBody()).isEqualTo(HttpStatus.CREATED);
+        String url = attached.getBody().get(0).get("url").asText();
+        ResponseEntity<byte[]> kept = api.as("sec-v0101").exchange(HttpMethod.GET, url, null, byte[].class);
+        assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(kept.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
+        assertThat(new String(kept.getBody(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(SamplePhotos.MARKER);
+        assertThat(api.as("sec-v0201").get(photos).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get(url).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // the resident sees none while the service goes on
+        assertThat(view(order).get("photos")).isEmpty();
+        assertThat(api.get(url + "?accessCode=" + order.accessCode()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        // when the service is recorded
+        assertDone(viaApi(
+                "pm1", engineTask("pm1", order, "serve"), Map.of("minutesServed", 30, "serviceRecord", "修好了水龙头")));
+
+        // then the resident sees it with the code, never with a wrong one
+        JsonNode shown = view(order).get("photos");
+        assertThat(shown).hasSize(1);
+        String residents = shown.get(0).get("url").asText();
+        assertThat(api.exchange(HttpMethod.GET, residents, null, byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(api.get(url + "?accessCode=WRONGCOD").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.as("pm1").upload(photos, photoForm("b.jpg", taken)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void theStationKeepsItsThreeLists() {
         // a need heard on a visit, a project that takes it on, both changed and closed
         ResponseEntity<JsonNode> need =
@@ -497,6 +555,24 @@ class ServiceOrderHttpIT {
     /** The three routes a task is completed by, and a user's own view of Camunda's task list. */
     private TaskRoutes routes() {
         return new TaskRoutes(api, tasks) {};
+    }
+
+    private static MultiValueMap<String, Object> photoForm(String name, byte[] bytes) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.IMAGE_JPEG);
+        headers.setContentDispositionFormData("photos", name);
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add(
+                "photos",
+                new HttpEntity<>(
+                        new ByteArrayResource(bytes) {
+                            @Override
+                            public String getFilename() {
+                                return name;
+                            }
+                        },
+                        headers));
+        return parts;
     }
 
     private static void assertDone(ResponseEntity<JsonNode> response) {

@@ -92,6 +92,7 @@ class ApiDocsIT {
                         "post /api/service-orders",
                         "get /api/service-orders/{orderNo}",
                         "post /api/service-orders/{orderNo}/evaluation",
+                        "get /api/service-orders/{orderNo}/photos/{id}",
                         "get /api/villages/{code}/service-menu");
         assertThat(docs().at("/paths/~1api~1tasks/get/summary").asText()).isEqualTo("我的待办任务");
     }

@@ -191,7 +191,9 @@ class PublicRoutesIT {
                 flooder.get("/api/villages/v0101/service-menu"),
                 flooder.post("/api/service-orders", serviceOrder()),
                 flooder.get("/api/service-orders/" + order.number() + "?accessCode=" + order.accessCode()),
-                flooder.post("/api/service-orders/" + order.number() + "/evaluation", evaluation(order.accessCode())));
+                flooder.post("/api/service-orders/" + order.number() + "/evaluation", evaluation(order.accessCode())),
+                flooder.get("/api/service-orders/" + order.number()
+                        + "/photos/00000000-0000-0000-0000-000000000000?accessCode=" + order.accessCode()));
 
         // then
         assertThat(answers).allSatisfy(answer -> assertTooMany(answer, "访问过于频繁"));

@@ -125,6 +125,7 @@ public final class StoreSnapshot {
                 "village_project",
                 "service_order",
                 "service_order_log",
+                "service_order_photo",
                 "points_entry")) {
             tables.put(table, "t::text");
         }
