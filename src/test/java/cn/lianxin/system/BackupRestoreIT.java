@@ -3,7 +3,7 @@ package cn.lianxin.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.testing.AppealFixtures;
-import cn.lianxin.testing.PlatformProcess;
+import cn.lianxin.testing.PlatformNode;
 import cn.lianxin.testing.PostgresTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -55,7 +55,7 @@ class BackupRestoreIT {
         try (EmbeddedPostgres original = PostgresTools.startVersion15()) {
             // given: the platform has taken three requests
             List<Receipt> receipts;
-            try (PlatformProcess platform = PlatformProcess.start(
+            try (PlatformNode platform = PlatformNode.start(
                     original.getJdbcUrl("postgres", "postgres"),
                     "postgres",
                     "postgres",
@@ -95,7 +95,7 @@ class BackupRestoreIT {
                 assertThat(counts(fresh.getPostgresDatabase())).isEqualTo(before);
 
                 // and the platform starts on them; citizens and cadres find their cases
-                try (PlatformProcess restored = PlatformProcess.start(
+                try (PlatformNode restored = PlatformNode.start(
                         fresh.getJdbcUrl("postgres", "postgres"),
                         "postgres",
                         "postgres",
@@ -119,8 +119,8 @@ class BackupRestoreIT {
         }
     }
 
-    private static Receipt submit(PlatformProcess platform, String category, String village) {
-        PlatformProcess.Answer answer = platform.post(
+    private static Receipt submit(PlatformNode platform, String category, String village) {
+        PlatformNode.Answer answer = platform.post(
                 "/api/appeals",
                 null,
                 AppealFixtures.intake(category, village),
@@ -131,7 +131,7 @@ class BackupRestoreIT {
                 answer.body().path("accessCode").asText());
     }
 
-    private static JsonNode ok(PlatformProcess.Answer answer) {
+    private static JsonNode ok(PlatformNode.Answer answer) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.body();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.lianxin.testing.AppealFixtures;
-import cn.lianxin.testing.PlatformProcess;
+import cn.lianxin.testing.PlatformNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -44,8 +44,8 @@ class ClusterIT {
     private int port;
     private String url;
     private NamedParameterJdbcTemplate sql;
-    private PlatformProcess a;
-    private PlatformProcess b;
+    private PlatformNode a;
+    private PlatformNode b;
     private final List<String> report = new ArrayList<>();
 
     @BeforeAll
@@ -55,15 +55,15 @@ class ClusterIT {
         db = database(true);
         url = db.getJdbcUrl("postgres", "postgres");
         sql = new NamedParameterJdbcTemplate(db.getPostgresDatabase());
-        a = PlatformProcess.start(url, "postgres", "postgres", work.resolve("node-a.log"));
-        b = PlatformProcess.start(url, "postgres", "postgres", work.resolve("node-b.log"));
+        a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a.log"));
+        b = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-b.log"));
     }
 
     @AfterAll
     void stopEverything() throws Exception {
         try (EmbeddedPostgres stopped = db;
-                PlatformProcess first = a;
-                PlatformProcess second = b) {
+                PlatformNode first = a;
+                PlatformNode second = b) {
             Files.write(work.resolve("faults.txt"), report);
         }
     }
@@ -73,7 +73,7 @@ class ClusterIT {
     void twoNodesShareTheCasesTheTasksAndTheTimersAndFireEachTimerOnce() {
         {
             {
-                List<PlatformProcess> nodes = List.of(a, b);
+                List<PlatformNode> nodes = List.of(a, b);
 
                 // requests taken by either node
                 List<String> cases = new ArrayList<>();
@@ -105,7 +105,7 @@ class ClusterIT {
 
                 // a task of a case taken on A is worked on B, and the next step shows on A
                 String triage = taskOf(b, first, "triage");
-                PlatformProcess.Answer done =
+                PlatformNode.Answer done =
                         b.post("/api/tasks/" + triage + "/completion", "gw-v0101", IMMEDIATE, Map.of());
                 assertThat(done.status()).as(done.text()).isEqualTo(204);
                 assertThat(taskOf(a, first, "handle-immediate")).isNotBlank();
@@ -176,7 +176,7 @@ class ClusterIT {
             a.kill();
             int atKill = load.acceptedCount();
             await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= atKill + 20);
-            a = PlatformProcess.start(url, "postgres", "postgres", work.resolve("node-a-restarted.log"));
+            a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a-restarted.log"));
             backAfter = System.currentTimeMillis() - killedAt;
             int atRestart = load.acceptedCount();
             await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= atRestart + 20);
@@ -302,8 +302,8 @@ class ClusterIT {
         }
     }
 
-    private static String submit(PlatformProcess node, String idempotencyKey) {
-        PlatformProcess.Answer answer = node.post(
+    private static String submit(PlatformNode node, String idempotencyKey) {
+        PlatformNode.Answer answer = node.post(
                 "/api/appeals",
                 null,
                 AppealFixtures.intake("policy", "NORMAL", "HOUSEHOLD", "v0101"),
@@ -313,8 +313,8 @@ class ClusterIT {
     }
 
     /** The id of the case's open task of this key, as the village's grid worker finds it on the node. */
-    private static String taskOf(PlatformProcess node, String trackingNo, String taskKey) {
-        PlatformProcess.Answer found = node.get(
+    private static String taskOf(PlatformNode node, String trackingNo, String taskKey) {
+        PlatformNode.Answer found = node.get(
                 "/engine-rest/task?processInstanceBusinessKey=" + trackingNo + "&taskDefinitionKey=" + taskKey,
                 "gw-v0101");
         assertThat(found.status()).as(found.text()).isEqualTo(200);

@@ -1,7 +1,7 @@
 package cn.lianxin.system;
 
 import cn.lianxin.testing.AppealFixtures;
-import cn.lianxin.testing.PlatformProcess;
+import cn.lianxin.testing.PlatformNode;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +32,12 @@ final class ClusterLoad implements AutoCloseable {
     /** The longest time a client went from its first failed attempt to the acknowledgement (ms). */
     final AtomicLong longestRecoveryMillis = new AtomicLong();
 
-    private final Supplier<List<PlatformProcess>> nodes;
+    private final Supplier<List<PlatformNode>> nodes;
     private final List<Thread> clients;
     private volatile boolean stopped;
     private final AtomicReference<Throwable> unexpected = new AtomicReference<>();
 
-    ClusterLoad(Supplier<List<PlatformProcess>> nodes, int clientCount) {
+    ClusterLoad(Supplier<List<PlatformNode>> nodes, int clientCount) {
         this.nodes = nodes;
         this.clients = java.util.stream.IntStream.range(0, clientCount)
                 .mapToObj(i -> new Thread(() -> run(i), "cluster-client-" + i))
@@ -56,7 +56,7 @@ final class ClusterLoad implements AutoCloseable {
             while (!stopped) {
                 turn++;
                 String key = UUID.randomUUID().toString();
-                PlatformProcess.Answer intake = untilAcknowledged(
+                PlatformNode.Answer intake = untilAcknowledged(
                         turn,
                         node -> node.post(
                                 "/api/appeals",
@@ -70,7 +70,7 @@ final class ClusterLoad implements AutoCloseable {
                 accepted.put(key, new Accepted(key, trackingNo));
                 if (turn % 3 == 0 && lastCase != null) {
                     String theCase = lastCase;
-                    PlatformProcess.Answer found = untilAcknowledged(
+                    PlatformNode.Answer found = untilAcknowledged(
                             turn,
                             node -> node.get(
                                     "/engine-rest/task?processInstanceBusinessKey=" + theCase
@@ -78,7 +78,7 @@ final class ClusterLoad implements AutoCloseable {
                                     "gw-v0101"));
                     if (found != null && found.body().size() == 1) {
                         String task = found.body().get(0).path("id").asText();
-                        PlatformProcess.Answer done = untilAcknowledged(
+                        PlatformNode.Answer done = untilAcknowledged(
                                 turn,
                                 node -> node.post(
                                         "/api/tasks/" + task + "/completion",
@@ -101,13 +101,13 @@ final class ClusterLoad implements AutoCloseable {
      * The request, on this turn's node and then the other, until the platform answers it (not 5xx,
      * not without an answer); {@code null} when the load stopped first.
      */
-    private PlatformProcess.Answer untilAcknowledged(
-            int turn, java.util.function.Function<PlatformProcess, PlatformProcess.Answer> request) {
+    private PlatformNode.Answer untilAcknowledged(
+            int turn, java.util.function.Function<PlatformNode, PlatformNode.Answer> request) {
         long firstFailure = 0;
         for (int attempt = 0; !stopped; attempt++) {
-            List<PlatformProcess> cluster = nodes.get();
-            PlatformProcess node = cluster.get((turn + attempt) % cluster.size());
-            PlatformProcess.Answer answer;
+            List<PlatformNode> cluster = nodes.get();
+            PlatformNode node = cluster.get((turn + attempt) % cluster.size());
+            PlatformNode.Answer answer;
             try {
                 answer = request.apply(node);
             } catch (UncheckedIOException | IllegalStateException noAnswer) {

@@ -121,6 +121,12 @@ public final class StoreSnapshot {
                 "hotspot_instruction",
                 "hotspot_topic",
                 "party_member",
+                "village_resource",
+                "village_need",
+                "village_project",
+                "service_order",
+                "service_order_log",
+                "service_order_photo",
                 "points_entry")) {
             tables.put(table, "t::text");
         }

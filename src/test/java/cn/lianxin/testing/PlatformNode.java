@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * port, against the database it is given; its output goes to a log file. For the tests of what happens
  * across starts, nodes and crashes (docs/operations.md).
  */
-public final class PlatformProcess implements AutoCloseable {
+public final class PlatformNode implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,14 +38,14 @@ public final class PlatformProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private PlatformProcess(Process process, int port, Path log) {
+    private PlatformNode(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
     /** Starts the jar on this database with the demo world and waits until it is ready (3 minutes at most). */
-    public static PlatformProcess start(String jdbcUrl, String user, String password, Path log) {
+    public static PlatformNode start(String jdbcUrl, String user, String password, Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -69,9 +69,9 @@ public final class PlatformProcess implements AutoCloseable {
         builder.environment().put("LIANXIN_DB_PASSWORD", password);
         builder.environment().put("LIANXIN_DEMO_WORLD", "true");
         builder.environment().put("LIANXIN_ACCESS_CODE_SECRET", "platform-process-test-secret");
-        PlatformProcess platform;
+        PlatformNode platform;
         try {
-            platform = new PlatformProcess(builder.start(), port, log);
+            platform = new PlatformNode(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
