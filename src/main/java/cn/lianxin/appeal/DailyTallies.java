@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 驾驶舱's daily roll-ups of the case facts ({@code appeal_day}, {@code appeal_day_count}, V26): per Beijing
@@ -203,8 +204,10 @@ public class DailyTallies {
     /**
      * Recomputes every roll-up row from {@code appeal_fact} (after facts were changed in bulk by SQL). On
      * PostgreSQL the roll-up tables are locked against writers meanwhile: a step that changes a fact
-     * during the rebuild waits, then adds its difference to the rebuilt rows.
+     * during the rebuild waits, then adds its difference to the rebuilt rows. One transaction: readers see
+     * the old rows until the new ones are whole.
      */
+    @Transactional
     public void rebuild() {
         template.execute((ConnectionCallback<Void>) connection -> {
             rebuild(connection);
