@@ -30,14 +30,15 @@ create table appeal_day (
     primary key (received_on, unit_kind, unit_code)
 );
 
--- the same days and units by channel, by category and by path (a case without a path counts for none)
+-- the same days and units by channel, by category and by path (a case without a path counts for none), and
+-- the reasons told on their returned cases, each as often as it was told
 create table appeal_day_count (
     received_on date        not null,
     unit_kind   varchar(8)  not null,
     unit_code   varchar(32) not null,
-    -- CHANNEL, CATEGORY or PATH
-    dimension   varchar(8)  not null,
-    item        varchar(16) not null,
+    -- CHANNEL, CATEGORY, PATH or REASON
+    dimension   varchar(8)   not null,
+    item        varchar(500) not null,
     cases       bigint      not null,
     primary key (received_on, unit_kind, unit_code, dimension, item)
 );

@@ -64,6 +64,9 @@ public class DailyTallies {
             + " f.responded_in_time, f.status, f.ever_red, f.working_days, f.satisfaction, f.reopen_count,"
             + " f.supervised";
 
+    private static final String REASONS =
+            " from appeal_fact f join appeal_fact_return_reason r on r.tracking_no = f.tracking_no";
+
     private static final String DAY_KEY = "received_on, unit_kind, unit_code";
 
     private static final String COUNT_KEY = "received_on, unit_kind, unit_code, dimension, item";
@@ -88,11 +91,21 @@ public class DailyTallies {
     /** A unit a case counts for: its village, or a department that took a part of it. */
     record Unit(String kind, String code) {}
 
-    /** What one case adds to the roll-ups: its day, the units it counts for, its breakdown and its tallies. */
-    record Contribution(LocalDate day, List<Unit> units, String channel, String category, String path, long[] tallies) {
+    /**
+     * What one case adds to the roll-ups: its day, the units it counts for, its breakdown, the reasons told
+     * if it was returned, and its tallies.
+     */
+    record Contribution(
+            LocalDate day,
+            List<Unit> units,
+            List<String> reasons,
+            String channel,
+            String category,
+            String path,
+            long[] tallies) {
 
         /** The fact row's contribution to its village's rows and to those of {@code departments}. */
-        static Contribution of(ResultSet fact, List<String> departments) throws SQLException {
+        static Contribution of(ResultSet fact, List<String> departments, List<String> reasons) throws SQLException {
             OffsetDateTime received = fact.getObject(1, OffsetDateTime.class);
             String status = fact.getString(7);
             boolean closed = AppealStatus.CLOSED.name().equals(status);
@@ -125,6 +138,8 @@ public class DailyTallies {
             return new Contribution(
                     received.atZoneSameInstant(BEIJING).toLocalDate(),
                     units,
+                    // only a returned case's reasons are counted (as the figures did before the roll-ups)
+                    AppealStatus.RETURNED.name().equals(status) ? reasons : List.of(),
                     fact.getString(3),
                     fact.getString(4),
                     fact.getString(5),
@@ -144,7 +159,15 @@ public class DailyTallies {
                 if (path != null) {
                     counts.merge(new CountKey(day, unit.kind(), unit.code(), "PATH", path), (long) sign, Long::sum);
                 }
+                for (String reason : reasons) {
+                    counts.merge(new CountKey(day, unit.kind(), unit.code(), "REASON", reason), (long) sign, Long::sum);
+                }
             }
+        }
+
+        /** The same case counted for one unit only, without its reasons (a rebuild reads those apart). */
+        Contribution forUnit(Unit unit) {
+            return new Contribution(day, List.of(unit), List.of(), channel, category, path, tallies);
         }
 
         private static long one(boolean condition) {
@@ -232,17 +255,27 @@ public class DailyTallies {
                     + " join appeal_fact_dept d on d.tracking_no = f.tracking_no")) {
                 while (facts.next()) {
                     String dept = facts.getString(13);
-                    Contribution contribution = Contribution.of(facts, List.of());
+                    Contribution contribution = Contribution.of(facts, List.of(), List.of());
                     if (dept != null) {
-                        contribution = new Contribution(
-                                contribution.day(),
-                                List.of(new Unit(DEPT, dept)),
-                                contribution.channel(),
-                                contribution.category(),
-                                contribution.path(),
-                                contribution.tallies());
+                        contribution = contribution.forUnit(new Unit(DEPT, dept));
                     }
                     contribution.addTo(days, counts, 1);
+                }
+            }
+            // and the reasons told on the returned ones, read apart: a case has several or none
+            try (ResultSet reasons = statement.executeQuery("select f.received_at, f.village_code, null, r.reason"
+                    + REASONS + " where f.status = 'RETURNED' union all select f.received_at, null, d.dept_code,"
+                    + " r.reason" + REASONS + " join appeal_fact_dept d on d.tracking_no = f.tracking_no"
+                    + " where f.status = 'RETURNED'")) {
+                while (reasons.next()) {
+                    LocalDate day = reasons.getObject(1, OffsetDateTime.class)
+                            .atZoneSameInstant(BEIJING)
+                            .toLocalDate();
+                    Unit unit = reasons.getString(2) != null
+                            ? new Unit(VILLAGE, reasons.getString(2))
+                            : new Unit(DEPT, reasons.getString(3));
+                    counts.merge(
+                            new CountKey(day, unit.kind(), unit.code(), "REASON", reasons.getString(4)), 1L, Long::sum);
                 }
             }
         }
@@ -281,9 +314,13 @@ public class DailyTallies {
                 .param(trackingNo)
                 .query(String.class)
                 .list();
+        List<String> reasons = jdbc.sql("select reason from appeal_fact_return_reason where tracking_no = ?")
+                .param(trackingNo)
+                .query(String.class)
+                .list();
         return jdbc.sql("select " + FACT_COLUMNS + " from appeal_fact f where f.tracking_no = ?" + lock)
                 .param(trackingNo)
-                .query((rs, i) -> Contribution.of(rs, departments))
+                .query((rs, i) -> Contribution.of(rs, departments, reasons))
                 .optional();
     }
 

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
  * The figures of one unit and period. A constant number of statements whatever the number of cases: the
  * period's tallies and its counts by channel, category and path summed from the daily roll-ups (one row
  * per Beijing day and village or department, appeal/DailyTallies — a year is a few thousand rows, not
- * every case), the open red and yellow cases now and the top return reasons from the facts through their
- * indexes, and the deliberation figures.
+ * every case), the top return reasons from the same roll-ups, the open red and yellow cases now from the
+ * facts through their index, and the deliberation figures.
  */
 @Service
 class CockpitFigures {
@@ -89,7 +89,6 @@ class CockpitFigures {
     }
 
     Figures of(CockpitScope.Reach reach, CockpitScope.Period period) {
-        FactFilter filter = FactFilter.of(reach, period);
         Tally tally = tally(DayFilter.of("appeal_day", reach, period));
         Map<String, Long> openLights = openLights(FactFilter.of(reach, null));
         String cases =
@@ -116,7 +115,8 @@ class CockpitFigures {
         Map<String, Map<String, Long>> byDimension =
                 Map.of("CHANNEL", byChannel, "CATEGORY", byCategory, "PATH", byPath);
         DayFilter counts = DayFilter.of("appeal_day_count", reach, period);
-        jdbc.sql("select t.dimension, t.item, sum(t.cases)" + counts.sql() + " group by t.dimension, t.item")
+        jdbc.sql("select t.dimension, t.item, sum(t.cases)" + counts.sql()
+                        + " and t.dimension <> 'REASON' group by t.dimension, t.item")
                 .params(counts.params())
                 .query((rs, i) -> byDimension.get(rs.getString(1)).merge(rs.getString(2), rs.getLong(3), Long::sum))
                 .list();
@@ -133,13 +133,12 @@ class CockpitFigures {
             long n = byPath.getOrDefault(path.name(), 0L);
             paths.add(new Share(path.name(), path.label(), n, ratio(n, tally.received())));
         }
-        // only a returned case has return reasons (it ends there): the period's returned cases are read through
-        // an index (V19), not every case of the period (at 1,000,000 cases a county's year took ~375 ms)
-        FactFilter returned = filter.and("f.status = :returned", "returned", AppealStatus.RETURNED.name());
-        List<ReasonCount> reasons = jdbc.sql("select r.reason, count(*) n from appeal_fact_return_reason r"
-                        + " where r.tracking_no in (select f.tracking_no" + returned.sql() + ")"
-                        + " group by r.reason order by n desc, r.reason limit " + TOP_REASONS)
-                .params(returned.params())
+        // the reasons told on the period's returned cases, from the roll-ups (a reason a rebuild left at 0 is none)
+        DayFilter reasonCounts = DayFilter.of("appeal_day_count", reach, period);
+        List<ReasonCount> reasons = jdbc.sql("select t.item, sum(t.cases) n" + reasonCounts.sql()
+                        + " and t.dimension = 'REASON' group by t.item having sum(t.cases) > 0"
+                        + " order by n desc, t.item limit " + TOP_REASONS)
+                .params(reasonCounts.params())
                 .query((rs, i) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
                 .list();
         List<Count> supervision = List.of(

@@ -134,6 +134,12 @@ class DailyTalliesIT {
         assertThat(day(today, "DEPT", "cg", "received")).isGreaterThanOrEqualTo(1);
         assertThat(day(today, "DEPT", "jt", "closed")).isGreaterThanOrEqualTo(1);
         assertThat(day(today, "VILLAGE", "v0201", "returned")).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select sum(cases) from appeal_day_count where received_on = ? and unit_code = 'v0201'"
+                                + " and dimension = 'REASON' and item = '车位产权属于业主共有事项'")
+                        .param(today)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -240,7 +246,10 @@ class DailyTalliesIT {
                 + DailyTallies.TALLIES.stream().map(c -> "t." + c + " <> 0").collect(Collectors.joining(" or "));
         String freshCounts = "select " + day + ", u.kind, u.code, x.dimension, x.item, count(*)" + units
                 + " cross join lateral (values ('CHANNEL', f.channel), ('CATEGORY', f.category), ('PATH', f.path))"
-                + " x(dimension, item) where x.item is not null group by 1, 2, 3, 4, 5";
+                + " x(dimension, item) where x.item is not null group by 1, 2, 3, 4, 5"
+                + " union all select " + day + ", u.kind, u.code, 'REASON', r.reason, count(*)" + units
+                + " join appeal_fact_return_reason r on r.tracking_no = f.tracking_no where f.status = 'RETURNED'"
+                + " group by 1, 2, 3, 4, 5";
         String keptCounts =
                 "select received_on, unit_kind, unit_code, dimension, item, cases from appeal_day_count where cases <> 0";
         List<String> differences = jdbc.sql("select 'fresh, not kept: ' || r::text from ((" + freshDays + ") except ("

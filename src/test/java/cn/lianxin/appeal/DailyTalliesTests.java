@@ -35,6 +35,7 @@ class DailyTalliesTests {
                 + " responded_in_time boolean, status varchar(16), working_days integer, satisfaction varchar(24),"
                 + " reopen_count integer, ever_red boolean, supervised boolean)");
         template.execute("create table appeal_fact_dept (tracking_no varchar(32), dept_code varchar(32))");
+        template.execute("create table appeal_fact_return_reason (tracking_no varchar(32), reason varchar(500))");
         template.execute(Files.readString(Path.of("src/main/resources/db/migration/V26__appeal_fact_days.sql")));
         jdbc = JdbcClient.create(dataSource);
         tallies = new DailyTallies(jdbc, template);
@@ -48,7 +49,9 @@ class DailyTalliesTests {
         tallies.moved(Optional.empty(), tallies.current("A"));
         tallies.moved(Optional.empty(), tallies.current("B"));
 
-        // when A is closed after 3 working days and taken by a department, B evaluated satisfied
+        // when A is closed after 3 working days and taken by a department, B evaluated satisfied, C returned
+        fact("C", "2025-04-01T03:00:00Z");
+        tallies.moved(Optional.empty(), tallies.current("C"));
         var before = tallies.locked("A");
         jdbc.sql(
                         "update appeal_fact set status = 'CLOSED', working_days = 3, path = 'PROMISED' where tracking_no = 'A'")
@@ -59,16 +62,27 @@ class DailyTalliesTests {
         jdbc.sql("update appeal_fact set satisfaction = 'SATISFIED' where tracking_no = 'B'")
                 .update();
         tallies.moved(before, tallies.current("B"));
+        before = tallies.locked("C");
+        jdbc.sql("update appeal_fact set status = 'RETURNED' where tracking_no = 'C'")
+                .update();
+        jdbc.sql("insert into appeal_fact_return_reason values ('C', '已进入诉讼程序'), ('C', '不属于受理范围')")
+                .update();
+        tallies.moved(before, tallies.current("C"));
 
         // then both count on 1 April, and a rebuild from the facts gives the same rows
         Map<String, Object> april = day(LocalDate.of(2025, 4, 1), "VILLAGE", "v0101");
         assertThat(april)
-                .containsEntry("RECEIVED", 2L)
+                .containsEntry("RECEIVED", 3L)
+                .containsEntry("RETURNED", 1L)
                 .containsEntry("CLOSED", 1L)
                 .containsEntry("CLOSED_DAYS_SUM", 3L)
                 .containsEntry("EVALUATED", 1L)
                 .containsEntry("SATISFIED", 1L);
         assertThat(day(LocalDate.of(2025, 4, 1), "DEPT", "jt")).containsEntry("RECEIVED", 1L);
+        assertThat(jdbc.sql("select count(*) from appeal_day_count where dimension = 'REASON' and cases = 1")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         List<Map<String, Object>> kept = rows();
         tallies.rebuild();
         assertThat(rows()).isEqualTo(kept);
