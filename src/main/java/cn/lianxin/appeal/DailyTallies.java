@@ -190,14 +190,16 @@ public class DailyTallies {
                 : merge("appeal_day_count", COUNT_KEY, List.of("cases"));
     }
 
-    /** The case's contribution as it stands, its fact row locked until the transaction ends; none before intake. */
+    /**
+     * The case's contribution as it stands, its fact row locked first and until the transaction ends (so no
+     * other change of the case comes between this and {@link #moved}); none before intake.
+     */
     Optional<Contribution> locked(String trackingNo) {
-        return contribution(trackingNo, " for update");
-    }
-
-    /** The case's contribution as it stands now. */
-    Optional<Contribution> current(String trackingNo) {
-        return contribution(trackingNo, "");
+        jdbc.sql("select tracking_no from appeal_fact where tracking_no = ? for update")
+                .param(trackingNo)
+                .query(String.class)
+                .list();
+        return current(trackingNo);
     }
 
     /** Takes the case's old contribution out of its rows and puts the new one in; rows that do not change are left. */
@@ -309,7 +311,8 @@ public class DailyTallies {
                         .toList());
     }
 
-    private Optional<Contribution> contribution(String trackingNo, String lock) {
+    /** The case's contribution as it stands now. */
+    Optional<Contribution> current(String trackingNo) {
         List<String> departments = jdbc.sql("select dept_code from appeal_fact_dept where tracking_no = ?")
                 .param(trackingNo)
                 .query(String.class)
@@ -318,7 +321,7 @@ public class DailyTallies {
                 .param(trackingNo)
                 .query(String.class)
                 .list();
-        return jdbc.sql("select " + FACT_COLUMNS + " from appeal_fact f where f.tracking_no = ?" + lock)
+        return jdbc.sql("select " + FACT_COLUMNS + " from appeal_fact f where f.tracking_no = ?")
                 .param(trackingNo)
                 .query((rs, i) -> Contribution.of(rs, departments, reasons))
                 .optional();
