@@ -84,6 +84,11 @@ class ModulesTests {
                 "cn.lianxin.supervision.SupervisionProcess",
                 // beans the models call in expressions: the engine's expression language needs public types
                 "cn.lianxin.deadline.Deadlines",
+                // the party members' contract the service orders use (issue 18): whom they may dispatch to, the
+                // points an order served earns
+                "cn.lianxin.member.PartyMember",
+                "cn.lianxin.member.PartyMembers",
+                "cn.lianxin.member.PointsLedger",
                 // the port a county's SMS gateway implements
                 "cn.lianxin.notification.Notifier",
                 // appeal's intake: other modules' process tests open their cases through it
