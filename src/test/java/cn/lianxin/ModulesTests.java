@@ -77,6 +77,7 @@ class ModulesTests {
                 // Flyway finds and instantiates Java migrations by class name
                 "cn.lianxin.identity.migration.V12__tenants_of_open_cases",
                 "cn.lianxin.appeal.migration.V17_1__place_keys_of_earlier_cases",
+                "cn.lianxin.appeal.migration.V26_1__daily_tallies_of_earlier_cases",
                 // the BPMN ↔ Java contracts are each process's published API (STYLE.md)
                 "cn.lianxin.appeal.AppealProcess",
                 "cn.lianxin.deliberation.DeliberationProcess",

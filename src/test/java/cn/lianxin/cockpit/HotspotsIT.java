@@ -2,6 +2,7 @@ package cn.lianxin.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.appeal.DailyTallies;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
@@ -42,6 +43,9 @@ class HotspotsIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    DailyTallies tallies;
 
     /** A place of this test run only (other tests' cases are at 3号楼). */
     String estate;
@@ -192,6 +196,7 @@ class HotspotsIT {
             jdbc.sql("delete from appeal where tracking_no in (:nos)")
                     .param("nos", biggerCases)
                     .update();
+            tallies.rebuild();
         }
     }
 
@@ -307,6 +312,7 @@ class HotspotsIT {
                                 + " values (?, ?, ?, 'ONLINE', ?, 'CLOSED', ?)")
                 .params(no, village, category, at, cn.lianxin.appeal.PlaceKey.of(location))
                 .update();
+        tallies.rebuild();
         return no;
     }
 
