@@ -119,7 +119,9 @@ public final class StoreSnapshot {
                 "act_id_tenant_member",
                 "organisation_import",
                 "hotspot_instruction",
-                "hotspot_topic")) {
+                "hotspot_topic",
+                "process_migration",
+                "process_migration_case")) {
             tables.put(table, "t::text");
         }
         // a job's lock owner and expiry change as any node's job executor looks at it
