@@ -23,8 +23,11 @@ import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -125,52 +128,51 @@ class Migrations {
         if (movable.isEmpty()) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "migration-nothing-to-move", verdicts.size());
         }
-        Long id = transaction.execute(status -> {
-            Optional<Long> inserted = jdbc.sql(
-                            """
-                            insert into process_migration (idempotency_key, request_fingerprint, requested_by,
-                                requested_at, process_key, from_version, to_version, source_definition_id,
-                                target_definition_id, mappings, cases_submitted, cases_left)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            on conflict (idempotency_key) do nothing
-                            returning id""")
-                    .params(
-                            idempotencyKey,
-                            fingerprint,
-                            user,
-                            Timestamp.from(EngineClock.now()),
-                            plan.versions().key(),
-                            plan.versions().source().getVersion(),
-                            plan.versions().target().getVersion(),
-                            plan.versions().source().getId(),
-                            plan.versions().target().getId(),
-                            write(plan.mappings()),
-                            movable.size(),
-                            verdicts.size() - movable.size())
-                    .query(Long.class)
-                    .optional();
-            if (inserted.isEmpty()) {
-                // the same key arrived twice at once: the first one's batch is the migration
-                return null;
-            }
-            List<String> ids = movable.stream()
-                    .map(MigrationTrial.CaseVerdict::processInstanceId)
-                    .toList();
-            Batch batch = platform.call(() ->
-                    runtime.newMigration(plan.plan()).processInstanceIds(ids).executeAsync());
-            jdbc.sql("update process_migration set batch_id = ? where id = ?")
-                    .params(batch.getId(), inserted.get())
-                    .update();
-            for (MigrationTrial.CaseVerdict verdict : movable) {
-                jdbc.sql("insert into process_migration_case (migration_id, process_instance_id, tracking_no)"
-                                + " values (?, ?, ?)")
-                        .params(inserted.get(), verdict.processInstanceId(), verdict.trackingNo())
+        long id;
+        try {
+            id = transaction.execute(status -> {
+                KeyHolder key = new GeneratedKeyHolder();
+                jdbc.sql(
+                                """
+                                insert into process_migration (idempotency_key, request_fingerprint, requested_by,
+                                    requested_at, process_key, from_version, to_version, source_definition_id,
+                                    target_definition_id, mappings, cases_submitted, cases_left)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                idempotencyKey,
+                                fingerprint,
+                                user,
+                                Timestamp.from(EngineClock.now()),
+                                plan.versions().key(),
+                                plan.versions().source().getVersion(),
+                                plan.versions().target().getVersion(),
+                                plan.versions().source().getId(),
+                                plan.versions().target().getId(),
+                                write(plan.mappings()),
+                                movable.size(),
+                                verdicts.size() - movable.size())
+                        .update(key, "id");
+                long inserted = key.getKeyAs(Number.class).longValue();
+                List<String> ids = movable.stream()
+                        .map(MigrationTrial.CaseVerdict::processInstanceId)
+                        .toList();
+                Batch batch = platform.call(() -> runtime.newMigration(plan.plan())
+                        .processInstanceIds(ids)
+                        .executeAsync());
+                jdbc.sql("update process_migration set batch_id = ? where id = ?")
+                        .params(batch.getId(), inserted)
                         .update();
-            }
-            return inserted.get();
-        });
-        if (id == null) {
-            return replayOf(idempotencyKey, fingerprint).orElseThrow();
+                for (MigrationTrial.CaseVerdict verdict : movable) {
+                    jdbc.sql("insert into process_migration_case (migration_id, process_instance_id, tracking_no)"
+                                    + " values (?, ?, ?)")
+                            .params(inserted, verdict.processInstanceId(), verdict.trackingNo())
+                            .update();
+                }
+                return inserted;
+            });
+        } catch (DuplicateKeyException sameKeyAtOnce) {
+            // the same key arrived twice at once: the first one's batch is the migration (no second was made)
+            return replayOf(idempotencyKey, fingerprint).orElseThrow(() -> sameKeyAtOnce);
         }
         return new Started(id, false);
     }
