@@ -1,6 +1,7 @@
 package cn.lianxin.migration;
 
 import cn.lianxin.migration.MigrationRequest.Mapping;
+import cn.lianxin.supervision.SupervisionProcess;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.EngineAsPlatform;
@@ -201,13 +202,17 @@ class MigrationTrial {
                 .list());
         List<CaseVerdict> verdicts = new ArrayList<>();
         for (ProcessInstance instance : open) {
-            verdicts.add(new CaseVerdict(
-                    instance.getId(), instance.getBusinessKey(), tryOne(plan, instance.getId(), before)));
+            verdicts.add(new CaseVerdict(instance.getId(), instance.getBusinessKey(), tryOne(plan, instance, before)));
         }
         return verdicts;
     }
 
-    private List<String> tryOne(Plan plan, String processInstanceId, Map<String, FlowNode> before) {
+    private List<String> tryOne(Plan plan, ProcessInstance instance, Map<String, FlowNode> before) {
+        String processInstanceId = instance.getId();
+        List<String> supervised = supervisedRenamedSteps(plan, instance, before);
+        if (!supervised.isEmpty()) {
+            return supervised;
+        }
         try {
             platform.run(() -> rolledBack.executeWithoutResult(status -> {
                 status.setRollbackOnly();
@@ -221,6 +226,34 @@ class MigrationTrial {
         } catch (ProcessEngineException e) {
             return List.of("迁移时引擎报错，案件不能移动；请联系管理员查看日志");
         }
+    }
+
+    /**
+     * A supervision (督办) follows a step by the case's number and the step's id: a step under supervision
+     * whose id the new version changes would leave its supervision waiting for a step that no longer
+     * exists (it ends when that step is done; a new deadline is set on that step's task). Such a case
+     * stays on the old version until its supervision has ended.
+     */
+    private List<String> supervisedRenamedSteps(Plan plan, ProcessInstance instance, Map<String, FlowNode> before) {
+        if (instance.getBusinessKey() == null) {
+            return List.of();
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Mapping mapping : plan.mappings()) {
+            if (mapping.from().equals(mapping.to())) {
+                continue;
+            }
+            long open = platform.call(() -> runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(SupervisionProcess.KEY)
+                    .variableValueEquals(SupervisionProcess.Variables.TRACKING_NO, instance.getBusinessKey())
+                    .variableValueEquals(SupervisionProcess.Variables.STEP_KEY, mapping.from())
+                    .count());
+            if (open > 0) {
+                reasons.add("环节「" + ModelVersions.nameOf(before, mapping.from()) + "」正在督办中，而新版本改了它的标识（" + mapping.from()
+                        + " → " + mapping.to() + "），督办会找不到它：请在督办结束后再迁移这件案件");
+            }
+        }
+        return reasons;
     }
 
     /** Why a case cannot move, in Chinese, one line per step it sits on. */

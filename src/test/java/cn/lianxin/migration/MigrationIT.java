@@ -119,6 +119,10 @@ class MigrationIT {
         for (String taskKey : USER_TASKS) {
             cases.put(taskKey, caseAt(taskKey));
         }
+        // and two cases under supervision (督办, a leader's 批示): one on a step that keeps its id, one on feedback
+        Case supervisedAtFeedback = caseAt("feedback");
+        String triageSupervision = instruct(cases.get("triage"), "triage");
+        String feedbackSupervision = instruct(supervisedAtFeedback, "feedback");
         Map<String, Kept> before = new LinkedHashMap<>();
         cases.forEach((taskKey, appeal) -> before.put(taskKey, kept(appeal)));
         assertThat(before.get("feedback").timers())
@@ -186,6 +190,11 @@ class MigrationIT {
                 .as("%s: %s", taskKey, movable.get(appeal.trackingNo()))
                 .isTrue());
         assertThat(dryRun.getBody().get("instructions").toString()).contains("\"to\":\"feedback-v2\"");
+        // except the one whose supervision follows the step by the id the new version changes
+        assertThat(movable.get(supervisedAtFeedback.trackingNo()).get("movable").asBoolean())
+                .isFalse();
+        assertThat(movable.get(supervisedAtFeedback.trackingNo()).get("reasons").toString())
+                .contains("环节「结果反馈」正在督办中");
         snapshot.assertUnchanged(jdbc);
 
         // when the designer executes it, and the request is sent again with the same key
@@ -253,6 +262,24 @@ class MigrationIT {
                     .as("the case's own row")
                     .isEqualTo(before.get(taskKey).appealRow());
         });
+        // the supervisions go on: the one of triage finds its step on v2 by the same key; the supervised
+        // feedback case stayed on v1 with its supervision
+        assertThat(started.getBody().get("casesLeft").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(done.at("/result/notMoved").toString()).doesNotContain(supervisedAtFeedback.trackingNo());
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(supervisedAtFeedback.trackingNo())
+                        .singleResult()
+                        .getProcessDefinitionId())
+                .isEqualTo(v1.getId());
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceIds(Set.of(triageSupervision, feedbackSupervision))
+                        .count())
+                .isEqualTo(2);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(cases.get("triage").trackingNo())
+                        .taskDefinitionKey("triage")
+                        .count())
+                .isEqualTo(1);
         assertThat(appeals.taskIdOf("gw-v0101", cases.get("feedback"), "feedback-v2"))
                 .as("the grid worker still finds the moved task in their list")
                 .isNotNull();
@@ -427,6 +454,21 @@ class MigrationIT {
                 .as("a case on %s", taskKey)
                 .isTrue();
         return appeal;
+    }
+
+    /** A leader's 批示 on the case's current step opens a supervision; its process instance. */
+    private String instruct(Case appeal, String stepKey) {
+        ResponseEntity<JsonNode> instructed = as(http, "leader")
+                .postForEntity(
+                        "/api/cases/" + appeal.trackingNo() + "/instructions",
+                        Api.json(Map.of("instruction", "群众反映强烈，尽快办理")),
+                        JsonNode.class);
+        assertThat(instructed.getStatusCode()).as("%s", instructed.getBody()).isEqualTo(HttpStatus.CREATED);
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("supervision")
+                .processInstanceBusinessKey(appeal.trackingNo() + ":" + stepKey)
+                .singleResult()
+                .getId();
     }
 
     /** The case's open tasks (id, key, due and follow-up dates, light), its light timers, its row. */
