@@ -4,7 +4,6 @@ import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.EngineAsPlatform;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,33 +75,31 @@ class ModelVersions {
 
     /**
      * The versions named, or by default the latest and the one before it; 400 naming the field when one
-     * is missing or not a version number, 404 naming it when there is no such model or version.
+     * is missing or not a version number, 404 naming it when there is no such model or version. The
+     * versions are named as the caller sent them: {@code from}/{@code to} in a query, {@code
+     * fromVersion}/{@code toVersion} in a body (which has no defaults).
      */
     Pair pair(String key, Integer fromVersion, Integer toVersion, boolean defaults) {
+        String fromField = defaults ? "from" : "fromVersion";
+        String toField = defaults ? "to" : "toVersion";
         List<FieldError> missing = new ArrayList<>();
         if (key == null || key.isBlank()) {
             missing.add(new FieldError("key", "请填写模型的标识（流程 key），例如 appeal"));
         }
         if (!defaults && fromVersion == null) {
-            missing.add(new FieldError("fromVersion", "请填写案件现在所在的版本号"));
+            missing.add(new FieldError(fromField, "请填写案件现在所在的版本号"));
         }
         if (!defaults && toVersion == null) {
-            missing.add(new FieldError("toVersion", "请填写要迁移到的版本号"));
+            missing.add(new FieldError(toField, "请填写要迁移到的版本号"));
         }
-        for (var field : Map.of(
-                        "fromVersion",
-                        fromVersion == null ? 1 : fromVersion,
-                        "toVersion",
-                        toVersion == null ? 1 : toVersion)
-                .entrySet()) {
-            if (field.getValue() < 1) {
-                missing.add(new FieldError(field.getKey(), "版本号从 1 开始"));
-            }
+        if (fromVersion != null && fromVersion < 1) {
+            missing.add(new FieldError(fromField, "版本号从 1 开始"));
+        }
+        if (toVersion != null && toVersion < 1) {
+            missing.add(new FieldError(toField, "版本号从 1 开始"));
         }
         if (!missing.isEmpty()) {
-            throw ApiProblemException.invalid(missing.stream()
-                    .sorted(Comparator.comparing(FieldError::field))
-                    .toList());
+            throw ApiProblemException.invalid(missing);
         }
         List<ProcessDefinition> versions = platform.call(() -> repository
                 .createProcessDefinitionQuery()
@@ -116,10 +113,10 @@ class ModelVersions {
         }
         int to = toVersion != null ? toVersion : versions.get(0).getVersion();
         int from = fromVersion != null ? fromVersion : to - 1;
-        ProcessDefinition target = versionOf(versions, to, "toVersion");
-        ProcessDefinition source = versionOf(versions, from, "fromVersion");
+        ProcessDefinition target = versionOf(versions, to, toField);
+        ProcessDefinition source = versionOf(versions, from, fromField);
         if (from == to) {
-            throw ApiProblemException.invalid(List.of(new FieldError("toVersion", "要迁移到的版本与现在的版本相同")));
+            throw ApiProblemException.invalid(List.of(new FieldError(toField, "要迁移到的版本与现在的版本相同")));
         }
         return new Pair(key, source, target);
     }

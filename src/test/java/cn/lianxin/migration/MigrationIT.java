@@ -327,7 +327,15 @@ class MigrationIT {
         assertThat(notFoundFields(designer.get("/api/migrations/changes?key=no-such-model")))
                 .containsExactly("key");
         assertThat(notFoundFields(designer.get("/api/migrations/changes?key=appeal&to=" + (v1.getVersion() + 50))))
-                .containsExactly("toVersion");
+                .containsExactly("to");
+        assertThat(Api.badRequestFields(designer.get("/api/migrations/changes?key=appeal&from=0")))
+                .containsExactly("from");
+        assertThat(designer.get("/api/migrations/changes?key=appeal&from=abc").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> unknownModel = request(v1, v1, List.of());
+        unknownModel.put("key", "no-such-model");
+        assertThat(notFoundFields(designer.post("/api/migrations/dry-run", unknownModel)))
+                .containsExactly("key");
         assertThat(Api.badRequestFields(designer.get("/api/migrations/changes")))
                 .containsExactly("key");
         assertThat(notFoundFields(designer.post("/api/migrations/dry-run", valid)))
