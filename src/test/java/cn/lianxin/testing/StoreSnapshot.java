@@ -127,7 +127,9 @@ public final class StoreSnapshot {
                 "service_order",
                 "service_order_log",
                 "service_order_photo",
-                "points_entry")) {
+                "points_entry",
+                "process_migration",
+                "process_migration_case")) {
             tables.put(table, "t::text");
         }
         // a job's lock owner and expiry change as any node's job executor looks at it
