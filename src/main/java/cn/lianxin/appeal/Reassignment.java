@@ -117,12 +117,12 @@ class Reassignment {
         return villages;
     }
 
-    /** The cadres of these villages (any role but the residents who vote on topics), by id, with their names. */
+    /** The cadres of these villages who handle cases ({@link Role#handlesCases}), by id, with their names. */
     private Map<String, String> peopleOf(Set<String> villages) {
         Map<String, String> people = new TreeMap<>();
         for (Group group : identity.createGroupQuery().list()) {
             boolean ofTheVillages = Role.ofGroup(group.getId())
-                            .filter(role -> role.scope() == UnitKind.VILLAGE && role != Role.DELIBERATION_REP)
+                            .filter(role -> role.scope() == UnitKind.VILLAGE && role.handlesCases())
                             .isPresent()
                     && Role.unitCodeOf(group.getId()).filter(villages::contains).isPresent();
             if (ofTheVillages) {

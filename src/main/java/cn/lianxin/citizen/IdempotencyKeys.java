@@ -20,6 +20,13 @@ public final class IdempotencyKeys {
 
     private IdempotencyKeys() {}
 
+    /** Refuses a header that cannot be a key: blank, or longer than 100 characters (400 naming it). */
+    public static void checkHeader(String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ApiProblemException.invalid(List.of(new FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
+        }
+    }
+
     /**
      * The number created earlier under this key by the same request, if any.
      *

@@ -7,6 +7,9 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -69,13 +72,18 @@ public class PublicLimits {
     private final Map<Limit, Rate> rates;
     private final Map<Limit, Cache<String, Bucket>> buckets = new EnumMap<>(Limit.class);
     private final TimeMeter time;
+    private final Map<Limit, Counter> refusals = new EnumMap<>(Limit.class);
 
     @Autowired
-    PublicLimits(Environment environment) {
-        this(rates(environment), TimeMeter.SYSTEM_NANOTIME);
+    PublicLimits(Environment environment, MeterRegistry meters) {
+        this(rates(environment), TimeMeter.SYSTEM_NANOTIME, meters);
     }
 
     PublicLimits(Map<Limit, Rate> rates, TimeMeter time) {
+        this(rates, time, new SimpleMeterRegistry());
+    }
+
+    PublicLimits(Map<Limit, Rate> rates, TimeMeter time, MeterRegistry meters) {
         this.rates = new EnumMap<>(rates);
         this.time = time;
         for (Limit limit : Limit.values()) {
@@ -88,6 +96,13 @@ public class PublicLimits {
                 throw new IllegalStateException("lianxin.public-limits." + limit.property()
                         + " needs a capacity of at least 1 and a positive refill duration");
             }
+            // lianxin_public_limit_refused_total{limit=…}: floods and guessing show as a rising rate
+            refusals.put(
+                    limit,
+                    Counter.builder("lianxin.public.limit.refused")
+                            .tag("limit", limit.property())
+                            .description("公开入口因超出限额被拒绝的请求（429）")
+                            .register(meters));
             // a bucket left alone for its refill time is full again: forgetting it then changes nothing
             buckets.put(
                     limit,
@@ -106,6 +121,7 @@ public class PublicLimits {
     public void take(Limit limit, String key) {
         ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            refusals.get(limit).increment();
             long seconds = Math.max(
                     1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             throw new PublicLimitExceeded(limit.problem, seconds);

@@ -17,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The figures of one unit and period. A constant number of statements whatever the number of cases:
- * one aggregate over the period's facts, one grouped by channel × category × path, the open red and
- * yellow cases, the top return reasons, and the deliberation figures.
+ * The figures of one unit and period. A constant number of statements whatever the number of cases: the
+ * period's tallies and its counts by channel, category and path summed from the daily roll-ups (one row
+ * per Beijing day and village or department, appeal/DailyTallies — a year is a few thousand rows, not
+ * every case), the top return reasons from the same roll-ups, the open red and yellow cases now from the
+ * facts through their index, and the deliberation figures.
  */
 @Service
 class CockpitFigures {
@@ -87,8 +89,7 @@ class CockpitFigures {
     }
 
     Figures of(CockpitScope.Reach reach, CockpitScope.Period period) {
-        FactFilter filter = FactFilter.of(reach, period);
-        Tally tally = tally(filter);
+        Tally tally = tally(DayFilter.of("appeal_day", reach, period));
         Map<String, Long> openLights = openLights(FactFilter.of(reach, null));
         String cases =
                 "/api/cockpit/cases?unit=" + reach.unit().code() + "&from=" + period.from() + "&to=" + period.to();
@@ -111,18 +112,13 @@ class CockpitFigures {
         Map<String, Long> byChannel = new HashMap<>();
         Map<String, Long> byCategory = new HashMap<>();
         Map<String, Long> byPath = new HashMap<>();
-        jdbc.sql("select f.channel, f.category, f.path, count(*)" + filter.sql() + " group by f.channel, f.category,"
-                        + " f.path")
-                .params(filter.params())
-                .query((rs, i) -> {
-                    long n = rs.getLong(4);
-                    byChannel.merge(rs.getString(1), n, Long::sum);
-                    byCategory.merge(rs.getString(2), n, Long::sum);
-                    if (rs.getString(3) != null) {
-                        byPath.merge(rs.getString(3), n, Long::sum);
-                    }
-                    return n;
-                })
+        Map<String, Map<String, Long>> byDimension =
+                Map.of("CHANNEL", byChannel, "CATEGORY", byCategory, "PATH", byPath);
+        DayFilter counts = DayFilter.of("appeal_day_count", reach, period);
+        jdbc.sql("select t.dimension, t.item, sum(t.cases)" + counts.sql()
+                        + " and t.dimension <> 'REASON' group by t.dimension, t.item")
+                .params(counts.params())
+                .query((rs, i) -> byDimension.get(rs.getString(1)).merge(rs.getString(2), rs.getLong(3), Long::sum))
                 .list();
         List<Count> channels = new ArrayList<>();
         for (Channel channel : Channel.values()) {
@@ -137,13 +133,12 @@ class CockpitFigures {
             long n = byPath.getOrDefault(path.name(), 0L);
             paths.add(new Share(path.name(), path.label(), n, ratio(n, tally.received())));
         }
-        // only a returned case has return reasons (it ends there): the period's returned cases are read through
-        // an index (V19), not every case of the period (at 1,000,000 cases a county's year took ~375 ms)
-        FactFilter returned = filter.and("f.status = :returned", "returned", AppealStatus.RETURNED.name());
-        List<ReasonCount> reasons = jdbc.sql("select r.reason, count(*) n from appeal_fact_return_reason r"
-                        + " where r.tracking_no in (select f.tracking_no" + returned.sql() + ")"
-                        + " group by r.reason order by n desc, r.reason limit " + TOP_REASONS)
-                .params(returned.params())
+        // the reasons told on the period's returned cases, from the roll-ups (a reason a rebuild left at 0 is none)
+        DayFilter reasonCounts = DayFilter.of("appeal_day_count", reach, period);
+        List<ReasonCount> reasons = jdbc.sql("select t.item, sum(t.cases) n" + reasonCounts.sql()
+                        + " and t.dimension = 'REASON' group by t.item having sum(t.cases) > 0"
+                        + " order by n desc, t.item limit " + TOP_REASONS)
+                .params(reasonCounts.params())
                 .query((rs, i) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
                 .list();
         List<Count> supervision = List.of(
@@ -167,39 +162,37 @@ class CockpitFigures {
                 deliberation(reach, period));
     }
 
-    private Tally tally(FactFilter filter) {
-        return jdbc.sql("select count(*),"
-                        + sum("f.responded_in_time")
-                        + sum("f.status = 'CLOSED'")
-                        + sum("f.status = 'CLOSED' and not f.ever_red")
-                        + " avg(case when f.status = 'CLOSED' then cast(f.working_days as double precision) end),"
-                        + sum("f.satisfaction is not null")
-                        + sum("f.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')")
-                        + sum("f.reopen_count > 0")
-                        + sum("f.status = 'CLOSED' or f.reopen_count > 0")
-                        + sum("f.status = 'RETURNED'")
-                        + sum("f.supervised")
-                        + sum("f.supervised and f.status = 'CLOSED'")
-                        + " coalesce(sum(case when f.supervised and f.status = 'OPEN' then 1 else 0 end), 0)"
+    /** The period's tallies: the sums of its days' roll-up rows. */
+    private Tally tally(DayFilter filter) {
+        return jdbc.sql("select coalesce(sum(t.received), 0), coalesce(sum(t.responded_in_time), 0),"
+                        + " coalesce(sum(t.closed), 0), coalesce(sum(t.closed_on_time), 0),"
+                        + " coalesce(sum(t.closed_days_sum), 0), coalesce(sum(t.closed_days_count), 0),"
+                        + " coalesce(sum(t.evaluated), 0), coalesce(sum(t.satisfied), 0), coalesce(sum(t.reopened), 0),"
+                        + " coalesce(sum(t.closed_once), 0), coalesce(sum(t.returned), 0),"
+                        + " coalesce(sum(t.supervised), 0), coalesce(sum(t.supervised_closed), 0),"
+                        + " coalesce(sum(t.supervised_open), 0)"
                         + filter.sql())
                 .params(filter.params())
                 .query((rs, i) -> {
-                    double avg = rs.getDouble(5);
-                    Double avgWorkingDays = rs.wasNull() ? null : Math.round(avg * 10) / 10.0;
+                    long daysSum = rs.getLong(5);
+                    long daysCount = rs.getLong(6);
+                    // the mean of whole working days as PostgreSQL's avg over doubles gave it: sum ÷ count
+                    Double avgWorkingDays =
+                            daysCount == 0 ? null : Math.round((double) daysSum / daysCount * 10) / 10.0;
                     return new Tally(
                             rs.getLong(1),
                             rs.getLong(2),
                             rs.getLong(3),
                             rs.getLong(4),
                             avgWorkingDays,
-                            rs.getLong(6),
                             rs.getLong(7),
                             rs.getLong(8),
                             rs.getLong(9),
                             rs.getLong(10),
                             rs.getLong(11),
                             rs.getLong(12),
-                            rs.getLong(13));
+                            rs.getLong(13),
+                            rs.getLong(14));
                 })
                 .single();
     }
@@ -243,10 +236,6 @@ class CockpitFigures {
 
     private static Figure figure(Measure measure, Number value, String cases) {
         return new Figure(measure.key(), measure.label(), value, measure.format(), measure.definition(), cases);
-    }
-
-    private static String sum(String condition) {
-        return " coalesce(sum(case when " + condition + " then 1 else 0 end), 0),";
     }
 
     static Double ratio(long part, long whole) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * 红黑榜: a unit's children (the county's towns and departments, a town's villages) ranked by one
  * figure, best first — the highest 按时办结率 or 满意率, the fewest 超期件. A unit without a value (no
  * denominator) comes last, unranked. At most four statements whatever the number of units or cases:
- * the period's tallies and the open red cases, grouped by village and by department.
+ * the period's tallies from the daily roll-ups (appeal/DailyTallies) and the open red cases now from the
+ * facts, grouped by village and by department.
  */
 @Service
 class CockpitRankings {
@@ -80,11 +81,14 @@ class CockpitRankings {
         Map<String, Tally> byVillage = Map.of();
         Map<String, Tally> byDept = Map.of();
         if (children.stream().anyMatch(child -> child.dept() == null)) {
-            byVillage = tallies("f.village_code", "", parent, period);
+            byVillage = tallies("f.village_code", "", DayFilter.of("appeal_day", parent, period), parent);
         }
         if (children.stream().anyMatch(child -> child.dept() != null)) {
-            byDept =
-                    tallies("d.dept_code", " join appeal_fact_dept d on d.tracking_no = f.tracking_no", parent, period);
+            byDept = tallies(
+                    "d.dept_code",
+                    " join appeal_fact_dept d on d.tracking_no = f.tracking_no",
+                    DayFilter.departments(period),
+                    parent);
         }
         List<Item> unranked = new ArrayList<>();
         for (CockpitScope.Reach child : children) {
@@ -133,15 +137,15 @@ class CockpitRankings {
         };
     }
 
-    /** The period's tallies and the red cases now, grouped by a village or department column. */
-    private Map<String, Tally> tallies(String key, String join, CockpitScope.Reach parent, CockpitScope.Period period) {
+    /**
+     * The period's tallies, by village or by department from their roll-up rows, and the red cases now,
+     * grouped by the facts' village or department column.
+     */
+    private Map<String, Tally> tallies(String key, String join, DayFilter inPeriod, CockpitScope.Reach parent) {
         Map<String, Tally> tallies = new HashMap<>();
-        FactFilter inPeriod = withJoin(FactFilter.of(parent, period), join);
-        jdbc.sql("select " + key + ", " + sum("f.status = 'CLOSED'") + ", "
-                        + sum("f.status = 'CLOSED' and not f.ever_red")
-                        + ", " + sum("f.satisfaction is not null") + ", "
-                        + sum("f.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')") + inPeriod.sql() + " group by "
-                        + key)
+        jdbc.sql("select t.unit_code, coalesce(sum(t.closed), 0), coalesce(sum(t.closed_on_time), 0),"
+                        + " coalesce(sum(t.evaluated), 0), coalesce(sum(t.satisfied), 0)" + inPeriod.sql()
+                        + " group by t.unit_code")
                 .params(inPeriod.params())
                 .query((rs, i) -> tallies.put(
                         rs.getString(1), new Tally(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), 0)))
@@ -161,9 +165,5 @@ class CockpitRankings {
                 ? filter
                 : new FactFilter(
                         filter.sql().replace(" from appeal_fact f", " from appeal_fact f" + join), filter.params());
-    }
-
-    private static String sum(String condition) {
-        return "coalesce(sum(case when " + condition + " then 1 else 0 end), 0)";
     }
 }

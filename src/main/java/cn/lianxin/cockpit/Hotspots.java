@@ -78,13 +78,36 @@ class Hotspots {
     }
 
     List<Hotspot> of(CockpitScope.Reach reach, Instant asOf, int days, int min) {
+        return clusters(reach, asOf, days, min, filter -> filter);
+    }
+
+    /**
+     * The hotspot of one village, category and place, if it is one now: the same statement as the list,
+     * narrowed to that place, so a hotspot beyond the list's limit is found too.
+     */
+    java.util.Optional<Hotspot> one(
+            CockpitScope.Reach reach, Instant asOf, String village, String category, String placeKey) {
+        return clusters(reach, asOf, DEFAULT_DAYS, DEFAULT_MIN, filter -> filter.and(
+                                "f.village_code = :village", "village", village)
+                        .and("f.category = :category", "category", category)
+                        .and("f.place_key = :placeKey", "placeKey", placeKey))
+                .stream()
+                .findFirst();
+    }
+
+    private List<Hotspot> clusters(
+            CockpitScope.Reach reach,
+            Instant asOf,
+            int days,
+            int min,
+            java.util.function.UnaryOperator<FactFilter> narrowed) {
         Instant start = asOf.minus(Duration.ofDays(days));
         CockpitScope.Period window = new CockpitScope.Period(
                 LocalDate.ofInstant(start, CockpitScope.BEIJING),
                 LocalDate.ofInstant(asOf, CockpitScope.BEIJING),
                 start,
                 asOf);
-        FactFilter filter = FactFilter.of(reach, window)
+        FactFilter filter = narrowed.apply(FactFilter.of(reach, window))
                 .and("f.place_key is not null", null, null)
                 .with("min", min)
                 .with("limit", MAX_HOTSPOTS);
@@ -137,15 +160,5 @@ class Hotspots {
             }
         });
         return hotspots.values().stream().map(Hotspot::settled).toList();
-    }
-
-    /** The hotspot of one village, category and place, if it is one now. */
-    java.util.Optional<Hotspot> one(
-            CockpitScope.Reach reach, Instant asOf, String village, String category, String placeKey) {
-        return of(reach, asOf).stream()
-                .filter(h -> h.villageCode().equals(village)
-                        && h.category().equals(category)
-                        && h.placeKey().equals(placeKey))
-                .findFirst();
     }
 }

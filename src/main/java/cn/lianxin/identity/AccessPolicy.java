@@ -42,6 +42,7 @@ class AccessPolicy {
 
     static final String APPEAL_PROCESS = "appeal";
     static final String DELIBERATION_PROCESS = "deliberation";
+    static final String SERVICE_ORDER_PROCESS = "service-order";
 
     private final AuthorizationService authorizations;
     private final IdentityService identity;
@@ -71,6 +72,7 @@ class AccessPolicy {
         switch (role) {
             case GRID_WORKER, STATION_HEAD -> grants.addAll(starts(APPEAL_PROCESS));
             case DELIBERATION_HOST -> grants.addAll(starts(DELIBERATION_PROCESS));
+            case BRANCH_SECRETARY -> grants.addAll(followsServiceOrders());
                 // supervision is opened by the platform (red light, 批示), never started by a person
             case LEADER, SUPERVISOR -> grants.addAll(readsEverything());
             case PROCESS_DESIGNER -> grants.addAll(designs());
@@ -179,6 +181,20 @@ class AccessPolicy {
                         ProcessDefinitionPermissions.READ,
                         ProcessDefinitionPermissions.CREATE_INSTANCE),
                 Grant.of(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+    }
+
+    /**
+     * A branch secretary follows every step of the village's service orders (派单, and the members'
+     * 接单 and 服务): READ_TASK on that one model, limited by the engine's tenant check to the village —
+     * never the village's appeal or deliberation tasks. Orders are started by the platform, not in Tasklist.
+     */
+    private static List<Grant> followsServiceOrders() {
+        return List.of(Grant.of(
+                Resources.PROCESS_DEFINITION,
+                SERVICE_ORDER_PROCESS,
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.READ_HISTORY));
     }
 
     /** Leaders and supervisors watch every case in Cockpit; they change nothing there. */

@@ -55,7 +55,10 @@ final class DemoWorld {
                                     "rep" + i,
                                     Role.DELIBERATION_REP.label() + i,
                                     UNIT_NAMES.get("v0101"),
-                                    List.of(Role.DELIBERATION_REP.id() + "-v0101"))))
+                                    List.of(Role.DELIBERATION_REP.id() + "-v0101"))),
+                    Stream.of("v0101", "v0201").map(v -> unitUser("sec-" + v, v, Role.BRANCH_SECRETARY)),
+                    // party members pm1, pm2 of v0101 and pm3, pm4 of v0201
+                    IntStream.rangeClosed(1, 4).mapToObj(i -> partyMember("pm" + i, i, i <= 2 ? "v0101" : "v0201")))
             .flatMap(s -> s)
             .toList();
 
@@ -63,6 +66,14 @@ final class DemoWorld {
 
     private static DemoUser unitUser(String id, String unitCode, Role role) {
         return new DemoUser(id, role.label(), UNIT_NAMES.get(unitCode), List.of(role.id() + "-" + unitCode));
+    }
+
+    private static DemoUser partyMember(String id, int number, String villageCode) {
+        return new DemoUser(
+                id,
+                Role.PARTY_MEMBER.label() + number,
+                UNIT_NAMES.get(villageCode),
+                List.of(Role.PARTY_MEMBER.groupIdIn(villageCode)));
     }
 
     private static DemoUser countyUser(String id, Role role) {

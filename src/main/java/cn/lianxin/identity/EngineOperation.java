@@ -29,6 +29,8 @@ public enum EngineOperation {
             Role.TOWN_CENTER,
             Role.DEPT,
             Role.DELIBERATION_HOST,
+            Role.BRANCH_SECRETARY,
+            Role.PARTY_MEMBER,
             Role.SUPERVISOR,
             Role.ADMIN),
     ASSIGN_TASK("把任务指派、委派给他人，改候选人或任务属性", Role.ADMIN),

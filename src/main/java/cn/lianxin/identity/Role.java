@@ -13,6 +13,10 @@ public enum Role {
     STATION_HEAD("station-head", "站长", UnitKind.VILLAGE),
     DELIBERATION_HOST("deliberation-host", "议事召集人", UnitKind.VILLAGE),
     DELIBERATION_REP("deliberation-rep", "议事代表", UnitKind.VILLAGE),
+    /** 支部书记: the village's party branch secretary, who dispatches service orders (群众点单). */
+    BRANCH_SECRETARY("branch-secretary", "支部书记", UnitKind.VILLAGE),
+    /** 党员: an in-service party member registered at the community where they live; takes and serves orders. */
+    PARTY_MEMBER("party-member", "党员", UnitKind.VILLAGE),
     TOWN_CENTER("town-center", "便民服务中心", UnitKind.TOWN),
     DEPT("dept", "部门办理人", UnitKind.DEPARTMENT),
     SUPERVISOR("supervisor", "督办员", null),
@@ -45,6 +49,14 @@ public enum Role {
     /** The kind of unit this role works in, or {@code null} for a county-wide role. */
     public UnitKind scope() {
         return scope;
+    }
+
+    /**
+     * Whether the role handles citizens' cases in its unit: not the residents who vote on topics, nor
+     * the party branch's roles, who serve orders (群众点单) and follow no case.
+     */
+    public boolean handlesCases() {
+        return this != DELIBERATION_REP && this != BRANCH_SECRETARY && this != PARTY_MEMBER;
     }
 
     public boolean isUnitScoped() {

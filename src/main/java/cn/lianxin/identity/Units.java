@@ -96,8 +96,9 @@ public class Units {
 
     /**
      * The villages whose cases (the case files, with their internal log) a member of these groups may
-     * follow: as {@link #villagesVisibleTo}, except that deliberation representatives — residents
-     * chosen to vote on topics, not case handlers — follow no case through that group.
+     * follow: as {@link #villagesVisibleTo}, except that deliberation representatives (residents
+     * chosen to vote on topics) and the party branch's roles follow no case through those groups
+     * ({@link Role#handlesCases}).
      */
     public Set<String> caseVillagesVisibleTo(Collection<String> groupIds) {
         return villagesVisibleTo(
@@ -105,8 +106,8 @@ public class Units {
                         ? List.of()
                         : groupIds.stream()
                                 .filter(group -> Role.ofGroup(group)
-                                        .filter(r -> r == Role.DELIBERATION_REP)
-                                        .isEmpty())
+                                        .filter(Role::handlesCases)
+                                        .isPresent())
                                 .toList());
     }
 

@@ -42,6 +42,8 @@ final class OrganisationRules {
             "村社区书记", Role.STATION_HEAD,
             "议事召集人", Role.DELIBERATION_HOST,
             "议事代表", Role.DELIBERATION_REP,
+            "支部书记", Role.BRANCH_SECRETARY,
+            "党员", Role.PARTY_MEMBER,
             "镇便民服务中心", Role.TOWN_CENTER,
             "便民服务中心", Role.TOWN_CENTER,
             "部门办理人", Role.DEPT,

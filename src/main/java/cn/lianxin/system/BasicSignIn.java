@@ -1,6 +1,7 @@
 package cn.lianxin.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +34,8 @@ class BasicSignIn {
     }
 
     @Bean
-    SignInRefusals signInRefusals(Problems problems, ObjectMapper json) {
-        return new SignInRefusals(problems, json);
+    SignInRefusals signInRefusals(Problems problems, ObjectMapper json, MeterRegistry meters) {
+        return new SignInRefusals(problems, json, meters);
     }
 
     @Bean

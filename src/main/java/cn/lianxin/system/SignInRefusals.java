@@ -1,6 +1,8 @@
 package cn.lianxin.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +18,20 @@ final class SignInRefusals {
 
     private final Problems problems;
     private final ObjectMapper json;
+    private final Counter throttled;
 
-    SignInRefusals(Problems problems, ObjectMapper json) {
+    SignInRefusals(Problems problems, ObjectMapper json, MeterRegistry meters) {
         this.problems = problems;
         this.json = json;
+        // lianxin_sign_in_throttled_total: guessing at passwords shows as a rising rate
+        this.throttled = Counter.builder("lianxin.sign.in.throttled")
+                .description("因失败次数过多被暂缓的登录（429）")
+                .register(meters);
     }
 
     /** 429 with {@code Retry-After} in whole seconds, rounded up so that a client never retries too early. */
     void throttled(HttpServletResponse response, Duration retryAfter) throws IOException {
+        throttled.increment();
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         ProblemDetail problem = problems.of(HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", Long.toString(seconds));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

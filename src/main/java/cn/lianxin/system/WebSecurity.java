@@ -60,7 +60,13 @@ class WebSecurity {
             new PublicRoute(HttpMethod.GET, "/api/deliberations/*"),
             new PublicRoute(HttpMethod.POST, "/api/deliberations/*/opinions"),
             new PublicRoute(HttpMethod.POST, "/api/deliberations/*/evaluations"),
-            new PublicRoute(HttpMethod.GET, "/api/notices"));
+            new PublicRoute(HttpMethod.GET, "/api/notices"),
+            // 群众点单 (docs/service-orders.md): a village's menu, the order, its progress and evaluation by code
+            new PublicRoute(HttpMethod.GET, "/api/villages/*/service-menu"),
+            new PublicRoute(HttpMethod.POST, "/api/service-orders"),
+            new PublicRoute(HttpMethod.GET, "/api/service-orders/*"),
+            new PublicRoute(HttpMethod.POST, "/api/service-orders/*/evaluation"),
+            new PublicRoute(HttpMethod.GET, "/api/service-orders/*/photos/*"));
 
     /** 群众端 (portal/): its pages and their files, open to anyone and served with the pages' headers. */
     static final String[] PORTAL_PAGES = {

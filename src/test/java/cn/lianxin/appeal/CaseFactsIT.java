@@ -42,6 +42,9 @@ class CaseFactsIT {
     @Autowired
     CaseFacts facts;
 
+    @Autowired
+    DailyTallies tallies;
+
     @Test
     void anUnsatisfiedEvaluationReopensTheCaseInItsFacts() {
         // given
@@ -155,6 +158,7 @@ class CaseFactsIT {
                                 .atOffset(ZoneOffset.UTC),
                         appeal.trackingNo())
                 .update();
+        tallies.rebuild();
 
         // when it ends on Saturday 11 October 09:00 (a make-up workday), after 1–8 October off
         facts.ended(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.citizen.PublicLimits.Rate;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -53,6 +54,31 @@ class PublicLimitsTests {
                     assertThat(e.retryAfterSeconds()).isBetween(1L, 31L);
                 });
         assertThatNoException().isThrownBy(() -> limits.take(Limit.INTAKE, "10.0.0.2"));
+    }
+
+    @Test
+    void everyRefusalIsCountedForTheOperatorByLimit() {
+        // given
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PublicLimits limits = new PublicLimits(rates(1, Duration.ofMinutes(1)), time, meters);
+        limits.take(Limit.INTAKE, "10.0.0.1");
+
+        // when
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> limits.take(Limit.INTAKE, "10.0.0.1")).isInstanceOf(PublicLimitExceeded.class);
+        }
+
+        // then
+        assertThat(meters.get("lianxin.public.limit.refused")
+                        .tag("limit", "intake")
+                        .counter()
+                        .count())
+                .isEqualTo(3);
+        assertThat(meters.get("lianxin.public.limit.refused")
+                        .tag("limit", "posts")
+                        .counter()
+                        .count())
+                .isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.lianxin.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.appeal.DailyTallies;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
@@ -45,6 +46,9 @@ class CockpitIT {
 
     @Autowired
     SqlStatements sql;
+
+    @Autowired
+    DailyTallies tallies;
 
     /** One case's facts as the appeal module would have written them. */
     record Fact(
@@ -211,6 +215,8 @@ class CockpitIT {
         jdbc.sql("insert into appeal_fact_return_reason (tracking_no, reason) values ('K1-D', '属于业主共有事项'),"
                         + " ('K1-D', '已进入诉讼程序')")
                 .update();
+        // facts written by SQL are a bulk fix: their daily roll-ups are rebuilt from them
+        tallies.rebuild();
     }
 
     /** The town and its cases go again, so no other test meets them (an import that removes units). */
@@ -219,6 +225,7 @@ class CockpitIT {
         for (String table : List.of("appeal_fact_return_reason", "appeal_fact_dept", "appeal_fact", "appeal")) {
             jdbc.sql("delete from " + table + " where tracking_no like 'K1-%'").update();
         }
+        tallies.rebuild();
         jdbc.sql("delete from unit where code in ('v9901', 'v9902', 'zz')").update();
         jdbc.sql("delete from unit where code = 't99'").update();
         // saving a unit unchanged drops the kept tree, which still holds the town
@@ -460,6 +467,7 @@ class CockpitIT {
                     i % 7 == 0));
         }
         more.forEach(this::insert);
+        tallies.rebuild();
 
         // when
         SqlStatements.Request many = sql.of(() -> ok(api.as("leader").get(path)));

@@ -2,6 +2,7 @@ package cn.lianxin.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.appeal.DailyTallies;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformIntegrationTest;
@@ -42,6 +43,9 @@ class HotspotsIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    DailyTallies tallies;
 
     /** A place of this test run only (other tests' cases are at 3号楼). */
     String estate;
@@ -163,6 +167,40 @@ class HotspotsIT {
     }
 
     @Test
+    void aHotspotBeyondTheListsLengthIsInstructedToo() {
+        // given more bigger hotspots than the list shows (four cases each against the test's three)
+        String bigger = "更大的热点小区" + ThreadLocalRandom.current().nextInt(1_000_000);
+        List<String> biggerCases = new ArrayList<>();
+        try {
+            for (int place = 0; place < Hotspots.MAX_HOTSPOTS; place++) {
+                for (int i = 0; i < 4; i++) {
+                    biggerCases.add(olderCase("v0101", "lighting", bigger + place + "栋", Duration.ofDays(2)));
+                }
+            }
+            assertThat(ok(api.as("leader").get("/api/cockpit/hotspots")).path("items"))
+                    .as("the list holds the bigger ones only")
+                    .hasSize(Hotspots.MAX_HOTSPOTS)
+                    .noneMatch(h -> h.path("placeKey").asText().equals(estate + "5栋"));
+
+            // when
+            ResponseEntity<JsonNode> instructed =
+                    api.as("leader").post("/api/cockpit/hotspots/instructions", instruction("请一并处理"));
+
+            // then
+            assertThat(instructed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(instructionsOfTheHotspot()).isEqualTo(1);
+        } finally {
+            jdbc.sql("delete from appeal_fact where tracking_no in (:nos)")
+                    .param("nos", biggerCases)
+                    .update();
+            jdbc.sql("delete from appeal where tracking_no in (:nos)")
+                    .param("nos", biggerCases)
+                    .update();
+            tallies.rebuild();
+        }
+    }
+
+    @Test
     void onlyTheCountyAndTheVillagesTownMayInstructAndOnlyAHotspotThatIsOne() {
         long before = instructionLines();
 
@@ -260,7 +298,7 @@ class HotspotsIT {
     }
 
     /** A case taken in {@code ago} (the facts as intake writes them, dated back). */
-    private void olderCase(String village, String category, String location, Duration ago) {
+    private String olderCase(String village, String category, String location, Duration ago) {
         String no = "HS-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
         var at = Instant.now().minus(ago).atOffset(ZoneOffset.UTC);
         jdbc.sql("insert into appeal (tracking_no, access_code_hash, citizen_name, phone, category, urgency, scope,"
@@ -274,6 +312,8 @@ class HotspotsIT {
                                 + " values (?, ?, ?, 'ONLINE', ?, 'CLOSED', ?)")
                 .params(no, village, category, at, cn.lianxin.appeal.PlaceKey.of(location))
                 .update();
+        tallies.rebuild();
+        return no;
     }
 
     private Map<String, Object> instruction(String text) {

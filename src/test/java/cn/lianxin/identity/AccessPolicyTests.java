@@ -93,6 +93,24 @@ class AccessPolicyTests {
     }
 
     @Test
+    void branchSecretariesReadTheServiceOrdersTasksOnlyAndPartyMembersNothingOfTheirOwn() {
+        // the secretary: every task of the one model, limited to the village by the tenant check
+        assertThat(grantsOn(Role.BRANCH_SECRETARY, Resources.TASK)).isEmpty();
+        assertThat(grantOn(Role.BRANCH_SECRETARY, Resources.PROCESS_DEFINITION, "service-order"))
+                .flatExtracting(Grant::permissions)
+                .extracting(Permission::getName)
+                .containsExactlyInAnyOrder("READ", "READ_TASK", "READ_HISTORY");
+        assertThat(grantsOn(Role.BRANCH_SECRETARY, Resources.PROCESS_DEFINITION))
+                .extracting(Grant::resourceId)
+                .containsExactlyInAnyOrder("*", "service-order");
+        // a member reads and works what the engine grants on the tasks assigned to them, nothing more
+        assertThat(grantsOn(Role.PARTY_MEMBER, Resources.TASK)).isEmpty();
+        assertThat(grantsOn(Role.PARTY_MEMBER, Resources.PROCESS_DEFINITION))
+                .extracting(Grant::resourceId)
+                .containsExactly("*");
+    }
+
+    @Test
     void gridWorkersStartAppealsAndHaveNoCockpit() {
         assertThat(grantOn(Role.GRID_WORKER, Resources.APPLICATION, "cockpit")).isEmpty();
         assertThat(grantOn(Role.GRID_WORKER, Resources.PROCESS_DEFINITION, "appeal"))

@@ -88,7 +88,12 @@ class ApiDocsIT {
                         "get /api/deliberations/{no}",
                         "post /api/deliberations/{no}/opinions",
                         "post /api/deliberations/{no}/evaluations",
-                        "get /api/notices");
+                        "get /api/notices",
+                        "post /api/service-orders",
+                        "get /api/service-orders/{orderNo}",
+                        "post /api/service-orders/{orderNo}/evaluation",
+                        "get /api/service-orders/{orderNo}/photos/{id}",
+                        "get /api/villages/{code}/service-menu");
         assertThat(docs().at("/paths/~1api~1tasks/get/summary").asText()).isEqualTo("我的待办任务");
     }
 

@@ -95,6 +95,8 @@ class EngineOperationMatrixIT {
             case STATION_HEAD -> "head-v0101";
             case DELIBERATION_HOST -> "host-v0101";
             case DELIBERATION_REP -> "rep1";
+            case BRANCH_SECRETARY -> "sec-v0101";
+            case PARTY_MEMBER -> "pm1";
             case TOWN_CENTER -> "center-t01";
             case DEPT -> "dept-cg";
             case SUPERVISOR -> "supervisor";

@@ -37,8 +37,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 final class ModelContract {
 
     /** Candidate groups of DESIGN §2; a unit code may be an expression such as ${villageCode}. */
-    static final Pattern CANDIDATE_GROUP =
-            Pattern.compile("(grid-worker|station-head|deliberation-host|deliberation-rep)-(v\\d{4}|\\$\\{[^}]+})"
+    static final Pattern CANDIDATE_GROUP = Pattern.compile(
+            "(grid-worker|station-head|deliberation-host|deliberation-rep|branch-secretary)-(v\\d{4}|\\$\\{[^}]+})"
                     + "|town-center-(t\\d{2}|\\$\\{[^}]+})"
                     + "|dept-([a-z]{2}|\\$\\{[^}]+})"
                     + "|supervisor|leader|process-designer"

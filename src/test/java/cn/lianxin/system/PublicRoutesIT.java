@@ -165,6 +165,7 @@ class PublicRoutesIT {
         }
         Case appeal = submitAppeal(client());
         Case topic = propose(client());
+        Case order = placeOrder(client());
         StoreSnapshot before = StoreSnapshot.of(jdbc);
 
         // when every public route is called once more
@@ -186,7 +187,13 @@ class PublicRoutesIT {
                         "multipart/form-data; boundary=" + BOUNDARY),
                 flooder.get("/api/appeals/" + appeal.number() + "/photos?accessCode=" + appeal.accessCode()),
                 flooder.get("/api/appeals/" + appeal.number()
-                        + "/photos/00000000-0000-0000-0000-000000000000?accessCode=" + appeal.accessCode()));
+                        + "/photos/00000000-0000-0000-0000-000000000000?accessCode=" + appeal.accessCode()),
+                flooder.get("/api/villages/v0101/service-menu"),
+                flooder.post("/api/service-orders", serviceOrder()),
+                flooder.get("/api/service-orders/" + order.number() + "?accessCode=" + order.accessCode()),
+                flooder.post("/api/service-orders/" + order.number() + "/evaluation", evaluation(order.accessCode())),
+                flooder.get("/api/service-orders/" + order.number()
+                        + "/photos/00000000-0000-0000-0000-000000000000?accessCode=" + order.accessCode()));
 
         // then
         assertThat(answers).allSatisfy(answer -> assertTooMany(answer, "访问过于频繁"));
@@ -637,6 +644,22 @@ class PublicRoutesIT {
         return new Case(
                 answer.json().get("deliberationNo").asText(),
                 answer.json().get("accessCode").asText());
+    }
+
+    private Case placeOrder(Client from) {
+        Answer answer = from.post("/api/service-orders", serviceOrder());
+        assertThat(answer.status()).isEqualTo(201);
+        return new Case(
+                answer.json().get("orderNo").asText(),
+                answer.json().get("accessCode").asText());
+    }
+
+    private static Map<String, Object> serviceOrder() {
+        return new HashMap<>(Map.of(
+                "residentName", "张三",
+                "phone", "13800000001",
+                "villageCode", "v0101",
+                "description", "想请人上门理发"));
     }
 
     private static String forgedNumber() {

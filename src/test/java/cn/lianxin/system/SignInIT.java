@@ -7,6 +7,7 @@ import cn.lianxin.testing.MutableClock;
 import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.StoreSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -88,6 +89,9 @@ class SignInIT {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    MeterRegistry meters;
+
     @BeforeEach
     void aClientThatNeverRetriesAndAUserOfItsOwn() {
         CloseableHttpClient client = HttpClients.custom()
@@ -127,6 +131,7 @@ class SignInIT {
             assertThat(basic("/api/me", "admin", "guess-" + i, attacker).getStatusCode())
                     .isEqualTo(HttpStatus.UNAUTHORIZED);
         }
+        double countedBefore = meters.counter("lianxin.sign.in.throttled").count();
         ResponseEntity<JsonNode> throttled = basic("/api/me", "admin", "guess-5", attacker);
         // even the right password is not checked from the throttled address
         ResponseEntity<JsonNode> rightButThrottled = basic("/api/me", "admin", "demo", attacker);
@@ -135,6 +140,9 @@ class SignInIT {
         // then
         assertThrottled(throttled);
         assertThrottled(rightButThrottled);
+        assertThat(meters.counter("lianxin.sign.in.throttled").count())
+                .as("the operator's metric lianxin_sign_in_throttled_total")
+                .isEqualTo(countedBefore + 2);
         assertThat(fromTheOwner.getStatusCode()).isEqualTo(HttpStatus.OK);
         before.assertUnchanged(jdbc);
         assertThat(engineLockOf("admin")).isEqualTo("0/null");

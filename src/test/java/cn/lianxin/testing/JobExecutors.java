@@ -38,8 +38,11 @@ public final class JobExecutors {
         };
     }
 
-    /** Stops every active job executor from acquiring jobs and waits until none is running a job. */
-    static synchronized void pause() {
+    /**
+     * Stops every active job executor from acquiring jobs and waits until none is running a job; for a
+     * test that needs due jobs to stay waiting ({@link ResumeAfterEach} starts them again).
+     */
+    public static synchronized void pause() {
         for (JobExecutor executor : ALIVE) {
             if (executor.isActive()) {
                 executor.shutdown();

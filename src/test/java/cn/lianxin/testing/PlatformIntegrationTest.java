@@ -30,7 +30,9 @@ import org.springframework.test.context.ContextConfiguration;
             "lianxin.public-limits.code-guesses-per-address.capacity=10000",
             "lianxin.public-limits.code-guesses-per-case.capacity=1000",
             "lianxin.public-limits.recoveries-per-address.capacity=1000",
-            "lianxin.public-limits.recoveries-per-case.capacity=100"
+            "lianxin.public-limits.recoveries-per-case.capacity=100",
+            // every scrape reads the database afresh, so a test sees the change it just made
+            "lianxin.metrics.max-age=0s"
         })
 @ActiveProfiles("postgres")
 @ExtendWith(JobExecutors.ResumeAfterEach.class)

@@ -119,7 +119,17 @@ public final class StoreSnapshot {
                 "act_id_tenant_member",
                 "organisation_import",
                 "hotspot_instruction",
-                "hotspot_topic")) {
+                "hotspot_topic",
+                "party_member",
+                "village_resource",
+                "village_need",
+                "village_project",
+                "service_order",
+                "service_order_log",
+                "service_order_photo",
+                "points_entry",
+                "process_migration",
+                "process_migration_case")) {
             tables.put(table, "t::text");
         }
         // a job's lock owner and expiry change as any node's job executor looks at it

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Cases in bulk for P4, written straight into the platform's database with {@code INSERT … SELECT
  * generate_series}: for case n (1, 2, …) one row of {@code appeal} (tracking number {@code LX-P4-<n>}),
- * its cockpit facts ({@code appeal_fact}, {@code appeal_fact_dept}, {@code appeal_fact_return_reason})
+ * its cockpit facts ({@code appeal_fact}, {@code appeal_fact_dept}, {@code appeal_fact_return_reason}) and
+ * their daily roll-ups ({@code appeal_day}, {@code appeal_day_count}, added to as the platform adds to them)
  * and, for the naive baseline, the Camunda history that a query without {@code appeal_fact} would read:
  * the process instance ({@code act_hi_procinst}, process instance id {@code p4-<n>}), its variables
  * {@code villageCode}, {@code path}, {@code status} and {@code satisfaction} ({@code act_hi_varinst}) and
@@ -79,10 +80,20 @@ final class ManyCases {
         return done;
     }
 
+    /** A fact's Beijing day of intake, as the platform's roll-ups count it (appeal/DailyTallies). */
+    private static final String DAY = "(f.received_at at time zone 'Asia/Shanghai')::date";
+
+    /** The batch's facts, each once for its village and once for each department of it. */
+    private static final String BATCH_UNITS = " from appeal_fact f join bench_p4_case c on c.tracking_no = f.tracking_no"
+            + " cross join lateral (select 'VILLAGE' kind, f.village_code code union all"
+            + " select 'DEPT', d.dept_code from appeal_fact_dept d where d.tracking_no = f.tracking_no) u";
+
     static final List<String> TABLES = List.of(
             "appeal",
             "appeal_fact",
             "appeal_fact_dept",
+            "appeal_day",
+            "appeal_day_count",
             "appeal_fact_return_reason",
             "act_hi_procinst",
             "act_hi_varinst",
@@ -157,9 +168,53 @@ final class ManyCases {
                         + " light, ever_red, supervised from bench_p4_case",
                 "insert into appeal_fact_dept (tracking_no, dept_code) select tracking_no, dept1 from bench_p4_case"
                         + " where dept1 is not null union select tracking_no, dept2 from bench_p4_case where dept2 is not null",
+                // the daily roll-ups the cockpit sums (V26), added to as CaseFacts adds to them: per Beijing day
+                // and village, and per day and department that took a part of the case
+                "insert into appeal_day (received_on, unit_kind, unit_code, received, responded_in_time, closed,"
+                        + " closed_on_time, closed_days_sum, closed_days_count, evaluated, satisfied, reopened, closed_once,"
+                        + " returned, supervised, supervised_closed, supervised_open)"
+                        + " select " + DAY + ", u.kind, u.code, count(*), count(*) filter (where f.responded_in_time),"
+                        + " count(*) filter (where f.status = 'CLOSED'),"
+                        + " count(*) filter (where f.status = 'CLOSED' and not f.ever_red),"
+                        + " coalesce(sum(f.working_days) filter (where f.status = 'CLOSED'), 0),"
+                        + " count(*) filter (where f.status = 'CLOSED' and f.working_days is not null),"
+                        + " count(*) filter (where f.satisfaction is not null),"
+                        + " count(*) filter (where f.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')),"
+                        + " count(*) filter (where f.reopen_count > 0),"
+                        + " count(*) filter (where f.status = 'CLOSED' or f.reopen_count > 0),"
+                        + " count(*) filter (where f.status = 'RETURNED'), count(*) filter (where f.supervised),"
+                        + " count(*) filter (where f.supervised and f.status = 'CLOSED'),"
+                        + " count(*) filter (where f.supervised and f.status = 'OPEN')" + BATCH_UNITS
+                        + " group by 1, 2, 3 on conflict (received_on, unit_kind, unit_code) do update set"
+                        + " received = appeal_day.received + excluded.received,"
+                        + " responded_in_time = appeal_day.responded_in_time + excluded.responded_in_time,"
+                        + " closed = appeal_day.closed + excluded.closed,"
+                        + " closed_on_time = appeal_day.closed_on_time + excluded.closed_on_time,"
+                        + " closed_days_sum = appeal_day.closed_days_sum + excluded.closed_days_sum,"
+                        + " closed_days_count = appeal_day.closed_days_count + excluded.closed_days_count,"
+                        + " evaluated = appeal_day.evaluated + excluded.evaluated,"
+                        + " satisfied = appeal_day.satisfied + excluded.satisfied,"
+                        + " reopened = appeal_day.reopened + excluded.reopened,"
+                        + " closed_once = appeal_day.closed_once + excluded.closed_once,"
+                        + " returned = appeal_day.returned + excluded.returned,"
+                        + " supervised = appeal_day.supervised + excluded.supervised,"
+                        + " supervised_closed = appeal_day.supervised_closed + excluded.supervised_closed,"
+                        + " supervised_open = appeal_day.supervised_open + excluded.supervised_open",
+                "insert into appeal_day_count (received_on, unit_kind, unit_code, dimension, item, cases)"
+                        + " select " + DAY + ", u.kind, u.code, x.dimension, x.item, count(*)" + BATCH_UNITS
+                        + " cross join lateral (values ('CHANNEL', f.channel), ('CATEGORY', f.category), ('PATH', f.path))"
+                        + " x(dimension, item) where x.item is not null group by 1, 2, 3, 4, 5"
+                        + " on conflict (received_on, unit_kind, unit_code, dimension, item) do update set"
+                        + " cases = appeal_day_count.cases + excluded.cases",
                 "insert into appeal_fact_return_reason (tracking_no, reason) select c.tracking_no, r.reason"
                         + " from bench_p4_case c join (select reason, row_number() over (order by id) k from return_reason"
                         + " where category is null) r on r.k <= c.reasons",
+                // the reasons told on the batch's returned cases, in the roll-ups too
+                "insert into appeal_day_count (received_on, unit_kind, unit_code, dimension, item, cases)"
+                        + " select " + DAY + ", u.kind, u.code, 'REASON', r.reason, count(*)" + BATCH_UNITS
+                        + " join appeal_fact_return_reason r on r.tracking_no = f.tracking_no where f.status = 'RETURNED'"
+                        + " group by 1, 2, 3, 4, 5 on conflict (received_on, unit_kind, unit_code, dimension, item)"
+                        + " do update set cases = appeal_day_count.cases + excluded.cases",
                 // Camunda's history: timestamps without time zone, in the engine's (the machine's) zone
                 "insert into act_hi_procinst (id_, proc_inst_id_, business_key_, proc_def_key_, proc_def_id_, start_time_,"
                         + " end_time_, duration_, start_act_id_, end_act_id_, root_proc_inst_id_, tenant_id_, state_)"

@@ -1,0 +1,21 @@
+package cn.lianxin.service;
+
+/** Where an order stands, as the resident and the branch read it. */
+enum OrderStatus {
+    DISPATCHING("待派单"),
+    ACCEPTING("待党员接单"),
+    SERVING("服务中"),
+    AWAITING_EVALUATION("已服务，待评价"),
+    CLOSED("已办结"),
+    CONVERTED("已转为诉求办理");
+
+    private final String label;
+
+    OrderStatus(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+}

@@ -1,0 +1,279 @@
+package cn.lianxin.service;
+
+import static cn.lianxin.testing.ProcessSteps.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.lianxin.service.ListRequests.ResourceRequest;
+import cn.lianxin.testing.FlowNodeCoverage;
+import cn.lianxin.testing.ModelledTasks;
+import cn.lianxin.testing.ProcessSteps;
+import cn.lianxin.testing.ProcessTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code service-order.bpmn} (群众点单服务), on the real beans: every branch — served and evaluated, declined,
+ * not answered in time, turned into an appeal — and the refusals of each task.
+ */
+@ProcessTest
+@ProcessTest.OwnEngine("serviceorders")
+class ServiceOrderProcessTests {
+
+    /** Every flow node of service-order.bpmn is reached by the tests of this class, checked after all of them. */
+    @RegisterExtension
+    static final FlowNodeCoverage COVERAGE = FlowNodeCoverage.of(ServiceOrderProcess.KEY);
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    OrderIntake intake;
+
+    @Autowired
+    VillageLists lists;
+
+    @Autowired
+    ServiceOrders orders;
+
+    @Autowired
+    ServiceOrderTaskRules taskRules;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ProcessSteps steps;
+
+    @BeforeEach
+    void init() {
+        steps = new ProcessSteps(engine, jdbc);
+        BpmnAwareTests.init(engine);
+        // a Tuesday morning, a working day
+        ClockUtil.setCurrentTime(at("2026-11-24T09:30"));
+        member("pm1", "v0101", "CONFIRMED");
+        member("pm2", "v0101", "REGISTERED");
+        member("pm3", "v0201", "CONFIRMED");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void everyUserTaskOfTheModelHasAClassOfItsOwn() {
+        // when
+        List<String> modelled = ModelledTasks.of(repository, ServiceOrderProcess.KEY);
+
+        // then
+        assertThat(taskRules.tasks().keySet()).containsExactlyInAnyOrderElementsOf(modelled);
+    }
+
+    @Test
+    void anOrderFromTheMenuIsDispatchedAcceptedServedEvaluatedAndCredited() {
+        // given a resource of the village's menu and a resident's order of it
+        long resource = lists.addResource(
+                        "v0101", new ResourceRequest("上门理发", "为行动不便的老人理发", "PARTY_MEMBER", "王师傅"), "head-v0101")
+                .id();
+        ProcessInstance order = place(resource);
+
+        // then the branch secretary of the village dispatches it, choosing among the confirmed members
+        assertThat(order).isWaitingAt("dispatch").task().hasCandidateGroup("branch-secretary-v0101");
+        Task dispatch = steps.task(order, "dispatch");
+        assertThat(dispatch.getDueDate()).isNotNull();
+        assertThat(tasks.getVariableLocal(dispatch.getId(), "memberOptions").toString())
+                .contains("pm1")
+                .doesNotContain("pm2", "pm3");
+        assertThat(runtime.getVariable(order.getId(), "resourceTitle")).isEqualTo("上门理发");
+
+        // when
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1"));
+
+        // then the member answers within 24 hours
+        assertThat(order).isWaitingAt("accept").task().isAssignedTo("pm1");
+        assertThat(steps.task(order, "accept").getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-11-25T01:30:00Z"));
+        assertThat(status(order)).isEqualTo(OrderStatus.ACCEPTING);
+
+        // when the member accepts and serves
+        steps.complete(order, "accept", Map.of("acceptDecision", "ACCEPT"));
+        assertThat(order).isWaitingAt("serve").task().isAssignedTo("pm1");
+        steps.complete(order, "serve", Map.of("minutesServed", 90, "serviceRecord", "为张奶奶理发并修剪指甲"));
+
+        // then the resident is asked to evaluate
+        assertThat(order).isWaitingAt("evaluated");
+        assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_EVALUATION);
+
+        // when the resident evaluates
+        evaluate(order, "SATISFIED");
+
+        // then the member's points are credited once and the order is closed
+        assertThat(order).isEnded().hasPassed("credit-points", "close-order", "closed");
+        assertThat(jdbc.sql(
+                                "select minutes_served, satisfaction from points_entry where user_id = 'pm1' and order_no = ?")
+                        .param(order.getBusinessKey())
+                        .query((rs, i) -> rs.getInt(1) + " " + rs.getString(2))
+                        .single())
+                .isEqualTo("90 SATISFIED");
+        ServiceOrders.Order stored = orders.byNo(order.getBusinessKey()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(stored.satisfaction()).isEqualTo("SATISFIED");
+        assertThat(stored.minutesServed()).isEqualTo(90);
+        assertThat(publicLog(order))
+                .containsExactly("群众在线点单", "支部已派单，等待党员接单", "党员已接单，将与您联系上门服务", "服务已完成，请您评价", "群众评价：满意，服务办结");
+    }
+
+    @Test
+    void aDeclinedOrderGoesBackToTheSecretaryWithTheReason() {
+        // given
+        ProcessInstance order = place(null);
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1"));
+
+        // when
+        steps.complete(order, "accept", Map.of("acceptDecision", "DECLINE", "declineReason", "本周出差"));
+
+        // then
+        assertThat(order).isWaitingAt("dispatch");
+        assertThat(status(order)).isEqualTo(OrderStatus.DISPATCHING);
+        assertThat(internalLog(order)).contains("党员婉拒：本周出差");
+        assertThat(publicLog(order)).contains("党员未能接单，支部正在重新派单").noneMatch(e -> e.contains("出差"));
+    }
+
+    @Test
+    void anOrderNobodyAcceptsInTimeGoesBackByItself() {
+        // given
+        ProcessInstance order = place(null);
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1"));
+        Job timer = steps.timer(order, "accept-overdue");
+        assertThat(timer.getDuedate()).isEqualTo(steps.task(order, "accept").getDueDate());
+
+        // when the 24 hours pass
+        steps.fire(timer);
+
+        // then
+        assertThat(order).isWaitingAt("dispatch").hasPassed("record-not-accepted");
+        assertThat(steps.task(order, "accept")).isNull();
+        assertThat(internalLog(order)).anyMatch(e -> e.contains("pm1 超过接单时限未接单"));
+    }
+
+    @Test
+    void anOrderThatIsReallyARequestBecomesAnAppeal() {
+        // given
+        ProcessInstance order = place(null);
+
+        // when
+        steps.complete(
+                order,
+                "dispatch",
+                Map.of("dispatchDecision", "CONVERT", "appealCategory", "lighting", "dispatchNote", "需住建部门维修"));
+
+        // then
+        assertThat(order).isEnded().hasPassed("convert-to-appeal", "converted");
+        ServiceOrders.Order stored = orders.byNo(order.getBusinessKey()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.CONVERTED);
+        assertThat(stored.trackingNo()).startsWith("LX-");
+        assertThat(jdbc.sql("select category || ' ' || village_code || ' ' || phone from appeal where tracking_no = ?")
+                        .param(stored.trackingNo())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("lighting v0101 13800000001");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("appeal")
+                        .processInstanceBusinessKey(stored.trackingNo())
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void eachTaskRefusesWhatItCannotTake() {
+        // given
+        ProcessInstance order = place(null);
+        String dispatch = steps.task(order, "dispatch").getId();
+
+        // then a member not confirmed, or of another village, is no one to dispatch to
+        steps.assertRejected(dispatch, Map.of("dispatchDecision", "DISPATCH", "memberId", "pm2"), "memberId");
+        steps.assertRejected(dispatch, Map.of("dispatchDecision", "DISPATCH", "memberId", "pm3"), "memberId");
+        steps.assertRejected(dispatch, Map.of("dispatchDecision", "DISPATCH"), "memberId");
+        steps.assertRejected(
+                dispatch, Map.of("dispatchDecision", "CONVERT", "appealCategory", "nonsense"), "appealCategory");
+        steps.assertRejected(dispatch, Map.of("dispatchDecision", "LATER"), "dispatchDecision");
+        steps.assertRejected(
+                dispatch, Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1", "orderNo", "FW-forged"), "orderNo");
+
+        // and a decline needs its reason, a service its minutes and record
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1"));
+        String accept = steps.task(order, "accept").getId();
+        steps.assertRejected(accept, Map.of("acceptDecision", "DECLINE"), "declineReason");
+        steps.assertRejected(accept, Map.of("acceptDecision", "MAYBE"), "acceptDecision");
+        steps.complete(order, "accept", Map.of("acceptDecision", "ACCEPT"));
+        String serve = steps.task(order, "serve").getId();
+        steps.assertRejected(serve, Map.of("minutesServed", 0, "serviceRecord", "做了"), "minutesServed");
+        steps.assertRejected(serve, Map.of("minutesServed", 30), "serviceRecord");
+        assertThat(order).isWaitingAt("serve");
+    }
+
+    private ProcessInstance place(Long resourceId) {
+        OrderIntake.Receipt receipt = intake.place(
+                new OrderRequest("张桂兰", "13800000001", "v0101", resourceId, "想请人上门帮忙理发", "东风社区 3 号楼"), null);
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(receipt.orderNo())
+                .singleResult();
+    }
+
+    private void evaluate(ProcessInstance order, String satisfaction) {
+        runtime.createMessageCorrelation(ServiceOrderProcess.Messages.EVALUATED)
+                .processInstanceBusinessKey(order.getBusinessKey())
+                .setVariables(Map.of("satisfaction", satisfaction, "evaluationComment", ""))
+                .correlate();
+    }
+
+    private OrderStatus status(ProcessInstance order) {
+        return orders.byNo(order.getBusinessKey()).orElseThrow().status();
+    }
+
+    private List<String> publicLog(ProcessInstance order) {
+        return orders.log(order.getBusinessKey()).stream()
+                .filter(ServiceOrders.Entry::shownToResident)
+                .map(ServiceOrders.Entry::entry)
+                .toList();
+    }
+
+    private List<String> internalLog(ProcessInstance order) {
+        return orders.log(order.getBusinessKey()).stream()
+                .filter(e -> !e.shownToResident())
+                .map(ServiceOrders.Entry::entry)
+                .toList();
+    }
+
+    private void member(String userId, String village, String status) {
+        jdbc.sql("merge into party_member (user_id, village_code, name, employer, skills, availability, status,"
+                        + " registered_at) key (user_id) values (?, ?, ?, '县人社局', '理发', '周末', ?, current_timestamp)")
+                .params(userId, village, "党员" + userId, status)
+                .update();
+    }
+}

@@ -1,0 +1,324 @@
+package cn.lianxin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.lianxin.testing.AppealFixtures;
+import cn.lianxin.testing.PlatformNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Two nodes of the platform — the packaged jar, each in a JVM of its own — on one PostgreSQL database
+ * (docs/operations.md "Several nodes", "Faults"), the tests in order on the same cluster: requests taken
+ * by either node, a task created on one and worked on the other, one idempotent request sent to both,
+ * light timers falling due together with both job executors running (every timer fires exactly once);
+ * then, under a steady load, one node killed ({@code kill -9}) and PostgreSQL restarted: afterwards every
+ * acknowledged request is exactly one case, every acknowledged completion is done, no timer ran twice —
+ * all read from the database. The figures go to {@code target/cluster/faults.txt}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Map<String, Object> IMMEDIATE = Map.of("path", "IMMEDIATE");
+
+    private final Path work = Path.of("target", "cluster");
+    private EmbeddedPostgres db;
+    private int port;
+    private String url;
+    private NamedParameterJdbcTemplate sql;
+    private PlatformNode a;
+    private PlatformNode b;
+    private final List<String> report = new ArrayList<>();
+
+    @BeforeAll
+    void aDatabaseAndTwoNodes() throws Exception {
+        Files.createDirectories(work);
+        port = freePort();
+        db = database(true);
+        url = db.getJdbcUrl("postgres", "postgres");
+        sql = new NamedParameterJdbcTemplate(db.getPostgresDatabase());
+        a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a.log"));
+        b = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-b.log"));
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        try (EmbeddedPostgres stopped = db;
+                PlatformNode first = a;
+                PlatformNode second = b) {
+            Files.write(work.resolve("faults.txt"), report);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoNodesShareTheCasesTheTasksAndTheTimersAndFireEachTimerOnce() {
+        {
+            {
+                List<PlatformNode> nodes = List.of(a, b);
+
+                // requests taken by either node
+                List<String> cases = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    cases.add(submit(nodes.get(i % 2), UUID.randomUUID().toString()));
+                }
+                assertThat(cases).doesNotHaveDuplicates();
+                assertThat(sql.queryForObject(
+                                "select count(*) from appeal where tracking_no in (:cases)",
+                                Map.of("cases", cases),
+                                Long.class))
+                        .isEqualTo(20);
+
+                // one request sent to both nodes with one Idempotency-Key is one case
+                String key = UUID.randomUUID().toString();
+                String first = submit(a, key);
+                String again = submit(b, key);
+                assertThat(again).isEqualTo(first);
+                assertThat(sql.queryForObject(
+                                "select count(*) from appeal where idempotency_key = :key",
+                                Map.of("key", key),
+                                Long.class))
+                        .isEqualTo(1);
+                assertThat(sql.queryForObject(
+                                "select count(*) from act_ru_execution where business_key_ = :no and parent_id_ is null",
+                                Map.of("no", first),
+                                Long.class))
+                        .isEqualTo(1);
+
+                // a task of a case taken on A is worked on B, and the next step shows on A
+                String triage = taskOf(b, first, "triage");
+                PlatformNode.Answer done =
+                        b.post("/api/tasks/" + triage + "/completion", "gw-v0101", IMMEDIATE, Map.of());
+                assertThat(done.status()).as(done.text()).isEqualTo(204);
+                assertThat(taskOf(a, first, "handle-immediate")).isNotBlank();
+
+                // the 20 cases' light timers fall due together, with both job executors running
+                List<String> instances = sql.queryForList(
+                        "select id_ from act_ru_execution where business_key_ in (:cases) and parent_id_ is null",
+                        Map.of("cases", cases),
+                        String.class);
+                List<String> timers = sql.queryForList(
+                        "select id_ from act_ru_job where process_instance_id_ in (:instances)"
+                                + " and handler_type_ = 'timer-transition'",
+                        Map.of("instances", instances),
+                        String.class);
+                assertThat(timers).hasSize(20);
+                // the yellow date passed a minute ago: a timer that fires turns its case yellow
+                sql.update(
+                        "update act_ru_task set follow_up_date_ = now() - interval '1 minute'"
+                                + " where proc_inst_id_ in (:instances) and task_def_key_ = 'triage'",
+                        Map.of("instances", instances));
+                sql.update("update act_ru_job set duedate_ = now() where id_ in (:timers)", Map.of("timers", timers));
+
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> sql.queryForObject(
+                                        "select count(distinct job_id_) from act_hi_job_log where job_id_ in (:timers)"
+                                                + " and job_state_ = 2",
+                                        Map.of("timers", timers),
+                                        Long.class)
+                                == timers.size());
+
+                // then: each timer ran once, never failed, and each case turned yellow once
+                assertThat(sql.queryForObject(
+                                "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 2",
+                                Map.of("timers", timers),
+                                Long.class))
+                        .as("successful runs of the 20 timers")
+                        .isEqualTo(20);
+                assertThat(sql.queryForObject(
+                                "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 1",
+                                Map.of("timers", timers),
+                                Long.class))
+                        .as("failed runs")
+                        .isZero();
+                assertThat(sql.queryForList(
+                                "select tracking_no from appeal_log where tracking_no in (:cases) and kind = 'LIGHT'",
+                                Map.of("cases", cases),
+                                String.class))
+                        .as("one light change per case")
+                        .hasSize(20)
+                        .doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aNodeKilledMidFlightLosesNoAcknowledgedRequest() throws Exception {
+        // given a steady load on both nodes
+        long killedAt;
+        long backAfter;
+        ClusterLoad load = new ClusterLoad(() -> List.of(a, b), 4);
+        try (load) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= 20);
+
+            // when node A is killed mid-flight, and started again while B carries the load
+            killedAt = System.currentTimeMillis();
+            a.kill();
+            int atKill = load.acceptedCount();
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= atKill + 20);
+            a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a-restarted.log"));
+            backAfter = System.currentTimeMillis() - killedAt;
+            int atRestart = load.acceptedCount();
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= atRestart + 20);
+        }
+
+        // then
+        everyAcknowledgementHolds(load);
+        report.add(String.format(
+                "kill -9 of one node: %d requests acknowledged, %d completions acknowledged, %d failed attempts"
+                        + " (retried on the other node), longest wait of a client from a failure to its"
+                        + " acknowledgement %d ms, node back %d ms after the kill",
+                load.acceptedCount(),
+                load.completed.size(),
+                load.failedAttempts.get(),
+                load.longestRecoveryMillis.get(),
+                backAfter));
+    }
+
+    @Test
+    @Order(3)
+    void aDatabaseRestartIsAnOutageTheNodesRecoverFrom() throws Exception {
+        long down;
+        long readinessSaidDownAfter;
+        long recoveredAfter;
+        ClusterLoad load = new ClusterLoad(() -> List.of(a, b), 4);
+        try (load) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= 20);
+
+            // when PostgreSQL stops
+            down = System.currentTimeMillis();
+            db.close();
+
+            // then readiness says so while it lasts
+            assertThat(b.readiness()).isEqualTo(503);
+            readinessSaidDownAfter = System.currentTimeMillis() - down;
+
+            // when it is back (the same data, the same port)
+            db = database(false);
+            await().atMost(Duration.ofMinutes(2)).until(() -> a.ready() && b.ready());
+            recoveredAfter = System.currentTimeMillis() - down;
+            int atRecovery = load.acceptedCount();
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= atRecovery + 20);
+        }
+        sql = new NamedParameterJdbcTemplate(db.getPostgresDatabase());
+
+        // then
+        everyAcknowledgementHolds(load);
+        report.add(String.format(
+                "PostgreSQL restarted: %d requests acknowledged, %d completions acknowledged, %d failed attempts,"
+                        + " longest wait of a client from a failure to its acknowledgement %d ms; readiness DOWN"
+                        + " %d ms after the stop; both nodes ready again %d ms after the stop",
+                load.acceptedCount(),
+                load.completed.size(),
+                load.failedAttempts.get(),
+                load.longestRecoveryMillis.get(),
+                readinessSaidDownAfter,
+                recoveredAfter));
+    }
+
+    /** Each acknowledged request is exactly one case and one process; each acknowledged completion is done. */
+    private void everyAcknowledgementHolds(ClusterLoad load) {
+        NamedParameterJdbcTemplate now = new NamedParameterJdbcTemplate(db.getPostgresDatabase());
+        List<String> keys = List.copyOf(load.accepted.keySet());
+        Map<String, String> stored = new java.util.HashMap<>();
+        now.query(
+                "select idempotency_key, tracking_no from appeal where idempotency_key in (:keys)",
+                Map.of("keys", keys),
+                rs -> {
+                    assertThat(stored.put(rs.getString(1), rs.getString(2)))
+                            .as("one case per key")
+                            .isNull();
+                });
+        assertThat(stored).hasSize(keys.size());
+        load.accepted.values().forEach(acknowledged -> assertThat(stored.get(acknowledged.idempotencyKey()))
+                .isEqualTo(acknowledged.trackingNo()));
+        List<String> numbers = List.copyOf(stored.values());
+        assertThat(now.queryForObject(
+                        "select count(*) from act_hi_procinst where business_key_ in (:numbers)",
+                        Map.of("numbers", numbers),
+                        Long.class))
+                .as("one process per case")
+                .isEqualTo(numbers.size());
+        if (!load.completed.isEmpty()) {
+            assertThat(now.queryForObject(
+                            "select count(*) from act_hi_taskinst where id_ in (:tasks) and end_time_ is not null"
+                                    + " and delete_reason_ = 'completed'",
+                            Map.of("tasks", List.copyOf(load.completed)),
+                            Long.class))
+                    .as("every acknowledged completion is done")
+                    .isEqualTo(load.completed.size());
+        }
+        assertThat(now.queryForList(
+                        "select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1",
+                        Map.of(),
+                        String.class))
+                .as("no job ran twice")
+                .isEmpty();
+    }
+
+    /**
+     * The cluster's PostgreSQL, on the same port and data directory each time ({@code fresh}: emptied
+     * first). The data directory is never removed by the server's own close, so a restart keeps the data.
+     */
+    private EmbeddedPostgres database(boolean fresh) throws IOException {
+        Path data = work.resolve("pgdata");
+        if (fresh && Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
+            }
+        }
+        return EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String submit(PlatformNode node, String idempotencyKey) {
+        PlatformNode.Answer answer = node.post(
+                "/api/appeals",
+                null,
+                AppealFixtures.intake("policy", "NORMAL", "HOUSEHOLD", "v0101"),
+                Map.of("Idempotency-Key", idempotencyKey));
+        assertThat(answer.status()).as(answer.text()).isIn(200, 201);
+        return answer.body().path("trackingNo").asText();
+    }
+
+    /** The id of the case's open task of this key, as the village's grid worker finds it on the node. */
+    private static String taskOf(PlatformNode node, String trackingNo, String taskKey) {
+        PlatformNode.Answer found = node.get(
+                "/engine-rest/task?processInstanceBusinessKey=" + trackingNo + "&taskDefinitionKey=" + taskKey,
+                "gw-v0101");
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        assertThat(found.body()).as(taskKey + " of " + trackingNo).hasSize(1);
+        return found.body().get(0).path("id").asText();
+    }
+}
