@@ -3,7 +3,6 @@ package cn.lianxin.appeal;
 import cn.lianxin.appeal.OperatedTasks.OperatedTask;
 import cn.lianxin.evidence.PhotoReencoder;
 import cn.lianxin.evidence.PhotoReencoder.Reencoded;
-import cn.lianxin.evidence.PhotoReencoder.UnusablePhoto;
 import cn.lianxin.evidence.PhotoRules;
 import cn.lianxin.evidence.PhotoStore;
 import cn.lianxin.identity.Units;
@@ -11,8 +10,6 @@ import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -340,28 +337,13 @@ public class Photos implements TaskOperation {
         }
         String trackingNo = appeal.trackingNo();
         refuseOverLimit(photos.count(trackingNo, stage), files.size(), max, stage);
-        List<FieldError> refused = new ArrayList<>();
-        List<Reencoded> kept = new ArrayList<>();
-        long maxBytes = rules.maxSize().toBytes();
-        for (int i = 0; i < files.size(); i++) {
-            MultipartFile file = files.get(i);
-            String which = files.size() == 1 ? "照片" : "第 " + (i + 1) + " 张照片";
-            if (file.getSize() > maxBytes) {
-                refused.add(
-                        new FieldError(FIELD, which + "超过 " + rules.maxSize().toMegabytes() + " MB"));
-                continue;
-            }
-            try {
-                kept.add(reencoder.reencode(file.getBytes()));
-            } catch (UnusablePhoto e) {
-                refused.add(new FieldError(FIELD, which + "：" + e.getMessage()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        PhotoReencoder.Upload upload = reencoder.reencodeAll(files, rules.maxSize());
+        if (!upload.refusals().isEmpty()) {
+            throw ApiProblemException.invalid(upload.refusals().stream()
+                    .map(reason -> new FieldError(FIELD, reason))
+                    .toList());
         }
-        if (!refused.isEmpty()) {
-            throw ApiProblemException.invalid(refused);
-        }
+        List<Reencoded> kept = upload.kept();
         photos.lockCase(trackingNo);
         refuseOverLimit(photos.count(trackingNo, stage), files.size(), max, stage);
         Instant now = EngineClock.now();

@@ -55,6 +55,36 @@ public class PhotoReencoder {
         this.maxLongSide = maxLongSide;
     }
 
+    /** The photos of one upload re-encoded, or the reasons (in Chinese, one per refused photo) none is kept. */
+    public record Upload(java.util.List<Reencoded> kept, java.util.List<String> refusals) {}
+
+    /**
+     * Every photo of one upload re-encoded, each checked against the size limit first; the reasons name
+     * the photo ("第 2 张照片…") when there are several, so one answer tells the sender everything wrong.
+     */
+    public Upload reencodeAll(
+            java.util.List<org.springframework.web.multipart.MultipartFile> files,
+            org.springframework.util.unit.DataSize maxSize) {
+        java.util.List<Reencoded> kept = new java.util.ArrayList<>();
+        java.util.List<String> refusals = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            org.springframework.web.multipart.MultipartFile file = files.get(i);
+            String which = files.size() == 1 ? "照片" : "第 " + (i + 1) + " 张照片";
+            if (file.getSize() > maxSize.toBytes()) {
+                refusals.add(which + "超过 " + maxSize.toMegabytes() + " MB");
+                continue;
+            }
+            try {
+                kept.add(reencode(file.getBytes()));
+            } catch (UnusablePhoto e) {
+                refusals.add(which + "：" + e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Upload(refusals.isEmpty() ? kept : java.util.List.of(), refusals);
+    }
+
     /** The photo re-encoded; {@link UnusablePhoto} when the bytes are not a readable JPEG or PNG. */
     public Reencoded reencode(byte[] bytes) {
         String format = sniff(bytes);

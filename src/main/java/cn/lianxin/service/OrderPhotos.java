@@ -2,7 +2,6 @@ package cn.lianxin.service;
 
 import cn.lianxin.evidence.PhotoReencoder;
 import cn.lianxin.evidence.PhotoReencoder.Reencoded;
-import cn.lianxin.evidence.PhotoReencoder.UnusablePhoto;
 import cn.lianxin.evidence.PhotoRules;
 import cn.lianxin.evidence.PhotoStore;
 import cn.lianxin.service.ServiceOrders.Order;
@@ -10,8 +9,6 @@ import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,27 +92,13 @@ class OrderPhotos {
             throw ApiProblemException.invalid(List.of(new FieldError(FIELD, "请选择照片")));
         }
         refuseOverLimit(count(orderNo), files.size());
-        List<FieldError> refused = new ArrayList<>();
-        List<Reencoded> kept = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            MultipartFile file = files.get(i);
-            String which = files.size() == 1 ? "照片" : "第 " + (i + 1) + " 张照片";
-            if (file.getSize() > rules.maxSize().toBytes()) {
-                refused.add(
-                        new FieldError(FIELD, which + "超过 " + rules.maxSize().toMegabytes() + " MB"));
-                continue;
-            }
-            try {
-                kept.add(reencoder.reencode(file.getBytes()));
-            } catch (UnusablePhoto e) {
-                refused.add(new FieldError(FIELD, which + "：" + e.getMessage()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        PhotoReencoder.Upload upload = reencoder.reencodeAll(files, rules.maxSize());
+        if (!upload.refusals().isEmpty()) {
+            throw ApiProblemException.invalid(upload.refusals().stream()
+                    .map(reason -> new FieldError(FIELD, reason))
+                    .toList());
         }
-        if (!refused.isEmpty()) {
-            throw ApiProblemException.invalid(refused);
-        }
+        List<Reencoded> kept = upload.kept();
         // one attachment at a time per order, so two at once cannot pass the limit together
         jdbc.sql("select order_no from service_order where order_no = ? for update")
                 .param(orderNo)
