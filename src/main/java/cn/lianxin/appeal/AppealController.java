@@ -1,10 +1,10 @@
 package cn.lianxin.appeal;
 
+import cn.lianxin.citizen.IdempotencyKeys;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.citizen.RefusesUnknownFields;
 import cn.lianxin.citizen.Satisfaction;
-import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -58,10 +58,7 @@ class AppealController {
             @Valid @RequestBody IntakeRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw ApiProblemException.invalid(
-                    java.util.List.of(new ApiProblemException.FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
-        }
+        IdempotencyKeys.checkHeader(idempotencyKey);
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
         limits.take(Limit.INTAKE, http.getRemoteAddr());
         AppealIntake.Receipt receipt;

@@ -1,15 +1,13 @@
 package cn.lianxin.deliberation;
 
+import cn.lianxin.citizen.IdempotencyKeys;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
-import cn.lianxin.system.ApiProblemException;
-import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.system.ListPage;
 import cn.lianxin.workflow.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -64,9 +62,7 @@ class DeliberationController {
             @Valid @RequestBody ProposalRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw ApiProblemException.invalid(List.of(new FieldError("Idempotency-Key", "应为 1 到 100 个字符")));
-        }
+        IdempotencyKeys.checkHeader(idempotencyKey);
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
         limits.take(Limit.INTAKE, http.getRemoteAddr());
         DeliberationIntake.Receipt receipt;
