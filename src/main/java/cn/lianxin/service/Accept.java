@@ -72,6 +72,7 @@ class Accept implements UserTask {
         TaskValues v = new TaskValues(task.getVariables());
         String no = v.text(ORDER_NO);
         if (AcceptDecision.ACCEPT.name().equals(v.text(ACCEPT_DECISION))) {
+            orders.accepted(no, OrderSteps.now());
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "党员已接单，将与您联系上门服务", true);
         } else {
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "党员婉拒：" + v.text(DECLINE_REASON), false);

@@ -72,7 +72,7 @@ class Serve implements UserTask {
     public void completing(DelegateTask task) {
         TaskValues v = new TaskValues(task.getVariables());
         String no = v.text(ORDER_NO);
-        orders.served(no, v.integer(MINUTES_SERVED), v.text(SERVICE_RECORD));
+        orders.served(no, v.integer(MINUTES_SERVED), v.text(SERVICE_RECORD), OrderSteps.now());
         orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "服务已完成，请您评价", true);
     }
 }
