@@ -198,7 +198,7 @@ async function loadBoard() {
   renderDeliberation(figures.deliberation || []);
   $('cases-panel').hidden = true;
   $('timeline-panel').hidden = true;
-  await Promise.all([loadRankings(), loadDiagram(), loadHotspots()]);
+  await Promise.all([loadRankings(), loadDiagram(), loadHotspots(), loadOrders(figures.unit.kind)]);
   // a village or a department has no units below it: its cases come straight away
   if (figures.unit.kind === 'VILLAGE' || figures.unit.kind === 'DEPARTMENT') {
     const period = { from: figures.from, to: figures.to };
@@ -302,6 +302,54 @@ function renderDeliberation(items) {
     list.append(el('dt', { title: item.definition || '', text: item.label }));
     list.append(el('dd', { 'data-figure': item.key, text: formatted(item.value, item.format) }));
   }
+}
+
+/** 群众点单: the service orders of the unit and period; a department has none (the panel stays hidden). */
+async function loadOrders(kind) {
+  const panel = $('orders-panel');
+  if (kind === 'DEPARTMENT') {
+    panel.hidden = true;
+    return;
+  }
+  let view;
+  try {
+    view = await api('/api/cockpit/orders?' + query());
+  } catch (e) {
+    panel.hidden = true;
+    if (e instanceof Refused && e.status === 403) return;
+    throw e;
+  }
+  const f = view.figures;
+  const hours = (value) => (value === null || value === undefined ? '—' : Number(value).toFixed(1) + ' 小时');
+  const figures = [
+    ['placed', '本期点单', String(f.placed)],
+    ['acceptanceMedian', '接单时长（中位数）', hours(f.acceptance.medianHours)],
+    ['acceptanceAverage', '接单时长（平均）', hours(f.acceptance.averageHours)],
+    ...f.satisfaction.shares.map((s) => ['satisfaction-' + s.key, s.label + '占比', formatted(s.share, 'percent') + '（' + s.count + ' 单）']),
+    ['unevaluated', '超时未评价', f.satisfaction.unevaluated + ' 单'],
+    ['activeMembers', '活跃党员', f.service.activeMembers + ' 人'],
+    ['hours', '服务时长', hours(f.service.hours)],
+  ];
+  const list = $('order-figures');
+  list.replaceChildren();
+  for (const [key, label, value] of figures) {
+    list.append(el('dt', { text: label }), el('dd', { 'data-order-figure': key, text: value }));
+  }
+  $('order-definitions').replaceChildren(
+    ...[f.byStatusDefinition, f.byCategoryDefinition, f.acceptance.definition, f.satisfaction.definition, f.service.definition]
+      .map((text) => el('li', { text })));
+  for (const [id, items] of [['order-status', f.byStatus], ['order-category', f.byCategory]]) {
+    $(id).replaceChildren(...items.flatMap((i) => [el('dt', { text: i.label }), el('dd', { 'data-order-count': i.key, text: String(i.count) })]));
+  }
+  bars('chart-order-status', f.byStatus, (i) => i.label, (i) => i.count);
+  bars('chart-order-category', f.byCategory, (i) => i.label, (i) => i.count);
+  const body = $('order-villages').tBodies[0];
+  body.replaceChildren(...f.service.villages.map((v) => el('tr', { 'data-village': v.code },
+    el('td', { text: v.name }),
+    el('td', { class: 'n', text: String(v.orders) }),
+    el('td', { class: 'n', text: String(v.activeMembers) }),
+    el('td', { class: 'n', text: Number(v.hours).toFixed(1) }))));
+  panel.hidden = false;
 }
 
 async function loadRankings() {
