@@ -147,6 +147,13 @@ class ServiceOrderProcessTests {
         assertThat(stored.minutesServed()).isEqualTo(90);
         assertThat(publicLog(order))
                 .containsExactly("群众在线点单", "支部已派单，等待党员接单", "党员已接单，将与您联系上门服务", "服务已完成，请您评价", "群众评价：满意，服务办结");
+        // and the resident was told by SMS when the member accepted and when the service was recorded, without
+        // the member's name
+        assertThat(steps.messagesTo("13800000001", order))
+                .containsExactly(
+                        "【连心】您的服务点单 " + order.getBusinessKey() + " 有新进展：党员已接单，将与您联系上门服务",
+                        "【连心】您的服务点单 " + order.getBusinessKey() + " 有新进展：服务已完成，请您评价")
+                .noneMatch(text -> text.contains("pm1") || text.contains("王师傅"));
         // and the cockpit's times are kept on the row: dispatched, accepted 2.5 hours later, served
         assertThat(jdbc.sql("select accept_seconds from service_order where order_no = ?")
                         .param(order.getBusinessKey())
@@ -225,6 +232,9 @@ class ServiceOrderProcessTests {
         // then
         assertThat(order).isWaitingAt("dispatch");
         assertThat(status(order)).isEqualTo(OrderStatus.DISPATCHING);
+        assertThat(steps.messagesTo("13800000001", order))
+                .as("no SMS for a decline")
+                .isEmpty();
         assertThat(internalLog(order)).contains("党员婉拒：本周出差");
         assertThat(publicLog(order)).contains("党员未能接单，支部正在重新派单").noneMatch(e -> e.contains("出差"));
     }
