@@ -16,6 +16,8 @@ const state = {
   by: 'onTimeRate',
   process: 'appeal', // the live diagram's process: appeal or deliberation
   casesQuery: null,
+  ordersQuery: null, // the order list behind a service-order count
+  ordersNext: null,
   casesNext: null,
   reportsPage: 0,
 };
@@ -319,6 +321,7 @@ async function loadOrders(kind) {
     if (e instanceof Refused && e.status === 403) return;
     throw e;
   }
+  $('order-list-panel').hidden = true;
   const f = view.figures;
   const hours = (value) => (value === null || value === undefined ? '—' : Number(value).toFixed(1) + ' 小时');
   const figures = [
@@ -330,16 +333,23 @@ async function loadOrders(kind) {
     ['activeMembers', '活跃党员', f.service.activeMembers + ' 人'],
     ['hours', '服务时长', hours(f.service.hours)],
   ];
+  const period = { from: view.from, to: view.to };
+  const ordersWith = (filter, title) => () =>
+    showOrders('/api/cockpit/orders/list?' + query(Object.assign({}, period, filter)), title).catch(boardError);
   const list = $('order-figures');
   list.replaceChildren();
   for (const [key, label, value] of figures) {
-    list.append(el('dt', { text: label }), el('dd', { 'data-order-figure': key, text: value }));
+    const shown = key === 'placed'
+      ? el('button', { type: 'button', text: value, onclick: ordersWith({}, '本期点单') })
+      : value;
+    list.append(el('dt', { text: label }), el('dd', { 'data-order-figure': key }, shown));
   }
   $('order-definitions').replaceChildren(
     ...[f.byStatusDefinition, f.byCategoryDefinition, f.acceptance.definition, f.satisfaction.definition, f.service.definition]
       .map((text) => el('li', { text })));
-  for (const [id, items] of [['order-status', f.byStatus], ['order-category', f.byCategory]]) {
-    $(id).replaceChildren(...items.flatMap((i) => [el('dt', { text: i.label }), el('dd', { 'data-order-count': i.key, text: String(i.count) })]));
+  for (const [id, items, name] of [['order-status', f.byStatus, 'status'], ['order-category', f.byCategory, 'category']]) {
+    $(id).replaceChildren(...items.flatMap((i) => [el('dt', { text: i.label }), el('dd', { 'data-order-count': i.key },
+      el('button', { type: 'button', text: String(i.count), onclick: ordersWith({ [name]: i.key }, '本期点单 · ' + i.label) }))]));
   }
   bars('chart-order-status', f.byStatus, (i) => i.label, (i) => i.count);
   bars('chart-order-category', f.byCategory, (i) => i.label, (i) => i.count);
@@ -350,6 +360,33 @@ async function loadOrders(kind) {
     el('td', { class: 'n', text: String(v.activeMembers) }),
     el('td', { class: 'n', text: Number(v.hours).toFixed(1) }))));
   panel.hidden = false;
+}
+
+/** The orders behind a service-order count, newest first, a page at a time. */
+async function showOrders(path, title) {
+  state.ordersQuery = path;
+  $('order-list-title').textContent = title;
+  await loadOrderList(false);
+}
+
+async function loadOrderList(more) {
+  const url = new URL(state.ordersQuery, window.location.origin);
+  if (more && state.ordersNext) url.searchParams.set('before', state.ordersNext);
+  const page = await api(url.pathname + url.search);
+  const body = $('order-list').tBodies[0];
+  if (!more) body.replaceChildren();
+  for (const item of page.items) {
+    body.append(el('tr', { 'data-order': item.orderNo },
+      el('td', { text: item.orderNo }),
+      el('td', { text: item.villageName }),
+      el('td', { text: item.categoryLabel }),
+      el('td', { text: item.statusLabel }),
+      el('td', { text: when(item.createdAt) })));
+  }
+  if (!more && !page.items.length) body.append(el('tr', {}, el('td', { colspan: '5', text: '没有符合条件的点单。' })));
+  state.ordersNext = page.hasMore ? page.next : null;
+  $('more-orders').hidden = !page.hasMore;
+  $('order-list-panel').hidden = false;
 }
 
 async function loadRankings() {
@@ -780,6 +817,7 @@ $('filters').addEventListener('submit', (event) => {
   loadCases(false).catch(boardError);
 });
 $('more-cases').addEventListener('click', () => loadCases(true).catch(boardError));
+$('more-orders').addEventListener('click', () => loadOrderList(true).catch(boardError));
 $('instruct-form').addEventListener('submit', (event) => sendInstruction(event).catch(boardError));
 $('instruct-cancel').addEventListener('click', () => { $('instruct-form').hidden = true; });
 document.querySelectorAll('[data-report-format]').forEach((b) => b.addEventListener('click', () => downloadReport(b.dataset.reportFormat).catch((e) => reportError(e.message))));

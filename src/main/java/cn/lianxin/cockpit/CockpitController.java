@@ -62,16 +62,45 @@ class CockpitController {
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        CockpitScope.Reach reach = scope.reach(unit);
-        if (reach.dept() != null) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
-        }
+        CockpitScope.Reach reach = orderReach(unit);
         CockpitScope.Period period = scope.period(from, to, EngineClock.now());
         return new OrderFiguresView(
                 CockpitFigures.UnitView.of(reach.unit()),
                 period.from(),
                 period.to(),
                 orderFigures.ofPeriod(reach.villages(), period.start(), period.end()));
+    }
+
+    /**
+     * {@code ?unit&from&to&status&category&size=20&before=}: the orders behind the service-order figures —
+     * placed in the period, of a status, of a category — newest first; no resident or member in them.
+     */
+    @GetMapping("/orders/list")
+    ListPage<OrderFigures.PlacedOrder> orderList(
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String before) {
+        CockpitScope.Reach reach = orderReach(unit);
+        CockpitScope.Period period = scope.period(from, to, EngineClock.now());
+        int shown = ListPage.size(size);
+        return ListPage.after(
+                orderFigures.placed(
+                        reach.villages(), period.start(), period.end(), status, category, before, shown + 1),
+                shown,
+                OrderFigures.PlacedOrder::orderNo);
+    }
+
+    /** The unit of a service-order request: a department has no orders (403). */
+    private CockpitScope.Reach orderReach(String unit) {
+        CockpitScope.Reach reach = scope.reach(unit);
+        if (reach.dept() != null) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden");
+        }
+        return reach;
     }
 
     /** {@code ?unit=c01&from&to&by=onTimeRate|satisfactionRate|red}. */

@@ -5,11 +5,14 @@ import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.UnitKind;
 import cn.lianxin.identity.Units;
 import cn.lianxin.service.ListKinds.ProviderKind;
+import cn.lianxin.system.ApiProblemException;
+import cn.lianxin.system.ApiProblemException.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -208,6 +211,99 @@ public class OrderFigures {
                 acceptance,
                 new Evaluations(evaluated + unevaluated, evaluated, unevaluated, shares, SATISFACTION_DEFINITION),
                 new MembersServing(orders, activeMembers, hoursOfMinutes(minutes), rows, SERVICE_DEFINITION));
+    }
+
+    /** An order behind a figure, as the cockpit lists it: no resident, no member. */
+    public record PlacedOrder(
+            String orderNo,
+            String villageCode,
+            String villageName,
+            String status,
+            String statusLabel,
+            String category,
+            String categoryLabel,
+            Instant createdAt) {}
+
+    /**
+     * The orders behind {@code placed}, {@code byStatus} and {@code byCategory}: those of these villages
+     * ({@code null}: every village) placed in [start, end), optionally of one status and one category
+     * ({@code OWN_NEED}: not from the menu), newest first, after the order {@code before} (keyset), at most
+     * {@code fetch}. An unknown status or category is a 400 naming it.
+     */
+    public List<PlacedOrder> placed(
+            Collection<String> villages,
+            Instant start,
+            Instant end,
+            String status,
+            String category,
+            String before,
+            int fetch) {
+        List<FieldError> problems = new ArrayList<>();
+        String wantedStatus = blank(status) ? null : status.trim();
+        if (wantedStatus != null
+                && Arrays.stream(OrderStatus.values()).noneMatch(v -> v.name().equals(wantedStatus))) {
+            problems.add(new FieldError("status", "应为 " + Arrays.toString(OrderStatus.values()) + " 之一"));
+        }
+        String wantedCategory = blank(category) ? null : category.trim();
+        if (wantedCategory != null
+                && !OWN_NEED.equals(wantedCategory)
+                && Arrays.stream(ProviderKind.values()).noneMatch(v -> v.name().equals(wantedCategory))) {
+            problems.add(new FieldError(
+                    "category", "应为 " + Arrays.toString(ProviderKind.values()) + " 或 " + OWN_NEED + " 之一"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblemException.invalid(problems);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("select o.order_no, o.village_code, o.status, r.provider_kind,"
+                + " o.created_at from service_order o left join village_resource r on r.id = o.resource_id"
+                + " where o.created_at >= :start and o.created_at < :end");
+        params.put("start", start.atOffset(ZoneOffset.UTC));
+        params.put("end", end.atOffset(ZoneOffset.UTC));
+        if (villages != null) {
+            if (villages.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and o.village_code in (:villages)");
+            params.put("villages", villages);
+        }
+        if (wantedStatus != null) {
+            sql.append(" and o.status = :status");
+            params.put("status", wantedStatus);
+        }
+        if (OWN_NEED.equals(wantedCategory)) {
+            sql.append(" and o.resource_id is null");
+        } else if (wantedCategory != null) {
+            sql.append(" and r.provider_kind = :kind");
+            params.put("kind", wantedCategory);
+        }
+        if (!blank(before)) {
+            sql.append(" and (o.created_at, o.order_no)"
+                    + " < (select b.created_at, b.order_no from service_order b where b.order_no = :before)");
+            params.put("before", before.trim());
+        }
+        sql.append(" order by o.created_at desc, o.order_no desc limit :fetch");
+        params.put("fetch", fetch);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> {
+                    OrderStatus orderStatus = OrderStatus.valueOf(rs.getString(3));
+                    String kind = rs.getString(4);
+                    return new PlacedOrder(
+                            rs.getString(1),
+                            rs.getString(2),
+                            units.byCode(rs.getString(2)).map(Unit::name).orElse(rs.getString(2)),
+                            orderStatus.name(),
+                            orderStatus.label(),
+                            kind == null ? OWN_NEED : kind,
+                            kind == null ? OWN_NEED_LABEL : ProviderKind.valueOf(kind).label,
+                            rs.getTimestamp(5).toInstant());
+                })
+                .list();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Counts by the first column (which may be null). */

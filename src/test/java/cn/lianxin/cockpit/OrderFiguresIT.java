@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,43 @@ class OrderFiguresIT {
                 .isGreaterThanOrEqualTo(town.get("placed").asLong());
         assertThat(county.at("/service/villages").findValuesAsText("code"))
                 .contains("v0101", "v0102", "v0201", "v9801", "v9802");
+    }
+
+    @Test
+    void eachCountLeadsToTheOrdersBehindIt() {
+        // when / then every order placed in March, newest first, over pages of 7
+        List<String> all = new ArrayList<>();
+        String next = "";
+        do {
+            JsonNode page = ok(api.as("leader").get("/api/cockpit/orders/list?unit=t98&" + MARCH + "&size=7" + next));
+            page.get("items").forEach(item -> all.add(item.get("orderNo").asText()));
+            next = page.get("hasMore").asBoolean()
+                    ? "&before=" + page.get("next").asText()
+                    : null;
+        } while (next != null);
+        assertThat(all).isEqualTo(newestFirst(o -> true));
+
+        // of a status and of a category
+        assertThat(numbers("/api/cockpit/orders/list?unit=t98&" + MARCH + "&status=CLOSED"))
+                .isEqualTo(newestFirst(o -> o.status().equals("CLOSED")));
+        assertThat(numbers("/api/cockpit/orders/list?unit=v9801&" + MARCH + "&category=OWN_NEED"))
+                .isEqualTo(newestFirst(o -> o.village().equals("v9801") && o.kind() == null));
+        JsonNode item = ok(api.as("leader").get("/api/cockpit/orders/list?unit=t98&" + MARCH + "&category=PARTNER"))
+                .at("/items/0");
+        assertThat(item.get("categoryLabel").asText()).isEqualTo("共建单位");
+        assertThat(item.get("villageName").asText()).startsWith("点单");
+        assertThat(item.toString()).doesNotContain("张三", "13800000001", "pm-");
+
+        // and a town centre or a department, refused like the figures; unknown values named
+        assertThat(api.as("center-t01").get("/api/cockpit/orders/list?unit=t98").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("dept-cg").get("/api/cockpit/orders/list").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.get("/api/cockpit/orders/list").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(Api.badRequestFields(api.as("leader").get("/api/cockpit/orders/list?status=LOST&category=robots")))
+                .containsExactlyInAnyOrder("status", "category");
+        assertThat(Api.badRequestFields(api.as("leader").get("/api/cockpit/orders/list?size=1000")))
+                .containsExactly("size");
     }
 
     @Test
@@ -320,6 +358,23 @@ class OrderFiguresIT {
             assertThat(row.get("hours").asDouble())
                     .isEqualTo(Math.round(own.stream().mapToInt(Order::minutes).sum() / 6.0) / 10.0);
         }
+    }
+
+    /** The numbers of t98's orders placed in March that match, newest first. */
+    private List<String> newestFirst(Predicate<Order> matching) {
+        return orders.stream()
+                .filter(o -> in(o.createdAt()) && matching.test(o))
+                .sorted(Comparator.comparing(Order::createdAt)
+                        .thenComparing(Order::no)
+                        .reversed())
+                .map(Order::no)
+                .toList();
+    }
+
+    private List<String> numbers(String path) {
+        return api.as("leader").everyItem(path).stream()
+                .map(item -> item.get("orderNo").asText())
+                .toList();
     }
 
     private long placedIn(Set<String> villages) {

@@ -228,6 +228,8 @@ class CockpitPageIT {
         assertThat(cockpit.ordersOfStatus("DISPATCHING")).isPositive();
         assertThat(cockpit.orderDefinitions()).contains("派单到党员接单", "活跃党员");
         assertThat(cockpit.orderVillages()).contains("东风社区", "向阳村", "河口村");
+        assertThat(cockpit.ordersBehindStatus("DISPATCHING"))
+                .contains(placed.getBody().get("orderNo").asText());
 
         // and 城关镇's centre sees its two villages only
         cockpit.signOut();

@@ -342,6 +342,19 @@ public final class LeaderCockpit {
                 .getText());
     }
 
+    /** Clicks the count of orders of one status and returns the order numbers listed behind it. */
+    @SuppressWarnings("unchecked")
+    public List<String> ordersBehindStatus(String status) {
+        browser.click(browser.visible(By.cssSelector("#order-status [data-order-count='" + status + "'] button")));
+        browser.visible(By.id("order-list-panel"));
+        browser.waitUntil("the order list has loaded", () -> !browser.driver()
+                .findElements(By.cssSelector("#order-list tbody tr"))
+                .isEmpty());
+        return (List<String>)
+                browser.script(
+                        "return [...document.querySelectorAll('#order-list tbody tr[data-order]')].map(row => row.dataset.order);");
+    }
+
     /** The villages of the panel's table of active members and hours, as named. */
     public List<String> orderVillages() {
         browser.visible(By.cssSelector("#order-villages tbody tr"));
