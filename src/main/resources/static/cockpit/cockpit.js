@@ -317,9 +317,13 @@ async function loadOrders(kind) {
   try {
     view = await api('/api/cockpit/orders?' + query());
   } catch (e) {
-    panel.hidden = true;
-    if (e instanceof Refused && e.status === 403) return;
-    throw e;
+    // the orders' figures failing leave the rest of the board standing: the panel says so
+    panel.hidden = e instanceof Refused && e.status === 403;
+    $('order-figures').replaceChildren(el('dt', { text: '无法读取群众点单指标' }), el('dd', { text: e.message }));
+    for (const id of ['order-definitions', 'order-status', 'order-category']) $(id).replaceChildren();
+    $('order-villages').tBodies[0].replaceChildren();
+    ['chart-order-status', 'chart-order-category'].forEach((id) => charts[id] && charts[id].clear());
+    return;
   }
   $('order-list-panel').hidden = true;
   const f = view.figures;
