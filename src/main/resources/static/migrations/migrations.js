@@ -1,16 +1,13 @@
 // 在办案件版本迁移 (docs/migration.md): a designer or administrator chooses a model and two versions, reads
 // what changed, maps the steps the new version no longer has, tries the move (nothing changes) and reads
 // each case's reasons in Chinese, then runs it with an Idempotency-Key and watches its progress. Signs in
-// through Camunda's webapps (their session and CSRF token), as the leader cockpit does; the page holds no data.
+// through Camunda's webapps (cockpit/webapp-session.js), as the leader cockpit does; the page holds no data.
 
-const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
-const LOGIN = CAMUNDA_USER + '/login/tasklist';
-const LOGOUT = CAMUNDA_USER + '/logout';
-const ENGINE_VERSION = '/camunda/api/engine/engine/default/version';
+import { session, signedInUser, signIn as signInToWebapps, signOut as signOutOfWebapps } from '/cockpit/webapp-session.js';
+
 const DONE = 'DONE';
 
 const state = {
-  token: null,
   changes: null, // the answer of /api/migrations/changes being worked on
   tried: null, // the request the last dry run was for (JSON), to run exactly that
   runKey: null, // the Idempotency-Key of that request: a retry or a second click replays, never moves twice
@@ -36,19 +33,9 @@ class Refused extends Error {
   }
 }
 
-async function camunda(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (state.token) headers['X-XSRF-TOKEN'] = state.token;
-  if (body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
-  const handedOut = response.headers.get('X-XSRF-TOKEN');
-  if (handedOut && handedOut !== 'Required') state.token = handedOut;
-  return response;
-}
-
 /** A call of the platform's API as the user signed in to the webapps; a refusal carries its Chinese words. */
 async function api(method, path, body, extraHeaders = {}) {
-  const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': state.token || '', ...extraHeaders };
+  const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': session.token || '', ...extraHeaders };
   if (body) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
     method,
@@ -68,15 +55,6 @@ async function api(method, path, body, extraHeaders = {}) {
     throw new Refused(response.status, detail);
   }
   return answer;
-}
-
-async function signedInUser() {
-  let response = await camunda('GET', CAMUNDA_USER);
-  if (!response.ok) {
-    await camunda('GET', ENGINE_VERSION); // single sign-on (profile keycloak) signs the session in here
-    response = await camunda('GET', CAMUNDA_USER);
-  }
-  return response.ok ? response.json() : null;
 }
 
 function show(section) {
@@ -113,26 +91,10 @@ async function start() {
 
 async function signIn(event) {
   event.preventDefault();
-  const username = $('username').value.trim();
-  const password = $('password').value;
-  const missing = [];
-  if (!username) missing.push('请输入用户名');
-  if (!password) missing.push('请输入密码');
-  if (missing.length) return signInError(missing.join('；'));
-  if (!state.token) await camunda('GET', CAMUNDA_USER);
-  const form = new URLSearchParams({ username, password }).toString();
-  let response = await camunda('POST', LOGIN, form);
-  if (response.status === 403) {
-    state.token = null;
-    await camunda('GET', CAMUNDA_USER);
-    response = await camunda('POST', LOGIN, form);
-  }
-  if (!response.ok) {
-    return signInError(response.status === 429 ? '登录尝试过于频繁，请稍后再试' : '用户名或密码不正确');
-  }
+  const refused = await signInToWebapps($('username').value.trim(), $('password').value);
+  if (refused) return signInError(refused);
   $('sign-in-error').hidden = true;
   $('password').value = '';
-  state.token = null;
   await start();
 }
 
@@ -143,12 +105,7 @@ function signInError(message) {
 
 async function signOut() {
   stopPolling();
-  await camunda('POST', LOGOUT);
-  state.token = null;
-  if (await signedInUser()) {
-    window.location.assign('/logout');
-    return;
-  }
+  if (!(await signOutOfWebapps())) return;
   await start();
 }
 
