@@ -1,14 +1,9 @@
 // The leader cockpit: signs in through Camunda's webapps (their session and CSRF token, as Tasklist
 // does) and reads the cockpit API (/api/cockpit/…) with that session. The page itself holds no data.
 
-const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
-// every cockpit role may use Tasklist (identity/AccessPolicy), so its login admits them all
-const LOGIN = CAMUNDA_USER + '/login/tasklist';
-const LOGOUT = CAMUNDA_USER + '/logout';
-const ENGINE_VERSION = '/camunda/api/engine/engine/default/version';
+import { session, signedInUser, signIn as signInToWebapps, signOut as signOutOfWebapps } from '/cockpit/webapp-session.js';
 
 const state = {
-  token: null,
   trail: [], // units drilled through, widest first: {code, name}
   from: null, // null: the API's default period (the current month)
   to: null,
@@ -42,21 +37,10 @@ class Refused extends Error {
   }
 }
 
-/** A request to the webapps' API, taking the CSRF token they hand out in the answer's header. */
-async function camunda(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (state.token) headers['X-XSRF-TOKEN'] = state.token;
-  if (body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
-  const handedOut = response.headers.get('X-XSRF-TOKEN');
-  if (handedOut && handedOut !== 'Required') state.token = handedOut;
-  return response;
-}
-
 /** A GET of the platform's API as the user signed in to the webapps. */
 async function api(path) {
   const response = await fetch(path, {
-    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': state.token || '' },
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': session.token || '' },
     credentials: 'same-origin',
   });
   if (!response.ok) {
@@ -76,7 +60,7 @@ async function api(path) {
 async function post(path, body) {
   const response = await fetch(path, {
     method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': state.token || '' },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': session.token || '' },
     credentials: 'same-origin',
     body: JSON.stringify(body),
   });
@@ -91,17 +75,6 @@ async function post(path, body) {
     throw new Refused(response.status, fields || (answer && (answer.detail || answer.title)) || '提交失败（' + response.status + '）');
   }
   return answer;
-}
-
-async function signedInUser() {
-  let response = await camunda('GET', CAMUNDA_USER);
-  if (!response.ok) {
-    // with single sign-on (profile keycloak) the webapps' session is signed in by its first call
-    // to the engine's API; without it this answers 401 (no challenge) and changes nothing
-    await camunda('GET', ENGINE_VERSION);
-    response = await camunda('GET', CAMUNDA_USER);
-  }
-  return response.ok ? response.json() : null;
 }
 
 function show(section) {
@@ -134,29 +107,10 @@ async function start() {
 
 async function signIn(event) {
   event.preventDefault();
-  const username = $('username').value.trim();
-  const password = $('password').value;
-  const missing = [];
-  if (!username) missing.push('请输入用户名');
-  if (!password) missing.push('请输入密码');
-  if (missing.length) return signInError(missing.join('；'));
-  if (!state.token) await camunda('GET', CAMUNDA_USER);
-  const form = new URLSearchParams({ username, password }).toString();
-  let response = await camunda('POST', LOGIN, form);
-  if (response.status === 403) {
-    // the session still had a token this page no longer knows (signed out, then reloaded, to sign in
-    // as someone else): the webapps' CSRF filter has just ended that session; a new one hands out its own
-    state.token = null;
-    await camunda('GET', CAMUNDA_USER);
-    response = await camunda('POST', LOGIN, form);
-  }
-  if (!response.ok) {
-    return signInError(response.status === 429 ? '登录尝试过于频繁，请稍后再试' : '用户名或密码不正确');
-  }
+  const refused = await signInToWebapps($('username').value.trim(), $('password').value);
+  if (refused) return signInError(refused);
   $('sign-in-error').hidden = true;
   $('password').value = '';
-  // signing in starts a new session: ask who is signed in to receive its token, as Tasklist does
-  state.token = null;
   await start();
 }
 
@@ -166,15 +120,8 @@ function signInError(message) {
 }
 
 async function signOut() {
-  await camunda('POST', LOGOUT);
-  state.token = null;
+  if (!(await signOutOfWebapps())) return;
   state.trail = [];
-  // with single sign-on (profile keycloak) the webapps' session comes back from the SSO session:
-  // end that one too, on Spring Security's sign-out page
-  if (await signedInUser()) {
-    window.location.assign('/logout');
-    return;
-  }
   await start();
 }
 
@@ -755,7 +702,7 @@ function reportError(message) {
 
 /** Fetches a file of the API with the session and its token, and hands it to the browser as a download. */
 async function download(path) {
-  const response = await fetch(path, { headers: { 'X-XSRF-TOKEN': state.token || '' }, credentials: 'same-origin' });
+  const response = await fetch(path, { headers: { 'X-XSRF-TOKEN': session.token || '' }, credentials: 'same-origin' });
   if (!response.ok) {
     let detail = '下载失败（' + response.status + '）';
     try {
