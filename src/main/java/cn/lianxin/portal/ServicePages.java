@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -60,9 +59,7 @@ class ServicePages {
     record OrderKey(String orderNo, String accessCode) {
 
         OrderKey normalised() {
-            return new OrderKey(
-                    orderNo == null ? "" : orderNo.trim().toUpperCase(Locale.ROOT),
-                    accessCode == null ? "" : accessCode.trim().toUpperCase(Locale.ROOT));
+            return new OrderKey(AccessKeys.normalised(orderNo), AccessKeys.normalised(accessCode));
         }
     }
 
@@ -261,9 +258,7 @@ class ServicePages {
             if (refusal.fieldErrors().isEmpty()) {
                 throw refusal;
             }
-            Map<String, String> errors = new LinkedHashMap<>();
-            refusal.fieldErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
-            return orderPage(model, village, form, errors, null);
+            return orderPage(model, village, form, AccessKeys.fieldProblems(refusal), null);
         }
     }
 
@@ -295,14 +290,7 @@ class ServicePages {
         if (!"yes".equals(form.consent())) {
             errors.put("consent", "请阅读并勾选同意，我们才能为您派单");
         }
-        Map<String, String> ordered = new LinkedHashMap<>();
-        FIELDS.keySet().forEach(field -> {
-            if (errors.containsKey(field)) {
-                ordered.put(field, errors.get(field));
-            }
-        });
-        errors.forEach(ordered::putIfAbsent);
-        return ordered;
+        return AccessKeys.inFieldOrder(errors, FIELDS);
     }
 
     private String orderPage(Model model, Unit village, OrderPost form, Map<String, String> errors, String problem) {
@@ -329,17 +317,8 @@ class ServicePages {
     @PostMapping("/service/track")
     String follow(@ModelAttribute OrderKey posted, Model model, HttpServletRequest http, HttpServletResponse response) {
         OrderKey key = posted.normalised();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (key.orderNo().isEmpty()) {
-            errors.put("orderNo", "请填写点单编号，例如 FW-20261206-000001");
-        } else if (key.orderNo().length() > 32) {
-            errors.put("orderNo", "点单编号不超过 32 个字符，请核对");
-        }
-        if (key.accessCode().isEmpty()) {
-            errors.put("accessCode", "请填写查询码（8 位字母和数字）");
-        } else if (key.accessCode().length() > 32) {
-            errors.put("accessCode", "查询码为 8 位字母和数字，请核对");
-        }
+        Map<String, String> errors =
+                AccessKeys.problems("orderNo", "点单编号", "FW-20261206-000001", "回执", key.orderNo(), key.accessCode());
         if (!errors.isEmpty()) {
             return trackPage(model, key, errors, null);
         }
@@ -401,32 +380,18 @@ class ServicePages {
      */
     private String withOrder(
             OrderKey key, Model model, HttpServletRequest http, HttpServletResponse response, OrderStep step) {
-        try {
-            limits.take(Limit.REQUESTS, http.getRemoteAddr());
-            OrderView view = service.view(key.orderNo(), key.accessCode(), http.getRemoteAddr());
-            try {
-                return step.render(view);
-            } catch (ApiProblemException refusal) {
-                if (refusal.status() != HttpStatus.CONFLICT) {
-                    throw refusal;
-                }
-                return orderPage(
-                        model,
-                        key,
-                        service.view(key.orderNo(), key.accessCode(), http.getRemoteAddr()),
-                        null,
-                        refusals.detail(refusal));
-            }
-        } catch (ApiProblemException refusal) {
-            if (Refusals.tooMany(refusal)) {
-                return refusals.tooManyPage(refusal, model, response);
-            }
-            if (refusal.status() != HttpStatus.NOT_FOUND) {
-                throw refusal;
-            }
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return trackPage(model, new OrderKey(key.orderNo(), ""), Map.of(), refusals.detail(refusal));
-        }
+        return AccessKeys.opened(
+                () -> {
+                    limits.take(Limit.REQUESTS, http.getRemoteAddr());
+                    return service.view(key.orderNo(), key.accessCode(), http.getRemoteAddr());
+                },
+                step::render,
+                problem -> orderPage(
+                        model, key, service.view(key.orderNo(), key.accessCode(), http.getRemoteAddr()), null, problem),
+                notFound -> trackPage(model, new OrderKey(key.orderNo(), ""), Map.of(), notFound),
+                refusals,
+                model,
+                response);
     }
 
     private String trackPage(Model model, OrderKey key, Map<String, String> errors, String notFound) {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -40,9 +39,7 @@ class TrackPage {
     record CaseKey(String trackingNo, String accessCode) {
 
         CaseKey normalised() {
-            return new CaseKey(
-                    trackingNo == null ? "" : trackingNo.trim().toUpperCase(Locale.ROOT),
-                    accessCode == null ? "" : accessCode.trim().toUpperCase(Locale.ROOT));
+            return new CaseKey(AccessKeys.normalised(trackingNo), AccessKeys.normalised(accessCode));
         }
     }
 
@@ -112,17 +109,8 @@ class TrackPage {
     @PostMapping("/track")
     String follow(@ModelAttribute CaseKey posted, Model model, HttpServletRequest http, HttpServletResponse response) {
         CaseKey key = posted.normalised();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (key.trackingNo().isEmpty()) {
-            errors.put("trackingNo", "请填写受理编号，例如 LX-20261206-000001");
-        } else if (key.trackingNo().length() > 32) {
-            errors.put("trackingNo", "受理编号不超过 32 个字符，请核对短信");
-        }
-        if (key.accessCode().isEmpty()) {
-            errors.put("accessCode", "请填写查询码（8 位字母和数字）");
-        } else if (key.accessCode().length() > 32) {
-            errors.put("accessCode", "查询码为 8 位字母和数字，请核对短信");
-        }
+        Map<String, String> errors = AccessKeys.problems(
+                "trackingNo", "受理编号", "LX-20261206-000001", "短信", key.trackingNo(), key.accessCode());
         if (!errors.isEmpty()) {
             return trackForm(model, key, errors, null);
         }
@@ -219,32 +207,22 @@ class TrackPage {
      */
     private String withCase(
             CaseKey key, Model model, HttpServletRequest http, HttpServletResponse response, CaseStep step) {
-        try {
-            limits.take(Limit.REQUESTS, http.getRemoteAddr());
-            PublicView view = portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr());
-            try {
-                return step.render(view);
-            } catch (ApiProblemException refusal) {
-                if (refusal.status() != HttpStatus.CONFLICT) {
-                    throw refusal;
-                }
-                return casePage(
+        return AccessKeys.opened(
+                () -> {
+                    limits.take(Limit.REQUESTS, http.getRemoteAddr());
+                    return portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr());
+                },
+                step::render,
+                problem -> casePage(
                         model,
                         key,
                         portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr()),
                         null,
-                        refusals.detail(refusal));
-            }
-        } catch (ApiProblemException refusal) {
-            if (Refusals.tooMany(refusal)) {
-                return refusals.tooManyPage(refusal, model, response);
-            }
-            if (refusal.status() != HttpStatus.NOT_FOUND) {
-                throw refusal;
-            }
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return trackForm(model, new CaseKey(key.trackingNo(), ""), Map.of(), refusals.detail(refusal));
-        }
+                        problem),
+                notFound -> trackForm(model, new CaseKey(key.trackingNo(), ""), Map.of(), notFound),
+                refusals,
+                model,
+                response);
     }
 
     private String trackForm(Model model, CaseKey key, Map<String, String> errors, String notFound) {

@@ -2,7 +2,6 @@ package cn.lianxin.portal;
 
 import cn.lianxin.testing.HeadlessChromium;
 import cn.lianxin.testing.Portal;
-import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -75,30 +74,6 @@ final class ServiceOrderPages {
         type("comment", comment);
         turnPage(() -> browser.click(browser.visible(By.id("send-evaluation"))));
         return this;
-    }
-
-    /** The {@code src} of the photos the page shows. */
-    @SuppressWarnings("unchecked")
-    List<String> photoSources() {
-        return (List<String>) browser.script(
-                "return [...document.querySelectorAll('#photos img')].map(img => img.getAttribute('src'));");
-    }
-
-    /** How many of the page's photos the browser has decoded as pictures. */
-    long photosLoaded() {
-        browser.waitUntil(
-                "the photos have loaded",
-                () -> Boolean.TRUE.equals(browser.script(
-                        "return [...document.querySelectorAll('#photos img')].every(img => img.complete);")));
-        return ((Number)
-                        browser.script(
-                                "return [...document.querySelectorAll('#photos img')].filter(img => img.naturalWidth > 0).length;"))
-                .longValue();
-    }
-
-    /** The page's HTML as the browser holds it. */
-    String source() {
-        return browser.driver().getPageSource();
     }
 
     private void type(String id, String text) {

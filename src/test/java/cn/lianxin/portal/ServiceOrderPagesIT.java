@@ -153,8 +153,8 @@ class ServiceOrderPagesIT {
         assertThat(pages.portal.shown("order-member")).isEqualTo("党员 王*国");
         assertThat(pages.portal.shown("service-record")).isEqualTo("为张奶奶理了发，顺便修好了门锁");
         assertThat(pages.portal.shown("minutes-served")).isEqualTo("服务用时：90 分钟");
-        assertThat(pages.photoSources()).singleElement().asString().startsWith("data:image/jpeg;base64,");
-        assertThat(pages.photosLoaded()).isEqualTo(1);
+        assertThat(pages.portal.photoLinks()).singleElement().asString().startsWith("data:image/jpeg;base64,");
+        assertThat(pages.portal.photosLoaded()).isEqualTo(1);
         assertThat(pages.portal.text()).doesNotContain("pm1", "王建国");
 
         // when they send the evaluation without choosing, then choose 满意
