@@ -1,7 +1,9 @@
 package cn.lianxin.portal;
 
+import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +82,28 @@ final class AccessKeys {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return notFoundPage.apply(refusals.detail(refusal));
         }
+    }
+
+    /** The satisfaction an evaluation form posted ({@code SATISFIED} …), or null for none or another value. */
+    static Satisfaction satisfaction(String posted) {
+        return posted == null
+                ? null
+                : Arrays.stream(Satisfaction.values())
+                        .filter(s -> s.name().equals(posted))
+                        .findFirst()
+                        .orElse(null);
+    }
+
+    /** An evaluation form's problems (评价 of a case, 评单 of an order): a satisfaction chosen, the comment short. */
+    static Map<String, String> evaluationProblems(String satisfaction, String comment) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (satisfaction(satisfaction) == null) {
+            errors.put("satisfaction", "请选择满意、基本满意或不满意");
+        }
+        if (comment != null && comment.length() > 500) {
+            errors.put("comment", "意见不能超过 500 个字");
+        }
+        return errors;
     }
 
     /** A form's problems in the order its fields are asked ({@code fields}' order), any others after. */

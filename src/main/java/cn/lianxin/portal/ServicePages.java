@@ -345,17 +345,8 @@ class ServicePages {
         OrderKey key = new OrderKey(form.orderNo(), form.accessCode()).normalised();
         return withOrder(key, model, http, response, view -> {
             limits.take(Limit.POSTS, http.getRemoteAddr());
-            Map<String, String> errors = new LinkedHashMap<>();
-            Satisfaction satisfaction = Arrays.stream(Satisfaction.values())
-                    .filter(s -> s.name().equals(form.satisfaction()))
-                    .findFirst()
-                    .orElse(null);
-            if (satisfaction == null) {
-                errors.put("satisfaction", "请选择满意、基本满意或不满意");
-            }
-            if (form.comment() != null && form.comment().length() > 500) {
-                errors.put("comment", "意见不能超过 500 个字");
-            }
+            Map<String, String> errors = AccessKeys.evaluationProblems(form.satisfaction(), form.comment());
+            Satisfaction satisfaction = AccessKeys.satisfaction(form.satisfaction());
             if (!errors.isEmpty()) {
                 return evaluationPage(model, key, view, form.satisfaction(), form.comment(), errors);
             }

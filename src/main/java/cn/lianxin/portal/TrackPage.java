@@ -136,14 +136,8 @@ class TrackPage {
             @ModelAttribute EvaluationForm form, Model model, HttpServletRequest http, HttpServletResponse response) {
         CaseKey key = new CaseKey(form.trackingNo(), form.accessCode()).normalised();
         return withCase(key, model, http, response, view -> {
-            Map<String, String> errors = new LinkedHashMap<>();
-            Satisfaction satisfaction = satisfaction(form.satisfaction());
-            if (satisfaction == null) {
-                errors.put("satisfaction", "请选择满意、基本满意或不满意");
-            }
-            if (form.comment() != null && form.comment().length() > 500) {
-                errors.put("comment", "意见不能超过 500 个字");
-            }
+            Map<String, String> errors = AccessKeys.evaluationProblems(form.satisfaction(), form.comment());
+            Satisfaction satisfaction = AccessKeys.satisfaction(form.satisfaction());
             if (!errors.isEmpty()) {
                 return evaluationPage(model, key, view, form.satisfaction(), form.comment(), errors);
             }
@@ -278,15 +272,6 @@ class TrackPage {
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
         return "portal/withdraw";
-    }
-
-    private static Satisfaction satisfaction(String value) {
-        return value == null
-                ? null
-                : Arrays.stream(Satisfaction.values())
-                        .filter(s -> s.name().equals(value))
-                        .findFirst()
-                        .orElse(null);
     }
 
     private static String minute(Instant at) {

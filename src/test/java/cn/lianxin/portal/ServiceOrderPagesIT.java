@@ -282,6 +282,10 @@ class ServiceOrderPagesIT {
         String theirs = code.group(1);
         ServiceOrderPages pages = new ServiceOrderPages(session.browser(), port);
         String myNumber = receiptField(mine, "order-no");
+        pages.track("", "");
+        assertThat(pages.portal.errorSummary())
+                .containsExactly("点单编号：请填写点单编号，例如 FW-20261206-000001", "查询码：请填写查询码（8 位字母和数字）");
+        assertThat(pages.portal.errorBeside("orderNo")).isEqualTo("错误：请填写点单编号，例如 FW-20261206-000001");
         String wrongCode = pages.track(myNumber, theirs).portal.shown("not-found");
         String unknown = pages.track("FW-20991231-999999", theirs).portal.shown("not-found");
         String garbage =
