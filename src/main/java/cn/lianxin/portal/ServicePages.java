@@ -12,6 +12,7 @@ import cn.lianxin.service.ServicePortal.OrderView;
 import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -21,7 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,6 +94,8 @@ class ServicePages {
             "formKey",
             "_csrf");
 
+    private static final Duration PHOTO_CACHE = Duration.ofMinutes(10);
+
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private static final DateTimeFormatter DAY =
@@ -118,6 +124,34 @@ class ServicePages {
         this.units = units;
         this.limits = limits;
         this.refusals = refusals;
+    }
+
+    /**
+     * One service photo of the order's page, by the signed link the page was given (ten minutes, no access
+     * code in it); any other link is a 404 without a word of why.
+     */
+    @GetMapping("/service/photos/{orderNo}/{id}")
+    ResponseEntity<byte[]> photo(
+            @PathVariable String orderNo,
+            @PathVariable String id,
+            @RequestParam(required = false) Long until,
+            @RequestParam(required = false) String sig,
+            HttpServletRequest http) {
+        limits.take(Limit.REQUESTS, http.getRemoteAddr());
+        if (until == null) {
+            return ResponseEntity.notFound().build();
+        }
+        try {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.IMAGE_JPEG)
+                    .cacheControl(CacheControl.maxAge(PHOTO_CACHE).cachePrivate())
+                    .body(service.photoBySignedLink(orderNo, id, until, sig));
+        } catch (ApiProblemException refusal) {
+            if (refusal.status() != HttpStatus.NOT_FOUND) {
+                throw refusal;
+            }
+            return ResponseEntity.notFound().build();
+        }
     }
 
     // ---- the villages and their three lists ----

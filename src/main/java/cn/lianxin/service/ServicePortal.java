@@ -1,5 +1,6 @@
 package cn.lianxin.service;
 
+import cn.lianxin.appeal.PhotoLinks;
 import cn.lianxin.citizen.Masking;
 import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.identity.Unit;
@@ -9,19 +10,21 @@ import cn.lianxin.member.PartyMembers;
 import cn.lianxin.service.ListKinds.NeedSource;
 import cn.lianxin.service.ListKinds.ProjectStatus;
 import cn.lianxin.service.ListKinds.ProviderKind;
+import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ListPage;
+import cn.lianxin.workflow.EngineClock;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -70,8 +73,8 @@ public class ServicePortal {
     /** One public step of the order. */
     public record Step(Instant at, String entry) {}
 
-    /** A photo of the service, inline ({@code data:} URI): no link carries the order's access code. */
-    public record InlinePhoto(String dataUri, int width, int height) {}
+    /** A photo of the service by a signed link (ten minutes): no link carries the order's access code. */
+    public record LinkedPhoto(String url, int width, int height) {}
 
     /** The order as its resident sees it: names masked, no phone. */
     public record OrderView(
@@ -92,7 +95,7 @@ public class ServicePortal {
             Instant createdAt,
             Instant closedAt,
             List<Step> timeline,
-            List<InlinePhoto> photos) {}
+            List<LinkedPhoto> photos) {}
 
     private final JdbcClient jdbc;
     private final VillageStaff staff;
@@ -104,6 +107,7 @@ public class ServicePortal {
     private final PartyMembers members;
     private final Units units;
     private final Validator validator;
+    private final PhotoLinks links;
 
     ServicePortal(
             JdbcClient jdbc,
@@ -115,7 +119,8 @@ public class ServicePortal {
             ServiceOrders orders,
             PartyMembers members,
             Units units,
-            Validator validator) {
+            Validator validator,
+            PhotoLinks links) {
         this.jdbc = jdbc;
         this.staff = staff;
         this.lists = lists;
@@ -126,6 +131,7 @@ public class ServicePortal {
         this.members = members;
         this.units = units;
         this.validator = validator;
+        this.links = links;
     }
 
     /** The village of this code, if it is one. */
@@ -246,19 +252,38 @@ public class ServicePortal {
                 view.createdAt(),
                 view.closedAt(),
                 view.timeline().stream().map(e -> new Step(e.at(), e.entry())).toList(),
-                photos.forResident(order, accessCode).stream()
-                        .map(p -> new InlinePhoto(
-                                "data:image/jpeg;base64,"
-                                        + Base64.getEncoder().encodeToString(photos.photoForResident(order, p.id())),
-                                p.width(),
-                                p.height()))
-                        .toList());
+                photoLinks(order, accessCode));
     }
 
     /** 评单: 409 {@code order-not-awaiting-evaluation} unless the order waits for it; credits the member's points. */
     public void evaluate(
             String orderNo, String accessCode, String clientAddress, Satisfaction satisfaction, String comment) {
         progress.evaluate(orderNo, accessCode, clientAddress, satisfaction, comment);
+    }
+
+    /**
+     * The service photos the resident may see (once the service is recorded), each by a link signed over
+     * the order, the photo and an expiry ten minutes ahead ({@code GET /service/photos/{no}/{id}}).
+     */
+    private List<LinkedPhoto> photoLinks(ServiceOrders.Order order, String accessCode) {
+        long until = EngineClock.now().plus(PhotoLinks.VALID_FOR).getEpochSecond();
+        return photos.forResident(order, accessCode).stream()
+                .map(p -> new LinkedPhoto(
+                        "/service/photos/" + order.orderNo() + "/" + p.id() + "?until=" + until + "&sig="
+                                + links.sign(order.orderNo(), p.id(), until),
+                        p.width(),
+                        p.height()))
+                .toList();
+    }
+
+    /** A photo by its signed link; 404 for any other link, and for a photo the resident may not see (yet). */
+    public byte[] photoBySignedLink(String orderNo, String id, long until, String signature) {
+        if (!links.holds(orderNo, id, until, signature, EngineClock.now())) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "not-found");
+        }
+        ServiceOrders.Order order =
+                orders.byNo(orderNo).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
+        return photos.photoForResident(order, id);
     }
 
     /** 党员 and the masked name of the member dispatched, as the village's confirmed members know them. */

@@ -147,14 +147,26 @@ class ServiceOrderPagesIT {
                         task("pm1", orderNo, "serve"),
                         Map.of("minutesServed", 90, "serviceRecord", "为张奶奶理了发，顺便修好了门锁")));
 
-        // then the resident sees who served (masked), the record and the photo, inline: no link carries the code
+        // then the resident sees who served (masked), the record and the photo by a link that carries no code
         pages.track(orderNo, code);
         assertThat(pages.portal.shown("order-status")).isEqualTo("已服务，待评价");
         assertThat(pages.portal.shown("order-member")).isEqualTo("党员 王*国");
         assertThat(pages.portal.shown("service-record")).isEqualTo("为张奶奶理了发，顺便修好了门锁");
         assertThat(pages.portal.shown("minutes-served")).isEqualTo("服务用时：90 分钟");
-        assertThat(pages.portal.photoLinks()).singleElement().asString().startsWith("data:image/jpeg;base64,");
+        List<String> links = pages.portal.photoLinks();
+        assertThat(links).singleElement().asString().contains(orderNo).doesNotContain(code);
         assertThat(pages.portal.photosLoaded()).isEqualTo(1);
+        // and the link opens that photo only: not with another signature, expiry or order
+        PortalForms outsider = new PortalForms(port);
+        assertThat(outsider.get(links.get(0)).status()).isEqualTo(200);
+        assertThat(outsider.get(links.get(0).replaceAll("sig=[0-9a-f]+", "sig=" + "0".repeat(64)))
+                        .status())
+                .isEqualTo(404);
+        assertThat(outsider.get(links.get(0).replaceAll("until=(\\d+)", "until=9999999999"))
+                        .status())
+                .isEqualTo(404);
+        String other = receiptField(placed("v0101"), "order-no");
+        assertThat(outsider.get(links.get(0).replace(orderNo, other)).status()).isEqualTo(404);
         assertThat(pages.portal.text()).doesNotContain("pm1", "王建国");
 
         // when they send the evaluation without choosing, then choose 满意
@@ -375,6 +387,9 @@ class ServiceOrderPagesIT {
         // and an unknown village is a page in Chinese
         pages.portal.open("/service/v9999");
         assertThat(pages.portal.heading()).isEqualTo("未找到该村（社区）");
+        assertThat(new PortalForms(port).get("/service/v9999").status()).isEqualTo(404);
+        assertThat(new PortalForms(port).get("/service/v0201/needs?before=abc").status())
+                .isEqualTo(400);
     }
 
     @Test
