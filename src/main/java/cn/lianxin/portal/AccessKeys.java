@@ -3,13 +3,18 @@ package cn.lianxin.portal;
 import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 
 /**
@@ -18,6 +23,9 @@ import org.springframework.ui.Model;
  * unknown number the same 404 form, a conflict on the opened page, an exhausted limit the 429 page.
  */
 final class AccessKeys {
+
+    /** How long a browser keeps a photo of a signed link: as long as the link holds. */
+    private static final Duration PHOTO_CACHE = Duration.ofMinutes(10);
 
     private AccessKeys() {}
 
@@ -81,6 +89,28 @@ final class AccessKeys {
             }
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return notFoundPage.apply(refusals.detail(refusal));
+        }
+    }
+
+    /**
+     * A photo by the signed link a page opened by key was given: {@code read} (until, as epoch seconds)
+     * checks the link and reads the JPEG; no expiry, or a 404 of {@code read}, is a bare 404.
+     */
+    static ResponseEntity<byte[]> signedPhoto(Long until, LongFunction<byte[]> read) {
+        if (until == null) {
+            return ResponseEntity.notFound().build();
+        }
+        try {
+            byte[] jpeg = read.apply(until);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.IMAGE_JPEG)
+                    .cacheControl(CacheControl.maxAge(PHOTO_CACHE).cachePrivate())
+                    .body(jpeg);
+        } catch (ApiProblemException refusal) {
+            if (refusal.status() != HttpStatus.NOT_FOUND) {
+                throw refusal;
+            }
+            return ResponseEntity.notFound().build();
         }
     }
 

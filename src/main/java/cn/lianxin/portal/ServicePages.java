@@ -12,7 +12,6 @@ import cn.lianxin.service.ServicePortal.OrderView;
 import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -22,9 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,8 +91,6 @@ class ServicePages {
             "formKey",
             "_csrf");
 
-    private static final Duration PHOTO_CACHE = Duration.ofMinutes(10);
-
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private static final DateTimeFormatter DAY =
@@ -138,20 +133,7 @@ class ServicePages {
             @RequestParam(required = false) String sig,
             HttpServletRequest http) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
-        if (until == null) {
-            return ResponseEntity.notFound().build();
-        }
-        try {
-            return ResponseEntity.ok()
-                    .contentType(MediaType.IMAGE_JPEG)
-                    .cacheControl(CacheControl.maxAge(PHOTO_CACHE).cachePrivate())
-                    .body(service.photoBySignedLink(orderNo, id, until, sig));
-        } catch (ApiProblemException refusal) {
-            if (refusal.status() != HttpStatus.NOT_FOUND) {
-                throw refusal;
-            }
-            return ResponseEntity.notFound().build();
-        }
+        return AccessKeys.signedPhoto(until, expiry -> service.photoBySignedLink(orderNo, id, expiry, sig));
     }
 
     // ---- the villages and their three lists ----

@@ -7,7 +7,6 @@ import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.citizen.Satisfaction;
-import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -15,9 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,7 +52,6 @@ class TrackPage {
     record Step(String at, String entry) {}
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final java.time.Duration PHOTO_CACHE = java.time.Duration.ofMinutes(10);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -84,21 +79,7 @@ class TrackPage {
             @RequestParam(required = false) String sig,
             HttpServletRequest http) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
-        if (until == null) {
-            return ResponseEntity.notFound().build();
-        }
-        try {
-            byte[] jpeg = photos.bySignedLink(trackingNo, id, until, sig);
-            return ResponseEntity.ok()
-                    .contentType(MediaType.IMAGE_JPEG)
-                    .cacheControl(CacheControl.maxAge(PHOTO_CACHE).cachePrivate())
-                    .body(jpeg);
-        } catch (ApiProblemException refusal) {
-            if (refusal.status() != HttpStatus.NOT_FOUND) {
-                throw refusal;
-            }
-            return ResponseEntity.notFound().build();
-        }
+        return AccessKeys.signedPhoto(until, expiry -> photos.bySignedLink(trackingNo, id, expiry, sig));
     }
 
     @GetMapping("/track")
