@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
  * Links to a case's photos for the citizen's page that has just opened the case with its access
  * code: signed (HMAC-SHA256 with a key of their own, derived from the access codes' secret) over the
  * case, the photo and an expiry ten minutes ahead, so an {@code <img>} can fetch the photo without the
- * access code ever appearing in a URL, a log or the browser's history.
+ * access code ever appearing in a URL, a log or the browser's history. A service order's page signs its
+ * photos' links the same way (service/ServicePortal; an order's number is never a case's).
  */
 @Component
-class PhotoLinks {
+public class PhotoLinks {
 
-    static final Duration VALID_FOR = Duration.ofMinutes(10);
+    public static final Duration VALID_FOR = Duration.ofMinutes(10);
 
     private final SecretKeySpec key;
 
@@ -31,12 +32,12 @@ class PhotoLinks {
     }
 
     /** The link's signature for this case, photo and expiry (epoch seconds). */
-    String sign(String trackingNo, String photoId, long until) {
+    public String sign(String trackingNo, String photoId, long until) {
         return HexFormat.of().formatHex(hmac(key, trackingNo + "\n" + photoId + "\n" + until));
     }
 
     /** Whether the signature is this link's own and the link still holds at {@code now}. */
-    boolean holds(String trackingNo, String photoId, long until, String signature, Instant now) {
+    public boolean holds(String trackingNo, String photoId, long until, String signature, Instant now) {
         if (signature == null || now.getEpochSecond() > until) {
             return false;
         }

@@ -60,22 +60,25 @@ class BoardPages {
     @GetMapping("/board")
     String villages(Model model, HttpServletRequest http) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
-        List<Unit> all = units.all();
-        model.addAttribute(
-                "towns",
-                all.stream()
-                        .filter(u -> u.kind() == UnitKind.TOWN)
-                        .sorted(Comparator.comparing(Unit::code))
-                        .map(town -> new Town(
-                                town,
-                                all.stream()
-                                        .filter(u -> u.kind() == UnitKind.VILLAGE
-                                                && town.code().equals(u.parentCode()))
-                                        .sorted(Comparator.comparing(Unit::code))
-                                        .toList()))
-                        .filter(town -> !town.villages().isEmpty())
-                        .toList());
+        model.addAttribute("towns", towns(units));
         return "portal/board-villages";
+    }
+
+    /** The towns with villages, each with its villages, in code order (the board's and 服务点单's chooser). */
+    static List<Town> towns(Units units) {
+        List<Unit> all = units.all();
+        return all.stream()
+                .filter(u -> u.kind() == UnitKind.TOWN)
+                .sorted(Comparator.comparing(Unit::code))
+                .map(town -> new Town(
+                        town,
+                        all.stream()
+                                .filter(u -> u.kind() == UnitKind.VILLAGE
+                                        && town.code().equals(u.parentCode()))
+                                .sorted(Comparator.comparing(Unit::code))
+                                .toList()))
+                .filter(town -> !town.villages().isEmpty())
+                .toList();
     }
 
     /** {@code ?before=} the last notice of the page before (keyset, as {@code GET /api/notices}). */

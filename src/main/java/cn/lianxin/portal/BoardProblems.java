@@ -18,7 +18,7 @@ import org.springframework.web.util.WebUtils;
  * village or topic (404), too many visits or posts from one address (429, with {@code Retry-After}),
  * a bad page link (400). The texts are the API's own ({@code problem.<slug>.*}).
  */
-@ControllerAdvice(assignableTypes = {BoardPages.class, BoardOpinions.class, BoardProposals.class})
+@ControllerAdvice(assignableTypes = {BoardPages.class, BoardOpinions.class, BoardProposals.class, ServicePages.class})
 class BoardProblems {
 
     /** A village code that is not a village of the tree. */

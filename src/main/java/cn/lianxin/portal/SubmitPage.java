@@ -163,9 +163,7 @@ class SubmitPage {
             if (refusal.fieldErrors().isEmpty()) {
                 throw refusal;
             }
-            Map<String, String> errors = new LinkedHashMap<>();
-            refusal.fieldErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
-            return page(model, kept, errors);
+            return page(model, kept, AccessKeys.fieldProblems(refusal));
         }
     }
 
@@ -209,14 +207,7 @@ class SubmitPage {
         if (!"yes".equals(form.consent())) {
             errors.put("consent", "请阅读并勾选同意，我们才能受理您的诉求");
         }
-        Map<String, String> ordered = new LinkedHashMap<>();
-        FIELDS.keySet().forEach(field -> {
-            if (errors.containsKey(field)) {
-                ordered.put(field, errors.get(field));
-            }
-        });
-        errors.forEach(ordered::putIfAbsent);
-        return ordered;
+        return AccessKeys.inFieldOrder(errors, FIELDS);
     }
 
     private String page(Model model, RequestForm form, Map<String, String> errors) {

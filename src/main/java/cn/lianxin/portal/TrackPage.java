@@ -7,18 +7,13 @@ import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.citizen.PublicLimits;
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.citizen.Satisfaction;
-import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,9 +35,7 @@ class TrackPage {
     record CaseKey(String trackingNo, String accessCode) {
 
         CaseKey normalised() {
-            return new CaseKey(
-                    trackingNo == null ? "" : trackingNo.trim().toUpperCase(Locale.ROOT),
-                    accessCode == null ? "" : accessCode.trim().toUpperCase(Locale.ROOT));
+            return new CaseKey(AccessKeys.normalised(trackingNo), AccessKeys.normalised(accessCode));
         }
     }
 
@@ -59,7 +52,6 @@ class TrackPage {
     record Step(String at, String entry) {}
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final java.time.Duration PHOTO_CACHE = java.time.Duration.ofMinutes(10);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -87,21 +79,7 @@ class TrackPage {
             @RequestParam(required = false) String sig,
             HttpServletRequest http) {
         limits.take(Limit.REQUESTS, http.getRemoteAddr());
-        if (until == null) {
-            return ResponseEntity.notFound().build();
-        }
-        try {
-            byte[] jpeg = photos.bySignedLink(trackingNo, id, until, sig);
-            return ResponseEntity.ok()
-                    .contentType(MediaType.IMAGE_JPEG)
-                    .cacheControl(CacheControl.maxAge(PHOTO_CACHE).cachePrivate())
-                    .body(jpeg);
-        } catch (ApiProblemException refusal) {
-            if (refusal.status() != HttpStatus.NOT_FOUND) {
-                throw refusal;
-            }
-            return ResponseEntity.notFound().build();
-        }
+        return AccessKeys.signedPhoto(until, expiry -> photos.bySignedLink(trackingNo, id, expiry, sig));
     }
 
     @GetMapping("/track")
@@ -112,17 +90,8 @@ class TrackPage {
     @PostMapping("/track")
     String follow(@ModelAttribute CaseKey posted, Model model, HttpServletRequest http, HttpServletResponse response) {
         CaseKey key = posted.normalised();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (key.trackingNo().isEmpty()) {
-            errors.put("trackingNo", "请填写受理编号，例如 LX-20261206-000001");
-        } else if (key.trackingNo().length() > 32) {
-            errors.put("trackingNo", "受理编号不超过 32 个字符，请核对短信");
-        }
-        if (key.accessCode().isEmpty()) {
-            errors.put("accessCode", "请填写查询码（8 位字母和数字）");
-        } else if (key.accessCode().length() > 32) {
-            errors.put("accessCode", "查询码为 8 位字母和数字，请核对短信");
-        }
+        Map<String, String> errors = AccessKeys.problems(
+                "trackingNo", "受理编号", "LX-20261206-000001", "短信", key.trackingNo(), key.accessCode());
         if (!errors.isEmpty()) {
             return trackForm(model, key, errors, null);
         }
@@ -148,14 +117,8 @@ class TrackPage {
             @ModelAttribute EvaluationForm form, Model model, HttpServletRequest http, HttpServletResponse response) {
         CaseKey key = new CaseKey(form.trackingNo(), form.accessCode()).normalised();
         return withCase(key, model, http, response, view -> {
-            Map<String, String> errors = new LinkedHashMap<>();
-            Satisfaction satisfaction = satisfaction(form.satisfaction());
-            if (satisfaction == null) {
-                errors.put("satisfaction", "请选择满意、基本满意或不满意");
-            }
-            if (form.comment() != null && form.comment().length() > 500) {
-                errors.put("comment", "意见不能超过 500 个字");
-            }
+            Map<String, String> errors = AccessKeys.evaluationProblems(form.satisfaction(), form.comment());
+            Satisfaction satisfaction = AccessKeys.satisfaction(form.satisfaction());
             if (!errors.isEmpty()) {
                 return evaluationPage(model, key, view, form.satisfaction(), form.comment(), errors);
             }
@@ -219,32 +182,22 @@ class TrackPage {
      */
     private String withCase(
             CaseKey key, Model model, HttpServletRequest http, HttpServletResponse response, CaseStep step) {
-        try {
-            limits.take(Limit.REQUESTS, http.getRemoteAddr());
-            PublicView view = portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr());
-            try {
-                return step.render(view);
-            } catch (ApiProblemException refusal) {
-                if (refusal.status() != HttpStatus.CONFLICT) {
-                    throw refusal;
-                }
-                return casePage(
+        return AccessKeys.opened(
+                () -> {
+                    limits.take(Limit.REQUESTS, http.getRemoteAddr());
+                    return portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr());
+                },
+                step::render,
+                problem -> casePage(
                         model,
                         key,
                         portal.view(key.trackingNo(), key.accessCode(), http.getRemoteAddr()),
                         null,
-                        refusals.detail(refusal));
-            }
-        } catch (ApiProblemException refusal) {
-            if (Refusals.tooMany(refusal)) {
-                return refusals.tooManyPage(refusal, model, response);
-            }
-            if (refusal.status() != HttpStatus.NOT_FOUND) {
-                throw refusal;
-            }
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return trackForm(model, new CaseKey(key.trackingNo(), ""), Map.of(), refusals.detail(refusal));
-        }
+                        problem),
+                notFound -> trackForm(model, new CaseKey(key.trackingNo(), ""), Map.of(), notFound),
+                refusals,
+                model,
+                response);
     }
 
     private String trackForm(Model model, CaseKey key, Map<String, String> errors, String notFound) {
@@ -300,15 +253,6 @@ class TrackPage {
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
         return "portal/withdraw";
-    }
-
-    private static Satisfaction satisfaction(String value) {
-        return value == null
-                ? null
-                : Arrays.stream(Satisfaction.values())
-                        .filter(s -> s.name().equals(value))
-                        .findFirst()
-                        .orElse(null);
     }
 
     private static String minute(Instant at) {

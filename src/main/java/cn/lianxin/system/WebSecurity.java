@@ -78,6 +78,8 @@ class WebSecurity {
         "/recover/**",
         "/board",
         "/board/**",
+        "/service",
+        "/service/**",
         "/large-text",
         "/portal/**"
     };
