@@ -69,10 +69,22 @@ final class SignInThrottle {
     }
 
     /**
+     * What the counters say before a password is checked: how long the caller must still wait (empty
+     * when it may be checked now), and whether this user failed from this address before (only then is
+     * there a counter for a right password to forgive).
+     */
+    record Before(Optional<Duration> delay, boolean failedBefore) {}
+
+    /**
      * How long the caller must still wait before a password of {@code userId} from {@code address}
      * is checked at all; empty when it may be checked now.
      */
     Optional<Duration> waitBefore(String userId, String address) {
+        return before(userId, address).delay();
+    }
+
+    /** The counters of this user and address, read in one query. */
+    Before before(String userId, String address) {
         Instant now = clock.instant();
         String ofUserAndAddress = userAndAddress(userId, address);
         String ofAddress = address(address);
@@ -89,7 +101,7 @@ final class SignInThrottle {
         Duration wait = longer(
                 remaining(seen.get(ofUserAndAddress), settings.perUserAndAddress(), now),
                 remaining(seen.get(ofAddress), settings.perAddress(), now));
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        return new Before(wait.isZero() ? Optional.empty() : Optional.of(wait), seen.containsKey(ofUserAndAddress));
     }
 
     /** A password was checked and was wrong (or the account does not exist or is locked). */
@@ -111,6 +123,14 @@ final class SignInThrottle {
      * A password was checked and was right: this address's failures for this user are forgiven.
      * The address's own counter stays, or an attacker could reset it with an account of their own.
      */
+    void succeeded(String userId, String address, Before before) {
+        // the common case, a signed-in caller's every request: no counter, nothing to write
+        if (before.failedBefore()) {
+            succeeded(userId, address);
+        }
+    }
+
+    /** As {@link #succeeded(String, String, Before)}, without knowing whether there was a counter. */
     void succeeded(String userId, String address) {
         jdbc.sql("delete from sign_in_failure where key_digest = :key")
                 .param("key", userAndAddress(userId, address))

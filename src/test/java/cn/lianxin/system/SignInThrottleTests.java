@@ -165,6 +165,20 @@ class SignInThrottleTests {
     }
 
     @Test
+    void aRightPasswordWithoutEarlierFailuresWritesNothing() {
+        // given: a cadre who never mistyped, and one who did
+        failTimes("gw-v0102", OFFICE, 2);
+        SignInThrottle.Before clean = throttle.before("gw-v0101", OFFICE);
+        SignInThrottle.Before mistyped = throttle.before("gw-v0102", OFFICE);
+
+        // then only the second has a counter to forgive
+        assertThat(clean.failedBefore()).isFalse();
+        assertThat(mistyped.failedBefore()).isTrue();
+        throttle.succeeded("gw-v0102", OFFICE, mistyped);
+        assertThat(throttle.before("gw-v0102", OFFICE).failedBefore()).isFalse();
+    }
+
+    @Test
     void anAttackersOwnAccountDoesNotResetTheAddressCounter() {
         // given: 30 failures from one address, then a success with the attacker's own password
         for (int i = 0; i < 30; i++) {
