@@ -9,6 +9,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -265,32 +266,78 @@ class ClusterIT {
                         .GET());
         HttpResponse<String> tasks = send(
                 b,
-                HttpRequest.newBuilder(b.base().resolve("/camunda/api/engine/engine/default/task/count"))
+                HttpRequest.newBuilder(b.base().resolve("/camunda/api/engine/engine/default/task"))
                         .header("Cookie", signedInCookies)
                         .GET());
-        // a request that changes state: CSRF-checked against the token of the session taken on A
+        // a request that changes state, on A: CSRF-checked against the token B handed out into the session
+        String token = me.headers().firstValue("X-XSRF-TOKEN").orElse(csrf);
         HttpResponse<String> logout = send(
-                b,
-                HttpRequest.newBuilder(b.base().resolve("/camunda/api/admin/auth/user/default/logout"))
-                        .header("Cookie", signedInCookies)
-                        .header("X-XSRF-TOKEN", csrf)
+                a,
+                HttpRequest.newBuilder(a.base().resolve("/camunda/api/admin/auth/user/default/logout"))
+                        .header("Cookie", "JSESSIONID=" + signedIn + "; XSRF-TOKEN=" + token)
+                        .header("Origin", a.base().toString())
+                        .header("X-XSRF-TOKEN", token)
                         .POST(HttpRequest.BodyPublishers.noBody()));
 
-        // then B knows the user, answers the user's Tasklist, takes the CSRF token, and A sees the sign-out
+        // then B knows the user and answers the user's Tasklist, A takes the token B gave, and B sees the sign-out
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains("\"userId\":\"gw-v0101\"");
         assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
         assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
         HttpResponse<String> afterwards = send(
-                a,
-                HttpRequest.newBuilder(a.base().resolve("/camunda/api/engine/engine/default/task/count"))
+                b,
+                HttpRequest.newBuilder(b.base().resolve("/camunda/api/engine/engine/default/task"))
                         .header("Cookie", signedInCookies)
                         .GET());
-        assertThat(afterwards.statusCode()).isIn(401, 403);
+        assertThat(afterwards.statusCode()).isEqualTo(401);
     }
 
     @Test
     @Order(5)
+    void thePortalsReceiptSubmittedOnOneNodeShowsOnTheOther() {
+        // given a citizen's request form read from A and posted back to A, as the portal's page does
+        HttpResponse<String> page =
+                send(a, HttpRequest.newBuilder(a.base().resolve("/submit")).GET());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).as(page.body()).isTrue();
+        Map<String, Object> fields = new java.util.HashMap<>(AppealFixtures.intake("policy", "v0101"));
+        fields.remove("channel");
+        fields.put("consent", "yes");
+        fields.put("requestKey", UUID.randomUUID().toString());
+        fields.put("_csrf", token.group(1));
+        String form = fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(String.valueOf(field.getValue()), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> submitted = send(
+                a,
+                HttpRequest.newBuilder(a.base().resolve("/submit"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "LX-PORTAL-CSRF=" + cookie(page, "LX-PORTAL-CSRF"))
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+        assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith("/submit/receipt");
+        String session = cookie(submitted, "JSESSIONID");
+        assertThat(session).isNotNull();
+
+        // when the redirect lands on B
+        HttpResponse<String> receipt = send(
+                b,
+                HttpRequest.newBuilder(b.base().resolve("/submit/receipt"))
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .GET());
+
+        // then B shows the receipt of the case A took: its number, as the database has it
+        String trackingNo = sql.queryForObject(
+                "select tracking_no from appeal where idempotency_key = :key",
+                Map.of("key", fields.get("requestKey")),
+                String.class);
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.body()).contains(trackingNo);
+    }
+
+    @Test
+    @Order(6)
     void messagesProducedOnBothNodesUnderLoadAreEachSentOnce() throws Exception {
         // given a steady load of requests on both nodes, each case sending its citizen a receipt
         long before = sql.queryForObject("select coalesce(max(id), 0) from notification_outbox", Map.of(), Long.class);
@@ -336,7 +383,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeKilledMidFlightLosesNoAcknowledgedRequest() throws Exception {
         // given a steady load on both nodes
         long killedAt;
@@ -370,7 +417,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDatabaseRestartIsAnOutageTheNodesRecoverFrom() throws Exception {
         long down;
         long readinessSaidDownAfter;
