@@ -1,14 +1,9 @@
 // The leader cockpit: signs in through Camunda's webapps (their session and CSRF token, as Tasklist
 // does) and reads the cockpit API (/api/cockpit/…) with that session. The page itself holds no data.
 
-const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
-// every cockpit role may use Tasklist (identity/AccessPolicy), so its login admits them all
-const LOGIN = CAMUNDA_USER + '/login/tasklist';
-const LOGOUT = CAMUNDA_USER + '/logout';
-const ENGINE_VERSION = '/camunda/api/engine/engine/default/version';
+import { session, signedInUser, signIn as signInToWebapps, signOut as signOutOfWebapps } from '/cockpit/webapp-session.js';
 
 const state = {
-  token: null,
   trail: [], // units drilled through, widest first: {code, name}
   from: null, // null: the API's default period (the current month)
   to: null,
@@ -16,6 +11,8 @@ const state = {
   by: 'onTimeRate',
   process: 'appeal', // the live diagram's process: appeal or deliberation
   casesQuery: null,
+  ordersQuery: null, // the order list behind a service-order count
+  ordersNext: null,
   casesNext: null,
   reportsPage: 0,
 };
@@ -40,21 +37,10 @@ class Refused extends Error {
   }
 }
 
-/** A request to the webapps' API, taking the CSRF token they hand out in the answer's header. */
-async function camunda(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (state.token) headers['X-XSRF-TOKEN'] = state.token;
-  if (body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
-  const handedOut = response.headers.get('X-XSRF-TOKEN');
-  if (handedOut && handedOut !== 'Required') state.token = handedOut;
-  return response;
-}
-
 /** A GET of the platform's API as the user signed in to the webapps. */
 async function api(path) {
   const response = await fetch(path, {
-    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': state.token || '' },
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': session.token || '' },
     credentials: 'same-origin',
   });
   if (!response.ok) {
@@ -74,7 +60,7 @@ async function api(path) {
 async function post(path, body) {
   const response = await fetch(path, {
     method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': state.token || '' },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': session.token || '' },
     credentials: 'same-origin',
     body: JSON.stringify(body),
   });
@@ -89,17 +75,6 @@ async function post(path, body) {
     throw new Refused(response.status, fields || (answer && (answer.detail || answer.title)) || '提交失败（' + response.status + '）');
   }
   return answer;
-}
-
-async function signedInUser() {
-  let response = await camunda('GET', CAMUNDA_USER);
-  if (!response.ok) {
-    // with single sign-on (profile keycloak) the webapps' session is signed in by its first call
-    // to the engine's API; without it this answers 401 (no challenge) and changes nothing
-    await camunda('GET', ENGINE_VERSION);
-    response = await camunda('GET', CAMUNDA_USER);
-  }
-  return response.ok ? response.json() : null;
 }
 
 function show(section) {
@@ -132,29 +107,10 @@ async function start() {
 
 async function signIn(event) {
   event.preventDefault();
-  const username = $('username').value.trim();
-  const password = $('password').value;
-  const missing = [];
-  if (!username) missing.push('请输入用户名');
-  if (!password) missing.push('请输入密码');
-  if (missing.length) return signInError(missing.join('；'));
-  if (!state.token) await camunda('GET', CAMUNDA_USER);
-  const form = new URLSearchParams({ username, password }).toString();
-  let response = await camunda('POST', LOGIN, form);
-  if (response.status === 403) {
-    // the session still had a token this page no longer knows (signed out, then reloaded, to sign in
-    // as someone else): the webapps' CSRF filter has just ended that session; a new one hands out its own
-    state.token = null;
-    await camunda('GET', CAMUNDA_USER);
-    response = await camunda('POST', LOGIN, form);
-  }
-  if (!response.ok) {
-    return signInError(response.status === 429 ? '登录尝试过于频繁，请稍后再试' : '用户名或密码不正确');
-  }
+  const refused = await signInToWebapps($('username').value.trim(), $('password').value);
+  if (refused) return signInError(refused);
   $('sign-in-error').hidden = true;
   $('password').value = '';
-  // signing in starts a new session: ask who is signed in to receive its token, as Tasklist does
-  state.token = null;
   await start();
 }
 
@@ -164,15 +120,8 @@ function signInError(message) {
 }
 
 async function signOut() {
-  await camunda('POST', LOGOUT);
-  state.token = null;
+  if (!(await signOutOfWebapps())) return;
   state.trail = [];
-  // with single sign-on (profile keycloak) the webapps' session comes back from the SSO session:
-  // end that one too, on Spring Security's sign-out page
-  if (await signedInUser()) {
-    window.location.assign('/logout');
-    return;
-  }
   await start();
 }
 
@@ -198,7 +147,7 @@ async function loadBoard() {
   renderDeliberation(figures.deliberation || []);
   $('cases-panel').hidden = true;
   $('timeline-panel').hidden = true;
-  await Promise.all([loadRankings(), loadDiagram(), loadHotspots()]);
+  await Promise.all([loadRankings(), loadDiagram(), loadHotspots(), loadOrders(figures.unit.kind)]);
   // a village or a department has no units below it: its cases come straight away
   if (figures.unit.kind === 'VILLAGE' || figures.unit.kind === 'DEPARTMENT') {
     const period = { from: figures.from, to: figures.to };
@@ -302,6 +251,93 @@ function renderDeliberation(items) {
     list.append(el('dt', { title: item.definition || '', text: item.label }));
     list.append(el('dd', { 'data-figure': item.key, text: formatted(item.value, item.format) }));
   }
+}
+
+/** 群众点单: the service orders of the unit and period; a department has none (the panel stays hidden). */
+async function loadOrders(kind) {
+  const panel = $('orders-panel');
+  if (kind === 'DEPARTMENT') {
+    panel.hidden = true;
+    return;
+  }
+  let view;
+  try {
+    view = await api('/api/cockpit/orders?' + query());
+  } catch (e) {
+    // the orders' figures failing leave the rest of the board standing: the panel says so
+    panel.hidden = e instanceof Refused && e.status === 403;
+    $('order-figures').replaceChildren(el('dt', { text: '无法读取群众点单指标' }), el('dd', { text: e.message }));
+    for (const id of ['order-definitions', 'order-status', 'order-category']) $(id).replaceChildren();
+    $('order-villages').tBodies[0].replaceChildren();
+    ['chart-order-status', 'chart-order-category'].forEach((id) => charts[id] && charts[id].clear());
+    return;
+  }
+  $('order-list-panel').hidden = true;
+  const f = view.figures;
+  const hours = (value) => (value === null || value === undefined ? '—' : Number(value).toFixed(1) + ' 小时');
+  const figures = [
+    ['placed', '本期点单', String(f.placed)],
+    ['acceptanceMedian', '接单时长（中位数）', hours(f.acceptance.medianHours)],
+    ['acceptanceAverage', '接单时长（平均）', hours(f.acceptance.averageHours)],
+    ...f.satisfaction.shares.map((s) => ['satisfaction-' + s.key, s.label + '占比', formatted(s.share, 'percent') + '（' + s.count + ' 单）']),
+    ['unevaluated', '超时未评价', f.satisfaction.unevaluated + ' 单'],
+    ['activeMembers', '活跃党员', f.service.activeMembers + ' 人'],
+    ['hours', '服务时长', hours(f.service.hours)],
+  ];
+  const period = { from: view.from, to: view.to };
+  const ordersWith = (filter, title) => () =>
+    showOrders('/api/cockpit/orders/list?' + query(Object.assign({}, period, filter)), title).catch(boardError);
+  const list = $('order-figures');
+  list.replaceChildren();
+  for (const [key, label, value] of figures) {
+    const shown = key === 'placed'
+      ? el('button', { type: 'button', text: value, onclick: ordersWith({}, '本期点单') })
+      : value;
+    list.append(el('dt', { text: label }), el('dd', { 'data-order-figure': key }, shown));
+  }
+  $('order-definitions').replaceChildren(
+    ...[f.byStatusDefinition, f.byCategoryDefinition, f.acceptance.definition, f.satisfaction.definition, f.service.definition]
+      .map((text) => el('li', { text })));
+  for (const [id, items, name] of [['order-status', f.byStatus, 'status'], ['order-category', f.byCategory, 'category']]) {
+    $(id).replaceChildren(...items.flatMap((i) => [el('dt', { text: i.label }), el('dd', { 'data-order-count': i.key },
+      el('button', { type: 'button', text: String(i.count), onclick: ordersWith({ [name]: i.key }, '本期点单 · ' + i.label) }))]));
+  }
+  bars('chart-order-status', f.byStatus, (i) => i.label, (i) => i.count);
+  bars('chart-order-category', f.byCategory, (i) => i.label, (i) => i.count);
+  const body = $('order-villages').tBodies[0];
+  body.replaceChildren(...f.service.villages.map((v) => el('tr', { 'data-village': v.code },
+    el('td', { text: v.name }),
+    el('td', { class: 'n', text: String(v.orders) }),
+    el('td', { class: 'n', text: String(v.activeMembers) }),
+    el('td', { class: 'n', text: Number(v.hours).toFixed(1) }))));
+  panel.hidden = false;
+}
+
+/** The orders behind a service-order count, newest first, a page at a time. */
+async function showOrders(path, title) {
+  state.ordersQuery = path;
+  $('order-list-title').textContent = title;
+  await loadOrderList(false);
+}
+
+async function loadOrderList(more) {
+  const url = new URL(state.ordersQuery, window.location.origin);
+  if (more && state.ordersNext) url.searchParams.set('before', state.ordersNext);
+  const page = await api(url.pathname + url.search);
+  const body = $('order-list').tBodies[0];
+  if (!more) body.replaceChildren();
+  for (const item of page.items) {
+    body.append(el('tr', { 'data-order': item.orderNo },
+      el('td', { text: item.orderNo }),
+      el('td', { text: item.villageName }),
+      el('td', { text: item.categoryLabel }),
+      el('td', { text: item.statusLabel }),
+      el('td', { text: when(item.createdAt) })));
+  }
+  if (!more && !page.items.length) body.append(el('tr', {}, el('td', { colspan: '5', text: '没有符合条件的点单。' })));
+  state.ordersNext = page.hasMore ? page.next : null;
+  $('more-orders').hidden = !page.hasMore;
+  $('order-list-panel').hidden = false;
 }
 
 async function loadRankings() {
@@ -666,7 +702,7 @@ function reportError(message) {
 
 /** Fetches a file of the API with the session and its token, and hands it to the browser as a download. */
 async function download(path) {
-  const response = await fetch(path, { headers: { 'X-XSRF-TOKEN': state.token || '' }, credentials: 'same-origin' });
+  const response = await fetch(path, { headers: { 'X-XSRF-TOKEN': session.token || '' }, credentials: 'same-origin' });
   if (!response.ok) {
     let detail = '下载失败（' + response.status + '）';
     try {
@@ -732,6 +768,7 @@ $('filters').addEventListener('submit', (event) => {
   loadCases(false).catch(boardError);
 });
 $('more-cases').addEventListener('click', () => loadCases(true).catch(boardError));
+$('more-orders').addEventListener('click', () => loadOrderList(true).catch(boardError));
 $('instruct-form').addEventListener('submit', (event) => sendInstruction(event).catch(boardError));
 $('instruct-cancel').addEventListener('click', () => { $('instruct-form').hidden = true; });
 document.querySelectorAll('[data-report-format]').forEach((b) => b.addEventListener('click', () => downloadReport(b.dataset.reportFormat).catch((e) => reportError(e.message))));

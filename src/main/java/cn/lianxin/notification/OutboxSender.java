@@ -63,8 +63,12 @@ class OutboxSender {
     /** Empty claims in a row, while messages are due, after which a round gives way to the other nodes. */
     private static final int MAX_MISSES = 1000;
 
-    /** A claimed message and how often it was tried before. */
-    private record Claimed(Notifier.Message message, int attempts) {}
+    /**
+     * A claimed message and how often it was tried before; or, when its row names a template or a kind
+     * of recipient this version does not know (an older release queued it), only its id and why — it is
+     * given up on alone, and holds up none of the messages claimed with it.
+     */
+    private record Claimed(long id, Notifier.Message message, int attempts, String unreadable) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -150,7 +154,7 @@ class OutboxSender {
                 .query(OutboxSender::claimed)
                 .list()
                 .stream()
-                .sorted(Comparator.comparingLong(c -> c.message().id()))
+                .sorted(Comparator.comparingLong(Claimed::id))
                 .toList();
     }
 
@@ -163,6 +167,11 @@ class OutboxSender {
         List<Object[]> sent = new ArrayList<>();
         List<Object[]> failed = new ArrayList<>();
         for (Claimed each : claimed) {
+            if (each.unreadable() != null) {
+                failed.add(new Object[] {"FAILED", each.attempts() + 1, at, each.unreadable(), each.id()});
+                log.warn("通知 #{} 无法发送，不再重试：{}", each.id(), each.unreadable());
+                continue;
+            }
             try {
                 Notifier.Accepted accepted = notifier.deliver(each.message());
                 if (accepted == null) {
@@ -204,16 +213,30 @@ class OutboxSender {
     }
 
     private static Claimed claimed(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        int attempts = rs.getInt("attempts");
+        String template = rs.getString("template");
+        String kind = rs.getString("recipient_kind");
+        if (!known(Template.class, template) || !known(Recipient.Kind.class, kind)) {
+            return new Claimed(id, null, attempts, "未知的通知模板或收件人类型：" + template + " / " + kind);
+        }
         return new Claimed(
+                id,
                 new Notifier.Message(
-                        rs.getLong("id"),
-                        Template.valueOf(rs.getString("template")),
-                        Recipient.Kind.valueOf(rs.getString("recipient_kind")),
+                        id,
+                        Template.valueOf(template),
+                        Recipient.Kind.valueOf(kind),
                         rs.getString("recipient"),
                         rs.getString("tracking_no"),
                         rs.getString("body"),
                         Notifications.params(rs.getString("params"))),
-                rs.getInt("attempts"));
+                attempts,
+                null);
+    }
+
+    private static <E extends Enum<E>> boolean known(Class<E> type, String name) {
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .anyMatch(constant -> constant.name().equals(name));
     }
 
     private static String claimFor(DataSource dataSource) {

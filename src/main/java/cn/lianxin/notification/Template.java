@@ -30,7 +30,9 @@ public enum Template {
      * The one-time code that recovers a lost access code (群众端 /recover): providers register a
      * verification-code template with the code as its only variable; the case's number is only in the kept text.
      */
-    RECOVERY_CODE("recovery-code", false, "code");
+    RECOVERY_CODE("recovery-code", false, "code"),
+    /** 群众点单's news for the resident: the member accepted the order, the service is recorded (service/OrderNews). */
+    ORDER_PROGRESS("order-progress", false, "no", "news");
 
     private final String key;
     private final boolean linksPortal;

@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 class Accept implements UserTask {
 
     private final ServiceOrders orders;
+    private final OrderNews news;
 
-    Accept(ServiceOrders orders) {
+    Accept(ServiceOrders orders, OrderNews news) {
         this.orders = orders;
+        this.news = news;
     }
 
     @Override
@@ -72,7 +74,8 @@ class Accept implements UserTask {
         TaskValues v = new TaskValues(task.getVariables());
         String no = v.text(ORDER_NO);
         if (AcceptDecision.ACCEPT.name().equals(v.text(ACCEPT_DECISION))) {
-            orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "党员已接单，将与您联系上门服务", true);
+            orders.accepted(no, OrderSteps.now());
+            news.tell(no, OrderSteps.actor(task), OrderNews.ACCEPTED);
         } else {
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "党员婉拒：" + v.text(DECLINE_REASON), false);
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "党员未能接单，支部正在重新派单", true);

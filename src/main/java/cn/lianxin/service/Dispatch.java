@@ -93,7 +93,7 @@ class Dispatch implements UserTask {
         TaskValues v = new TaskValues(task.getVariables());
         if (DispatchDecision.DISPATCH.name().equals(v.text(DISPATCH_DECISION))) {
             String no = v.text(ORDER_NO);
-            orders.dispatched(no, v.text(MEMBER_ID));
+            orders.dispatched(no, v.text(MEMBER_ID), OrderSteps.now());
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "派单给党员 " + v.text(MEMBER_ID), false);
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "支部已派单，等待党员接单", true);
         }

@@ -3,19 +3,15 @@ package cn.lianxin.service;
 import cn.lianxin.citizen.AccessCodes;
 import cn.lianxin.citizen.Masking;
 import cn.lianxin.citizen.Satisfaction;
-import cn.lianxin.deadline.TrafficLight;
 import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.service.ServiceOrders.Order;
 import cn.lianxin.system.ApiProblemException;
-import cn.lianxin.workflow.EngineClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +52,7 @@ class OrderProgress {
     private final AccessCodes accessCodes;
     private final Units units;
     private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final OrderLights lights;
     private final OrderPhotos photos;
 
     OrderProgress(
@@ -65,7 +61,7 @@ class OrderProgress {
             AccessCodes accessCodes,
             Units units,
             RuntimeService runtime,
-            TaskService tasks,
+            OrderLights lights,
             OrderPhotos photos) {
         this.photos = photos;
         this.orders = orders;
@@ -73,24 +69,12 @@ class OrderProgress {
         this.accessCodes = accessCodes;
         this.units = units;
         this.runtime = runtime;
-        this.tasks = tasks;
+        this.lights = lights;
     }
 
     PublicView view(String orderNo, String accessCode, String clientAddress) {
         Order order = authorised(orderNo, accessCode, clientAddress);
-        Task open = order.processInstanceId() == null
-                ? null
-                : tasks.createTaskQuery().processInstanceId(order.processInstanceId()).list().stream()
-                        .findFirst()
-                        .orElse(null);
-        TrafficLight light = open == null || open.getDueDate() == null
-                ? null
-                : TrafficLight.at(
-                        EngineClock.now(),
-                        open.getFollowUpDate() == null
-                                ? open.getDueDate().toInstant()
-                                : open.getFollowUpDate().toInstant(),
-                        open.getDueDate().toInstant());
+        OrderLights.Light light = lights.of(order);
         return new PublicView(
                 order.orderNo(),
                 order.status().name(),
@@ -108,11 +92,9 @@ class OrderProgress {
                 awaitingEvaluation(order),
                 order.satisfaction(),
                 order.trackingNo(),
-                open == null || open.getDueDate() == null
-                        ? null
-                        : open.getDueDate().toInstant(),
-                light == null ? null : light.name(),
-                light == null ? null : light.label(),
+                light == null ? null : light.dueAt(),
+                light == null ? null : light.light().name(),
+                light == null ? null : light.light().label(),
                 order.createdAt(),
                 order.closedAt(),
                 orders.log(orderNo).stream()

@@ -77,24 +77,36 @@ class OrderSteps {
         orders.log(no, now, "平台", "党员未及时接单，支部正在重新派单", true);
     }
 
-    /** 积分入账: the member's points for the minutes served and the resident's evaluation. */
+    /**
+     * 积分入账: the member's points for the minutes served and the resident's evaluation — none for an order
+     * nobody evaluated in time (no {@code satisfaction}), whose hours still count.
+     */
     void creditPoints(DelegateExecution execution) {
         Object minutes = execution.getVariable(MINUTES_SERVED);
+        String satisfaction = (String) execution.getVariable(SATISFACTION);
         points.credit(
                 (String) execution.getVariable(MEMBER_ID),
                 (String) execution.getVariable(VILLAGE_CODE),
                 (String) execution.getVariable(ORDER_NO),
                 ((Number) minutes).intValue(),
-                Satisfaction.valueOf((String) execution.getVariable(SATISFACTION)));
+                satisfaction == null ? null : Satisfaction.valueOf(satisfaction));
     }
 
-    /** 点单办结: the evaluation recorded, the order closed. */
+    /**
+     * 点单办结: the evaluation recorded and the order closed; or, when the evaluation deadline passed
+     * ({@code evaluation-overdue}), closed as 未评价 with that in its log.
+     */
     void close(DelegateExecution execution) {
         String no = (String) execution.getVariable(ORDER_NO);
         String satisfaction = (String) execution.getVariable(SATISFACTION);
         Instant now = now();
         orders.closed(no, satisfaction, now);
-        orders.log(no, now, "群众", "群众评价：" + Satisfaction.valueOf(satisfaction).label() + "，服务办结", true);
+        if (satisfaction == null) {
+            orders.log(no, now, "平台", "超过评价时限未评价，服务自动办结（未评价）", true);
+        } else {
+            orders.log(
+                    no, now, "群众", "群众评价：" + Satisfaction.valueOf(satisfaction).label() + "，服务办结", true);
+        }
         execution.setVariable(STATUS, OrderStatus.CLOSED.name());
     }
 

@@ -24,9 +24,11 @@ class Serve implements UserTask {
     static final int MAX_MINUTES = 1440;
 
     private final ServiceOrders orders;
+    private final OrderNews news;
 
-    Serve(ServiceOrders orders) {
+    Serve(ServiceOrders orders, OrderNews news) {
         this.orders = orders;
+        this.news = news;
     }
 
     @Override
@@ -72,7 +74,7 @@ class Serve implements UserTask {
     public void completing(DelegateTask task) {
         TaskValues v = new TaskValues(task.getVariables());
         String no = v.text(ORDER_NO);
-        orders.served(no, v.integer(MINUTES_SERVED), v.text(SERVICE_RECORD));
-        orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "服务已完成，请您评价", true);
+        orders.served(no, v.integer(MINUTES_SERVED), v.text(SERVICE_RECORD), OrderSteps.now());
+        news.tell(no, OrderSteps.actor(task), OrderNews.SERVED);
     }
 }

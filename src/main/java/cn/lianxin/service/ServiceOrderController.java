@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
@@ -51,7 +52,10 @@ class ServiceOrderController {
             @Size(max = 500, message = "不能超过 500 个字") String comment)
             implements RefusesUnknownFields {}
 
-    /** An order as the branch and its members list it: the resident masked. */
+    /**
+     * An order as the branch and its members list it: the resident masked; the light and due date of the wait
+     * for dispatch or acceptance, if it waits for one (红黄绿灯 from the deadline module).
+     */
     record CadreOrder(
             String orderNo,
             String villageCode,
@@ -65,9 +69,12 @@ class ServiceOrderController {
             String satisfaction,
             String trackingNo,
             Instant createdAt,
-            Instant closedAt) {
+            Instant closedAt,
+            Instant dueAt,
+            String light,
+            String lightLabel) {
 
-        static CadreOrder of(ServiceOrders.Order o) {
+        static CadreOrder of(ServiceOrders.Order o, OrderLights.Light light) {
             return new CadreOrder(
                     o.orderNo(),
                     o.villageCode(),
@@ -81,7 +88,10 @@ class ServiceOrderController {
                     o.satisfaction(),
                     o.trackingNo(),
                     o.createdAt(),
-                    o.closedAt());
+                    o.closedAt(),
+                    light == null ? null : light.dueAt(),
+                    light == null ? null : light.light().name(),
+                    light == null ? null : light.light().label());
         }
     }
 
@@ -92,6 +102,7 @@ class ServiceOrderController {
     private final VillageStaff staff;
     private final PublicLimits limits;
     private final IdentityService identity;
+    private final OrderLights lights;
 
     ServiceOrderController(
             OrderIntake intake,
@@ -100,7 +111,9 @@ class ServiceOrderController {
             VillageStaff staff,
             PublicLimits limits,
             IdentityService identity,
-            OrderPhotos photos) {
+            OrderPhotos photos,
+            OrderLights lights) {
+        this.lights = lights;
         this.photos = photos;
         this.intake = intake;
         this.progress = progress;
@@ -196,8 +209,8 @@ class ServiceOrderController {
             @RequestParam(required = false) Integer size) {
         staff.of(code);
         int shown = ListPage.size(size);
-        return ListPage.after(orders.ofVillage(code, before, shown + 1), shown, ServiceOrders.Order::orderNo)
-                .map(CadreOrder::of);
+        return withLights(
+                ListPage.after(orders.ofVillage(code, before, shown + 1), shown, ServiceOrders.Order::orderNo));
     }
 
     /** The orders dispatched to the signed-in party member, newest first. */
@@ -207,7 +220,13 @@ class ServiceOrderController {
         CurrentUser me = CurrentUser.of(identity)
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.UNAUTHORIZED, "unauthorized"));
         int shown = ListPage.size(size);
-        return ListPage.after(orders.ofMember(me.userId(), before, shown + 1), shown, ServiceOrders.Order::orderNo)
-                .map(CadreOrder::of);
+        return withLights(
+                ListPage.after(orders.ofMember(me.userId(), before, shown + 1), shown, ServiceOrders.Order::orderNo));
+    }
+
+    /** A page of orders with their lights, read in one query for the page. */
+    private ListPage<CadreOrder> withLights(ListPage<ServiceOrders.Order> page) {
+        Map<String, OrderLights.Light> lit = lights.of(page.items());
+        return page.map(o -> CadreOrder.of(o, lit.get(o.orderNo())));
     }
 }

@@ -3,6 +3,7 @@ package cn.lianxin.service;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -144,15 +145,34 @@ class ServiceOrders {
                 .update();
     }
 
-    void dispatched(String orderNo, String memberId) {
-        jdbc.sql("update service_order set status = ?, member_id = ? where order_no = ?")
-                .params(OrderStatus.ACCEPTING.name(), memberId, orderNo)
+    void dispatched(String orderNo, String memberId, Instant at) {
+        jdbc.sql("update service_order set status = ?, member_id = ?, dispatched_at = ? where order_no = ?")
+                .params(OrderStatus.ACCEPTING.name(), memberId, Timestamp.from(at), orderNo)
                 .update();
     }
 
-    void served(String orderNo, int minutes, String record) {
-        jdbc.sql("update service_order set status = ?, minutes_served = ?, service_record = ? where order_no = ?")
-                .params(OrderStatus.AWAITING_EVALUATION.name(), minutes, record, orderNo)
+    /** 接单: when, and how long after the (last) dispatch — the cockpit's acceptance time. */
+    void accepted(String orderNo, Instant at) {
+        Instant dispatchedAt = jdbc.sql("select dispatched_at from service_order where order_no = ?")
+                .param(orderNo)
+                .query((rs, row) -> {
+                    Timestamp t = rs.getTimestamp(1);
+                    return t == null ? null : t.toInstant();
+                })
+                .optional()
+                .orElse(null);
+        Long seconds = dispatchedAt == null
+                ? null
+                : Math.max(0, Duration.between(dispatchedAt, at).toSeconds());
+        jdbc.sql("update service_order set accepted_at = ?, accept_seconds = ? where order_no = ?")
+                .params(Timestamp.from(at), seconds, orderNo)
+                .update();
+    }
+
+    void served(String orderNo, int minutes, String record, Instant at) {
+        jdbc.sql("update service_order set status = ?, minutes_served = ?, service_record = ?, served_at = ?"
+                        + " where order_no = ?")
+                .params(OrderStatus.AWAITING_EVALUATION.name(), minutes, record, Timestamp.from(at), orderNo)
                 .update();
     }
 
@@ -162,6 +182,7 @@ class ServiceOrders {
                 .update();
     }
 
+    /** Closed with the resident's evaluation, or without one ({@code satisfaction} null: 未评价). */
     void closed(String orderNo, String satisfaction, Instant at) {
         jdbc.sql("update service_order set status = ?, satisfaction = ?, closed_at = ? where order_no = ?")
                 .params(OrderStatus.CLOSED.name(), satisfaction, Timestamp.from(at), orderNo)

@@ -70,6 +70,9 @@ class KeycloakWebappSignIn {
                         // the leader cockpit signs in through the same chain as the webapps
                         PathPatternRequestMatcher.withDefaults().matcher("/cockpit"),
                         PathPatternRequestMatcher.withDefaults().matcher("/cockpit/**"),
+                        // and so does the designers' migration page
+                        PathPatternRequestMatcher.withDefaults().matcher("/migrations"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/migrations/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/login/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/logout")))

@@ -41,6 +41,8 @@ class SecurityHeaders {
             "/",
             "/cockpit",
             "/cockpit/**",
+            "/migrations",
+            "/migrations/**",
             "/webjars/**",
             "/favicon.ico",
             "/swagger-ui.html",
@@ -48,8 +50,9 @@ class SecurityHeaders {
 
     private static final RequestMatcher WEBAPP_API = WebSecurity.paths("/camunda/api/**");
 
-    /** The cockpit's page where the webapps' chain serves it (single sign-on, profile keycloak). */
-    private static final RequestMatcher COCKPIT = WebSecurity.paths("/cockpit", "/cockpit/**");
+    /** The cockpit's and the migration page's files where the webapps' chain serves them (single sign-on, profile keycloak). */
+    private static final RequestMatcher COCKPIT =
+            WebSecurity.paths("/cockpit", "/cockpit/**", "/migrations", "/migrations/**");
 
     private static final long ONE_YEAR = 31_536_000;
 

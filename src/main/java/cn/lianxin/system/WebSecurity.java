@@ -141,6 +141,9 @@ class WebSecurity {
                                 "/favicon.ico",
                                 "/cockpit",
                                 "/cockpit/**",
+                                // the designers' migration page: static, holds no data (migration/MigrationPage)
+                                "/migrations",
+                                "/migrations/**",
                                 "/webjars/echarts/**",
                                 "/webjars/bpmn-js/**",
                                 // the API's description (ApiDocs): public, as the API it describes is

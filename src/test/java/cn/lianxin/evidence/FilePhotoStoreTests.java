@@ -3,6 +3,7 @@ package cn.lianxin.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.lianxin.system.ApiProblemException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
 
 class FilePhotoStoreTests {
 
@@ -39,6 +41,23 @@ class FilePhotoStoreTests {
         // then
         assertThat(store.get(key)).isEmpty();
         store.delete(key);
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenAnswers503AndLeavesNothing() throws IOException {
+        // given a store whose directory is in fact a file (as a missing mount or a wrong path would be)
+        Path notADirectory = Files.writeString(directory.resolve("photos"), "not a directory");
+        FilePhotoStore store = new FilePhotoStore(notADirectory);
+
+        // when / then: not a full disk, so 503 and the store's own words
+        assertThatThrownBy(() -> store.put(UUID.randomUUID().toString(), new byte[] {1, 2, 3}))
+                .isInstanceOfSatisfying(ApiProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(problem.slug()).isEqualTo("photo-store-unavailable");
+                });
+        try (Stream<Path> files = Files.walk(directory)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).containsExactly(notADirectory);
+        }
     }
 
     @Test

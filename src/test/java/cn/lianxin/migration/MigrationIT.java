@@ -394,33 +394,35 @@ class MigrationIT {
     @AfterEach
     void moveBackAndRemoveTheSecondVersion() {
         for (String deploymentId : deployed) {
-            ProcessDefinition v2 = repository
-                    .createProcessDefinitionQuery()
-                    .deploymentId(deploymentId)
-                    .singleResult();
-            ProcessDefinition v1 = repository
-                    .createProcessDefinitionQuery()
-                    .processDefinitionKey("appeal")
-                    .processDefinitionVersion(v2.getVersion() - 1)
-                    .singleResult();
-            if (runtime.createProcessInstanceQuery()
-                            .processDefinitionId(v2.getId())
-                            .count()
-                    > 0) {
-                // the rollback docs/migration.md advises: the same plan the other way round
-                MigrationTrial.Plan back = trial.plan(new MigrationRequest(
-                        "appeal",
-                        v2.getVersion(),
-                        v1.getVersion(),
-                        List.of(new MigrationRequest.Mapping("feedback-v2", "feedback"))));
-                runtime.newMigration(back.plan())
-                        .processInstanceQuery(
-                                runtime.createProcessInstanceQuery().processDefinitionId(v2.getId()))
-                        .execute();
-            }
-            repository.deleteDeployment(deploymentId);
+            moveBackAndRemove(deploymentId, repository, runtime, trial);
         }
         deployed.clear();
+    }
+
+    /** Moves the cases of this deployment's appeal (v2) back to the version before it, then removes it. */
+    static void moveBackAndRemove(
+            String deploymentId, RepositoryService repository, RuntimeService runtime, MigrationTrial trial) {
+        ProcessDefinition v2 = repository
+                .createProcessDefinitionQuery()
+                .deploymentId(deploymentId)
+                .singleResult();
+        ProcessDefinition v1 = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("appeal")
+                .processDefinitionVersion(v2.getVersion() - 1)
+                .singleResult();
+        if (runtime.createProcessInstanceQuery().processDefinitionId(v2.getId()).count() > 0) {
+            // the rollback docs/migration.md advises: the same plan the other way round
+            MigrationTrial.Plan back = trial.plan(new MigrationRequest(
+                    "appeal",
+                    v2.getVersion(),
+                    v1.getVersion(),
+                    List.of(new MigrationRequest.Mapping("feedback-v2", "feedback"))));
+            runtime.newMigration(back.plan())
+                    .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(v2.getId()))
+                    .execute();
+        }
+        repository.deleteDeployment(deploymentId);
     }
 
     private ProcessDefinition latestAppeal() {
@@ -433,6 +435,11 @@ class MigrationIT {
 
     /** A case of 东风 (v0101) registered online and then put on this task by the engine's modification. */
     private Case caseAt(String taskKey) {
+        return caseAt(taskKey, appeals, runtime);
+    }
+
+    /** A case of 东风 (v0101) put on this task of the latest appeal version by the engine's modification. */
+    static Case caseAt(String taskKey, AppealFixtures appeals, RuntimeService runtime) {
         Case appeal = appeals.submit(AppealFixtures.intake("road", "v0101"));
         await().atMost(Duration.ofSeconds(30)).until(() -> appeals.hasOpenTask(appeal.trackingNo(), "triage"));
         String id = appeals.processInstanceOf(appeal);
@@ -512,7 +519,7 @@ class MigrationIT {
     }
 
     /** appeal.bpmn with feedback's id changed to feedback-v2, 反馈抽查 added after it, 电话回访 renamed. */
-    private static BpmnModelInstance secondVersion() throws IOException {
+    static BpmnModelInstance secondVersion() throws IOException {
         BpmnModelInstance model;
         try (InputStream in = new ClassPathResource("processes/appeal.bpmn").getInputStream()) {
             model = Bpmn.readModelFromStream(in);
@@ -538,13 +545,19 @@ class MigrationIT {
     }
 
     private ProcessDefinition deploy(BpmnModelInstance model) {
+        ProcessDefinition deployedVersion = deploy(repository, model);
+        deployed.add(deployedVersion.getDeploymentId());
+        return deployedVersion;
+    }
+
+    /** Deploys this appeal model as the next version, as the administrator does. */
+    static ProcessDefinition deploy(RepositoryService repository, BpmnModelInstance model) {
         String deploymentId = repository
                 .createDeployment()
                 .name("appeal-v2-migration-test")
                 .addModelInstance("appeal.bpmn", model)
                 .deploy()
                 .getId();
-        deployed.add(deploymentId);
         return repository
                 .createProcessDefinitionQuery()
                 .deploymentId(deploymentId)

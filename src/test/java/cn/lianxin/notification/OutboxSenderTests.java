@@ -209,6 +209,37 @@ class OutboxSenderTests {
     }
 
     @Test
+    void aMessageOfATemplateThisVersionDoesNotKnowIsGivenUpAloneAndHoldsUpNoOther() {
+        // given three messages claimed in one batch, the second queued by an older release under a
+        // template that no longer exists
+        transaction.executeWithoutResult(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                notifications.queue(Template.CLOSED, Recipient.citizen("13800000001"), "LX-" + i, "LX-" + i, "已维修");
+            }
+        });
+        long old = ids().get(1);
+        jdbc.sql("update notification_outbox set template = 'DUE_SOON' where id = ?")
+                .param(old)
+                .update();
+
+        // when
+        int sent = sender.sendDue(Instant.now());
+
+        // then the others are sent, and the old one is given up on with its reason, not left claimed
+        assertThat(sent).isEqualTo(2);
+        assertThat(gateway.delivered).extracting(Notifier.Message::id).doesNotContain(old);
+        assertThat(jdbc.sql("select status || ' ' || last_error from notification_outbox where id = ?")
+                        .param(old)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FAILED 未知的通知模板或收件人类型：DUE_SOON / CITIZEN");
+        assertThat(jdbc.sql("select count(*) from notification_outbox where status = 'SENDING'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void twoSendersAtOnceNeverSendOneMessageTwice() throws Exception {
         // given
         transaction.executeWithoutResult(tx -> {

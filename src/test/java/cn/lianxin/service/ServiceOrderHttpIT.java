@@ -11,6 +11,8 @@ import cn.lianxin.testing.PlatformIntegrationTest;
 import cn.lianxin.testing.StoreSnapshot;
 import cn.lianxin.testing.TaskRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +218,51 @@ class ServiceOrderHttpIT {
         assertThat(view(order).get("timeline").toString())
                 .contains("党员未能接单，支部正在重新派单", "党员未及时接单，支部正在重新派单")
                 .doesNotContain("培训");
+    }
+
+    @Test
+    void theVillagesStaffAndTheMemberSeeTheLightOfTheWaitForDispatchAndAcceptance() {
+        // given an order just placed, waiting for its dispatch (one working day)
+        Order order = placed("v0101");
+        Task dispatch = openTask(order);
+        JsonNode listed = listed("head-v0101", "/api/villages/v0101/service-orders", order);
+        assertThat(listed.get("light").asText()).isEqualTo("GREEN");
+        assertThat(listed.get("lightLabel").asText()).isEqualTo("正常");
+        assertThat(Instant.parse(listed.get("dueAt").asText()))
+                .isEqualTo(dispatch.getDueDate().toInstant());
+
+        // when its warning (follow-up) date has passed, the secretary and the station head read yellow
+        dispatch.setFollowUpDate(Date.from(Instant.now().minusSeconds(60)));
+        tasks.saveTask(dispatch);
+        assertThat(listed("sec-v0101", "/api/villages/v0101/service-orders", order)
+                        .get("light")
+                        .asText())
+                .isEqualTo("YELLOW");
+        assertThat(listed("head-v0101", "/api/villages/v0101/service-orders", order)
+                        .get("lightLabel")
+                        .asText())
+                .isEqualTo("临期");
+
+        // when dispatched to pm1 and the 24 hours to accept are up, red — in pm1's own list too
+        assertDone(viaApi(
+                "sec-v0101",
+                engineTask("sec-v0101", order, "dispatch"),
+                Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1")));
+        Task accept = openTask(order);
+        assertThat(listed("pm1", "/api/service-orders/mine", order).get("light").asText())
+                .isEqualTo("GREEN");
+        accept.setDueDate(Date.from(Instant.now().minusSeconds(60)));
+        tasks.saveTask(accept);
+        JsonNode late = listed("pm1", "/api/service-orders/mine", order);
+        assertThat(late.get("light").asText()).isEqualTo("RED");
+        assertThat(late.get("lightLabel").asText()).isEqualTo("超期");
+
+        // when accepted, the service has no deadline: no light
+        assertDone(viaApi("pm1", engineTask("pm1", order, "accept"), Map.of("acceptDecision", "ACCEPT")));
+        assertThat(listed("head-v0101", "/api/villages/v0101/service-orders", order)
+                        .path("light")
+                        .isTextual())
+                .isFalse();
     }
 
     @Test
@@ -517,6 +565,20 @@ class ServiceOrderHttpIT {
         return new Order(
                 placed.getBody().get("orderNo").asText(),
                 placed.getBody().get("accessCode").asText());
+    }
+
+    private Task openTask(Order order) {
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(order.orderNo())
+                .singleResult();
+    }
+
+    /** The order as a list of cadres shows it to this user. */
+    private JsonNode listed(String user, String path, Order order) {
+        return api.as(user).everyItem(path).stream()
+                .filter(item -> item.get("orderNo").asText().equals(order.orderNo()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(order.orderNo() + " not in " + path + " for " + user));
     }
 
     private JsonNode view(Order order) {

@@ -120,13 +120,14 @@ class ServiceOrderProcessTests {
                 .isEqualTo(Instant.parse("2026-11-25T01:30:00Z"));
         assertThat(status(order)).isEqualTo(OrderStatus.ACCEPTING);
 
-        // when the member accepts and serves
+        // when the member accepts two and a half hours later, and serves
+        ClockUtil.setCurrentTime(at("2026-11-24T12:00"));
         steps.complete(order, "accept", Map.of("acceptDecision", "ACCEPT"));
         assertThat(order).isWaitingAt("serve").task().isAssignedTo("pm1");
         steps.complete(order, "serve", Map.of("minutesServed", 90, "serviceRecord", "为张奶奶理发并修剪指甲"));
 
         // then the resident is asked to evaluate
-        assertThat(order).isWaitingAt("evaluated");
+        assertThat(order).isWaitingAt("awaiting-evaluation");
         assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_EVALUATION);
 
         // when the resident evaluates
@@ -146,6 +147,77 @@ class ServiceOrderProcessTests {
         assertThat(stored.minutesServed()).isEqualTo(90);
         assertThat(publicLog(order))
                 .containsExactly("群众在线点单", "支部已派单，等待党员接单", "党员已接单，将与您联系上门服务", "服务已完成，请您评价", "群众评价：满意，服务办结");
+        // and the resident was told by SMS when the member accepted and when the service was recorded, without
+        // the member's name
+        assertThat(steps.messagesTo("13800000001", order))
+                .containsExactly(
+                        "【连心】您的服务点单 " + order.getBusinessKey() + " 有新进展：党员已接单，将与您联系上门服务",
+                        "【连心】您的服务点单 " + order.getBusinessKey() + " 有新进展：服务已完成，请您评价")
+                .noneMatch(text -> text.contains("pm1") || text.contains("王师傅"));
+        // and the cockpit's times are kept on the row: dispatched, accepted 2.5 hours later, served
+        assertThat(jdbc.sql("select accept_seconds from service_order where order_no = ?")
+                        .param(order.getBusinessKey())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(9000L);
+        assertThat(jdbc.sql("select count(*) from service_order where order_no = ? and dispatched_at is not null"
+                                + " and accepted_at is not null and served_at is not null")
+                        .param(order.getBusinessKey())
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
+
+    @Test
+    void aServedOrderNobodyEvaluatesClosesAsUnevaluatedAfterFiveWorkingDays() {
+        // given an order served on Tuesday 24 November at 09:30
+        ProcessInstance order = place(null);
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1"));
+        steps.complete(order, "accept", Map.of("acceptDecision", "ACCEPT"));
+        steps.complete(order, "serve", Map.of("minutesServed", 90, "serviceRecord", "帮忙修好了水龙头"));
+        Job timer = steps.timer(order, "evaluation-overdue");
+
+        // then the resident has five working days (lianxin.deadlines … working-days.evaluation-overdue)
+        assertThat(timer.getDuedate()).isEqualTo(at("2026-12-01T09:30"));
+        assertThat(order).isWaitingAt("awaiting-evaluation");
+
+        // when they pass without an evaluation
+        steps.fire(timer);
+
+        // then the order is closed as not evaluated, the hours credited without evaluation points
+        assertThat(order).isEnded().hasPassed("evaluation-overdue", "credit-points", "close-order", "closed");
+        assertThat(order).hasNotPassed("evaluated");
+        ServiceOrders.Order stored = orders.byNo(order.getBusinessKey()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(stored.satisfaction()).isNull();
+        assertThat(stored.closedAt()).isEqualTo(Instant.parse("2026-12-01T01:30:01Z"));
+        assertThat(jdbc.sql("select hour_points || ' ' || evaluation_points || ' ' || coalesce(satisfaction, '-')"
+                                + " from points_entry where user_id = 'pm1' and order_no = ?")
+                        .param(order.getBusinessKey())
+                        .query(String.class)
+                        .single())
+                .as("1.5 hours × 2 points, no evaluation")
+                .isEqualTo("3 0 -");
+        assertThat(publicLog(order)).endsWith("超过评价时限未评价，服务自动办结（未评价）");
+    }
+
+    @Test
+    void anEvaluationBeforeTheDeadlineEndsItsTimer() {
+        // given
+        ProcessInstance order = place(null);
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1"));
+        steps.complete(order, "accept", Map.of("acceptDecision", "ACCEPT"));
+        steps.complete(order, "serve", Map.of("minutesServed", 30, "serviceRecord", "陪同就医"));
+
+        // when the resident evaluates on the last working day
+        ClockUtil.setCurrentTime(at("2026-12-01T09:00"));
+        evaluate(order, "UNSATISFIED");
+
+        // then no timer is left to close it again
+        assertThat(order).isEnded().hasNotPassed("evaluation-overdue");
+        assertThat(steps.timers(order, "evaluation-overdue")).isEmpty();
+        assertThat(orders.byNo(order.getBusinessKey()).orElseThrow().satisfaction())
+                .isEqualTo("UNSATISFIED");
     }
 
     @Test
@@ -160,6 +232,9 @@ class ServiceOrderProcessTests {
         // then
         assertThat(order).isWaitingAt("dispatch");
         assertThat(status(order)).isEqualTo(OrderStatus.DISPATCHING);
+        assertThat(steps.messagesTo("13800000001", order))
+                .as("no SMS for a decline")
+                .isEmpty();
         assertThat(internalLog(order)).contains("党员婉拒：本周出差");
         assertThat(publicLog(order)).contains("党员未能接单，支部正在重新派单").noneMatch(e -> e.contains("出差"));
     }

@@ -2,16 +2,21 @@ package cn.lianxin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.Api;
 import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.BrowserSession;
 import cn.lianxin.testing.DeliberationFixtures;
 import cn.lianxin.testing.LeaderCockpit;
 import cn.lianxin.testing.PlatformIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The leader cockpit at {@code /cockpit} in a real headless Chromium: anonymous visitors get the
@@ -31,6 +36,9 @@ class CockpitPageIT {
 
     @Autowired
     DeliberationFixtures deliberations;
+
+    @Autowired
+    Api api;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -197,6 +205,44 @@ class CockpitPageIT {
         // then the board is the department's, with its own cases listed at once (it has no units below)
         assertThat(cockpit.unitPath()).isEqualTo("城管");
         assertThat(cockpit.listedCases()).doesNotContain(notTheirs.trackingNo());
+    }
+
+    @Test
+    void theLeaderReadsTheServiceOrdersOfTheCountyAndATownCentreOnlyItsVillages() {
+        // given a resident's order placed today in 东风社区 (v0101), waiting for its dispatch
+        ResponseEntity<JsonNode> placed = api.post(
+                "/api/service-orders",
+                Map.of(
+                        "residentName", "李秀英",
+                        "phone", "13900000002",
+                        "villageCode", "v0101",
+                        "description", "想请人帮忙换灯泡"));
+        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // when the leader signs in
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("leader");
+
+        // then the panel counts it among this month's orders waiting for dispatch, and says what it counts
+        assertThat(cockpit.showsOrders()).isTrue();
+        assertThat(Integer.parseInt(cockpit.orderFigure("placed"))).isPositive();
+        assertThat(cockpit.ordersOfStatus("DISPATCHING")).isPositive();
+        assertThat(cockpit.orderDefinitions()).contains("派单到党员接单", "活跃党员");
+        assertThat(cockpit.orderVillages()).contains("东风社区", "向阳村", "河口村");
+        assertThat(cockpit.ordersBehindStatus("DISPATCHING"))
+                .contains(placed.getBody().get("orderNo").asText());
+
+        // and 城关镇's centre sees its two villages only
+        cockpit.signOut();
+        LeaderCockpit town = new LeaderCockpit(session.browser(), port).signIn("center-t01");
+        assertThat(town.orderVillages()).containsExactly("东风社区", "向阳村");
+    }
+
+    @Test
+    void aDepartmentsBoardHasNoServiceOrders() {
+        LeaderCockpit cockpit = new LeaderCockpit(session.browser(), port).signIn("dept-cg");
+
+        assertThat(cockpit.unitPath()).isEqualTo("城管");
+        assertThat(cockpit.showsOrders()).isFalse();
     }
 
     @Test

@@ -85,7 +85,7 @@ class SecurityHeadersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/cockpit", "/cockpit/index.html", "/webjars/no-such-library.js"})
+    @ValueSource(strings = {"/cockpit", "/cockpit/index.html", "/migrations", "/webjars/no-such-library.js"})
     void thePlatformsOwnPagesMayLoadFromThisOriginOnly(String page) {
         // when
         ResponseEntity<String> response = http.getForEntity(page, String.class);

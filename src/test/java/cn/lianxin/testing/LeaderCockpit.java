@@ -325,6 +325,49 @@ public final class LeaderCockpit {
     }
 
     /** Whatever the page shows now. */
+    /** Whether the board shows the service orders' panel (群众点单); a department's board has none. */
+    public boolean showsOrders() {
+        return shown("orders-panel");
+    }
+
+    /** A figure of the service orders' panel as shown, e.g. {@code "3"} or {@code "1.5 小时"}. */
+    public String orderFigure(String key) {
+        return browser.visible(By.cssSelector("[data-order-figure='" + key + "']"))
+                .getText();
+    }
+
+    /** The number of orders of one status ({@code DISPATCHING} …) in the service orders' panel. */
+    public int ordersOfStatus(String status) {
+        return Integer.parseInt(browser.visible(By.cssSelector("#order-status [data-order-count='" + status + "']"))
+                .getText());
+    }
+
+    /** Clicks the count of orders of one status and returns the order numbers listed behind it. */
+    @SuppressWarnings("unchecked")
+    public List<String> ordersBehindStatus(String status) {
+        browser.click(browser.visible(By.cssSelector("#order-status [data-order-count='" + status + "'] button")));
+        browser.visible(By.id("order-list-panel"));
+        browser.waitUntil("the order list has loaded", () -> !browser.driver()
+                .findElements(By.cssSelector("#order-list tbody tr"))
+                .isEmpty());
+        return (List<String>)
+                browser.script(
+                        "return [...document.querySelectorAll('#order-list tbody tr[data-order]')].map(row => row.dataset.order);");
+    }
+
+    /** The villages of the panel's table of active members and hours, as named. */
+    public List<String> orderVillages() {
+        browser.visible(By.cssSelector("#order-villages tbody tr"));
+        return browser.driver().findElements(By.cssSelector("#order-villages tbody tr td:first-child")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** The definitions the service orders' panel states under its figures. */
+    public String orderDefinitions() {
+        return browser.visible(By.id("order-definitions")).getText();
+    }
+
     public String text() {
         return browser.driver().findElement(By.tagName("body")).getText();
     }

@@ -3,6 +3,7 @@ package cn.lianxin.bench;
 import cn.lianxin.bench.Appeals.Case;
 import cn.lianxin.bench.Appeals.Path;
 import cn.lianxin.bench.Appeals.Step;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Array;
 import java.sql.Connection;
@@ -135,7 +136,8 @@ public final class Bench {
     private final List<Measurement> measurements = new ArrayList<>();
 
     /**
-     * {@code --only=P2}: the timer storm alone (no pgbench, bare engine, P1, P5, P6, P3, P4), to work on
+     * {@code --only=P1}: the throughput scenarios alone — pgbench, the bare engine, P1, P5 and P6 (no P3,
+     * P4, P2); {@code --only=P2}: the timer storm alone (no pgbench, bare engine, P1, P5, P6, P3, P4), to work on
      * P2; {@code --only=P4}: the cockpit's speed alone (no pgbench, bare engine, P1, P5, P6, P3, P2);
      * {@code --only=P3}: the task lists alone, on one case per village submitted for it.
      * Null: everything.
@@ -176,8 +178,8 @@ public final class Bench {
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
                 only = arg.substring("--only=".length()).trim().toUpperCase(java.util.Locale.ROOT);
-                if (!List.of("P2", "P3", "P4").contains(only)) {
-                    throw new IllegalArgumentException("--only takes P2, P3 or P4: " + arg);
+                if (!List.of("P1", "P2", "P3", "P4").contains(only)) {
+                    throw new IllegalArgumentException("--only takes P1, P2, P3 or P4: " + arg);
                 }
             }
         }
@@ -213,7 +215,8 @@ public final class Bench {
             results.put("postgres", pg);
             System.out.println("== PostgreSQL on port " + postgres.port() + ": " + pg.get("version"));
 
-            if (only == null) {
+            boolean throughput = only == null || only.equals("P1");
+            if (throughput) {
                 System.out.println("== baseline 1: pgbench TPC-B");
                 results.put("pgbench", Pgbench.run(postgres, settings.pgbenchSeconds(), work.resolve("pgbench.log")));
                 System.out.println("  tps " + ((Map<?, ?>) results.get("pgbench")).get("tps"));
@@ -224,7 +227,7 @@ public final class Bench {
             Map<String, Object> platform = new LinkedHashMap<>();
             CompletableFuture<java.nio.file.Path> prepared = CompletableFuture.supplyAsync(() -> preparePlatform(postgres, platform));
 
-            if (only == null) {
+            if (throughput) {
                 System.out.println("== baseline 2: the bare engine");
                 results.put("baseline", baseline(postgres, prepared));
             }
@@ -358,13 +361,18 @@ public final class Bench {
             addDepartmentUsers(http);
             Probe probe = new Probe(postgres, "lianxin", "platform", platform.pid());
 
-            if (only == null) {
+            if (only == null || only.equals("P1")) {
                 System.out.println("-- P1 appeal lifecycles");
                 result.put("P1", attempt("P1", () -> lifecycles(postgres, http, probe)));
                 System.out.println("-- P5 public intake");
                 result.put("P5", attempt("P5", () -> intakes(postgres, http, probe)));
                 System.out.println("-- P6 ten departments complete at once");
                 result.put("P6", attempt("P6", () -> tenDepartments(postgres, http, probe)));
+            }
+            if (only != null && only.equals("P1")) {
+                return result;
+            }
+            if (only == null) {
                 System.out.println("-- P3 task lists at " + settings.openTasks() + " open tasks");
                 result.put("P3", attempt("P3", () -> taskLists(postgres, http, probe)));
             }
@@ -872,6 +880,21 @@ public final class Bench {
             System.out.println("  the department's: " + given + ", " + OpenTasks.openTasks(c) + " open in all");
         }
         String group = "grid-worker-v0101";
+        // what Tasklist itself asks when the grid worker opens 我的待办 (the saved filter: assigned to me or
+        // claimable by my groups), newest first, its page of 15; and the count its filter list shows
+        String mine = http.get("/engine-rest/filter?name=" + java.net.URLEncoder.encode("我的待办", StandardCharsets.UTF_8), "gw-v0101")
+                .body()
+                .get(0)
+                .get("id")
+                .asText();
+        p3.put("filterList", slowRoute(
+                "tasklist 我的待办, newest first",
+                "/engine-rest/filter/" + mine + "/list?firstResult=0&maxResults=15",
+                Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))),
+                "gw-v0101",
+                http,
+                probe));
+        p3.put("filterCount", slowRoute("tasklist 我的待办 count", "/engine-rest/filter/" + mine + "/count", "gw-v0101", http, probe));
         p3.put("list", slowRoute("tasklist", "/engine-rest/task?candidateGroup=" + group + "&maxResults=50", "gw-v0101", http, probe));
         p3.put("count", slowRoute("tasklist count", "/engine-rest/task/count?candidateGroup=" + group, "gw-v0101", http, probe));
         // the platform's own list, paged (issue 14): its first page as the grid worker sees it
@@ -888,8 +911,16 @@ public final class Bench {
      * warm-up request). A request slower than {@link #SLOW} is not repeated: it is the measurement.
      */
     private Map<String, Object> slowRoute(String name, String path, String user, Http http, Probe probe) {
+        return slowRoute(name, path, null, user, http, probe);
+    }
+
+    /** As {@link #slowRoute(String, String, String, Http, Probe)}, a POST of {@code body} when it is not null. */
+    private Map<String, Object> slowRoute(String name, String path, Object body, String user, Http http, Probe probe) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("path", path);
+        if (body != null) {
+            r.put("body", body);
+        }
         r.put("user", user);
         ConcurrentHistogram latency = Latency.histogram();
         int errors = 0;
@@ -902,7 +933,7 @@ public final class Bench {
             long start = System.nanoTime();
             Http.Answer a;
             try {
-                a = http.get(path, user, TIMEOUT);
+                a = body == null ? http.get(path, user, TIMEOUT) : http.post(path, user, body, TIMEOUT);
             } catch (IllegalStateException timedOut) {
                 errors++;
                 answer = "no answer within " + TIMEOUT.toSeconds() + " s";

@@ -60,6 +60,15 @@ final class Http {
         return post(path, user, body, Map.of());
     }
 
+    /** POST that gives up after {@code timeout} (then throws). */
+    Answer post(String path, String user, Object body, Duration timeout) {
+        return send(request(path, user)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)))
+                .build());
+    }
+
     Answer post(String path, String user, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = request(path, user)
                 .header("Content-Type", "application/json")

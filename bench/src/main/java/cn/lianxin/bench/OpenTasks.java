@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
  * 分类分流, submitted through the API) is cloned in the database with {@code INSERT … SELECT
  * generate_series}: its executions, task, the task's candidate-group link and authorization, its
  * variables, and the platform's {@code appeal} row. Ids of the case become {@code <id>-<n>}, the
- * tracking number {@code LX-B<village>-<n>}. Not cloned: the light timer's job, the withdrawal's event
+ * tracking number {@code LX-B<village>-<n>}; each clone's task was created at its own moment of the last
+ * 30 days ({@link #ARRIVED}). Not cloned: the light timer's job, the withdrawal's event
  * subscription, history and the case log — the task lists do not read them.
  */
 final class OpenTasks {
@@ -136,6 +137,7 @@ final class OpenTasks {
                 "execution_id_", "execution_id_ || '-' || g",
                 "proc_inst_id_", "proc_inst_id_ || '-' || g",
                 "tenant_id_", "'" + department + "-' || tenant_id_",
+                "create_time_", ARRIVED.get("create_time_"),
                 "task_def_key_", "'dept-handle'",
                 "name_", "'部门办理'"));
         cloneRows(c, "act_ru_identitylink", "task_id_ = '" + task + "' and type_ = 'candidate'", copies, "'-d' || g",
@@ -158,8 +160,17 @@ final class OpenTasks {
     }
 
     private static void clone(Connection c, String table, String where, String village, long copies) throws Exception {
-        cloneRows(c, table, where, copies, "'-' || g", "'LX-B" + village + "-' || lpad(g::text, 7, '0')", Map.of());
+        cloneRows(c, table, where, copies, "'-' || g", "'LX-B" + village + "-' || lpad(g::text, 7, '0')", ARRIVED);
     }
+
+    /**
+     * A clone's task was created at its own moment in the 30 days before the source case, as tasks
+     * arrive in a county (spread by a hash of its id: the same on every run). Copies sharing the
+     * source's one creation time would make every list ordered by creation sort all of a user's tasks
+     * (one tie of 266,667 rows), which no real task list meets.
+     */
+    private static final Map<String, String> ARRIVED = Map.of(
+            "create_time_", "create_time_ - ((hashtext(id_ || '-' || g) & 2147483647) % 2592000000) * interval '1 millisecond'");
 
     /**
      * Inserts {@code copies} copies of the rows of {@code table} that match {@code where}, copy
