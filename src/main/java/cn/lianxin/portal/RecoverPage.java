@@ -6,6 +6,7 @@ import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.system.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +31,8 @@ class RecoverPage {
     /** Step two as its form posts it. */
     record Proof(String trackingNo, String code) {}
 
-    /** Shown once on the last page. */
-    record NewCode(String trackingNo, String accessCode) {}
+    /** Shown once on the last page, carried there in the session (kept in the database, so serializable). */
+    record NewCode(String trackingNo, String accessCode) implements Serializable {}
 
     private final AccessCodeRecovery recovery;
     private final PublicLimits limits;

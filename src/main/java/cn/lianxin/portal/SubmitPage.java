@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -68,8 +69,11 @@ class SubmitPage {
     /** A category as the form offers it. */
     record Choice(String code, String label) {}
 
-    /** Shown once on the receipt page; {@code accessCode} is null when a retried form found its first case. */
-    record Receipt(String trackingNo, String accessCode) {}
+    /**
+     * Shown once on the receipt page, carried there in the session (kept in the database, so
+     * serializable); {@code accessCode} is null when a retried form found its first case.
+     */
+    record Receipt(String trackingNo, String accessCode) implements Serializable {}
 
     /** The form's fields in the order they are asked, with their names in the error summary. */
     static final Map<String, String> FIELDS = fields();

@@ -3,8 +3,10 @@ package cn.lianxin.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +31,12 @@ class BasicSignIn {
     }
 
     @Bean
-    SignInThrottle signInThrottle(SignInSettings settings, ObjectProvider<Clock> clocks) {
-        return new SignInThrottle(settings, clock(clocks));
+    SignInThrottle signInThrottle(
+            SignInSettings settings,
+            ObjectProvider<Clock> clocks,
+            DataSource dataSource,
+            @Value("${lianxin.access-code.secret}") String secret) {
+        return new SignInThrottle(settings, clock(clocks), dataSource, new CounterKeys(secret));
     }
 
     @Bean

@@ -1,8 +1,6 @@
 package cn.lianxin.system;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -36,15 +34,15 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
             throw new BadCredentialsException("bad credentials");
         }
         String address = clientAddress(authentication);
-        Optional<Duration> wait = throttle.waitBefore(userId, address);
-        if (wait.isPresent()) {
-            throw new SignInThrottled(wait.get());
+        SignInThrottle.Before before = throttle.before(userId, address);
+        if (before.delay().isPresent()) {
+            throw new SignInThrottled(before.delay().get());
         }
         if (!identity.checkPassword(userId, credentials.toString())) {
             throttle.failed(userId, address);
             throw new BadCredentialsException("bad credentials");
         }
-        throttle.succeeded(userId, address);
+        throttle.succeeded(userId, address, before);
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .map(SimpleGrantedAuthority::new)

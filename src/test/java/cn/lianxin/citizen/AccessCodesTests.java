@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.citizen.PublicLimits.Rate;
-import io.github.bucket4j.TimeMeter;
+import cn.lianxin.testing.InMemoryDatabase;
+import cn.lianxin.testing.MutableClock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -160,17 +161,7 @@ class AccessCodesTests {
         }
         rates.put(Limit.CODE_GUESSES_PER_ADDRESS, new Rate(perAddress, Duration.ofMinutes(15)));
         rates.put(Limit.CODE_GUESSES_PER_CASE, new Rate(perCase, Duration.ofMinutes(15)));
-        TimeMeter frozen = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return 0;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
-        return new PublicLimits(rates, frozen);
+        return new PublicLimits(
+                rates, new MutableClock(), InMemoryDatabase.withMigrations("V32__shared_sessions_and_limits.sql"));
     }
 }

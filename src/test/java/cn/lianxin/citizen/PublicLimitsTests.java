@@ -6,36 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.lianxin.citizen.PublicLimits.Limit;
 import cn.lianxin.citizen.PublicLimits.Rate;
-import io.github.bucket4j.TimeMeter;
+import cn.lianxin.system.CounterKeys;
+import cn.lianxin.testing.InMemoryDatabase;
+import cn.lianxin.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 class PublicLimitsTests {
 
-    /** Time the test moves on purpose. */
-    static final class ManualTime implements TimeMeter {
-        long nanos;
+    /** The bucket table of V32 in a database of the test's own; time the test moves on purpose. */
+    final DataSource database = InMemoryDatabase.withMigrations("V32__shared_sessions_and_limits.sql");
 
-        void advance(Duration by) {
-            nanos += by.toNanos();
-        }
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    }
-
-    final ManualTime time = new ManualTime();
+    final MutableClock time = new MutableClock();
 
     @Test
     void oneAddressGetsItsBurstAndNoMoreWhileOthersAreUnaffected() {
@@ -60,7 +49,13 @@ class PublicLimitsTests {
     void everyRefusalIsCountedForTheOperatorByLimit() {
         // given
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        PublicLimits limits = new PublicLimits(rates(1, Duration.ofMinutes(1)), time, meters);
+        PublicLimits limits = new PublicLimits(
+                rates(1, Duration.ofMinutes(1)),
+                time,
+                database,
+                new DataSourceTransactionManager(database),
+                new CounterKeys("unit-tests-only-secret"),
+                meters);
         limits.take(Limit.INTAKE, "10.0.0.1");
 
         // when
@@ -138,19 +133,73 @@ class PublicLimitsTests {
     }
 
     @Test
+    void twoNodesOnOneDatabaseShareTheBucket() {
+        // given: a second node's limits on the same database
+        PublicLimits limits = limits(4, Duration.ofHours(1));
+        PublicLimits otherNode = limits(4, Duration.ofHours(1));
+
+        // when: a flood split across the two
+        for (int i = 0; i < 4; i++) {
+            (i % 2 == 0 ? limits : otherNode).take(Limit.INTAKE, "10.0.0.1");
+        }
+
+        // then the fifth is refused on either, as on one node
+        assertThatThrownBy(() -> limits.take(Limit.INTAKE, "10.0.0.1")).isInstanceOf(PublicLimitExceeded.class);
+        assertThatThrownBy(() -> otherNode.take(Limit.INTAKE, "10.0.0.1")).isInstanceOf(PublicLimitExceeded.class);
+    }
+
+    @Test
+    void theTableHoldsNoAddressAndForgetsFullBuckets() {
+        // given: one address emptied its bucket a while ago, another takes one just now
+        PublicLimits limits = limits(2, Duration.ofMinutes(10));
+        limits.take(Limit.INTAKE, "10.0.0.1");
+        limits.take(Limit.INTAKE, "10.0.0.1");
+        time.advance(Duration.ofMinutes(11));
+        limits.take(Limit.INTAKE, "10.0.0.2");
+
+        // when
+        int deleted = limits.forgetFullBuckets();
+
+        // then the full one is gone, the other kept under a digest, never the address
+        assertThat(deleted).isEqualTo(1);
+        assertThat(JdbcClient.create(database)
+                        .sql("select key_digest from public_limit")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .matches(key -> key.matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void aBucketEmptiedUnderAnOldLimitIsNoEmptierThanTheNewLimitAllows() {
+        // given: an address emptied its bucket of one per hour
+        limits(1, Duration.ofHours(1)).take(Limit.INTAKE, "10.0.0.1");
+
+        // when: the nodes restart with 100 a minute (one back every 0.6 s): the bucket is just empty
+        PublicLimits raised = limits(100, Duration.ofMinutes(1));
+        assertThatThrownBy(() -> raised.take(Limit.INTAKE, "10.0.0.1"))
+                .isInstanceOfSatisfying(PublicLimitExceeded.class, e -> assertThat(e.retryAfterSeconds())
+                        .isEqualTo(1));
+        time.advance(Duration.ofSeconds(1));
+
+        // then the address is served again a second later, not an hour later
+        assertThatNoException().isThrownBy(() -> raised.take(Limit.INTAKE, "10.0.0.1"));
+    }
+
+    @Test
     void aLimitWithoutConfigurationStopsTheStart() {
         // given
         Map<Limit, Rate> rates = rates(1, Duration.ofMinutes(1));
         rates.remove(Limit.POSTS);
 
         // then
-        assertThatThrownBy(() -> new PublicLimits(rates, time))
+        assertThatThrownBy(() -> new PublicLimits(rates, time, database))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lianxin.public-limits.posts");
     }
 
     private PublicLimits limits(int capacity, Duration refill) {
-        return new PublicLimits(rates(capacity, refill), time);
+        return new PublicLimits(rates(capacity, refill), time, database);
     }
 
     private static Map<Limit, Rate> rates(int capacity, Duration refill) {

@@ -7,14 +7,24 @@ import cn.lianxin.testing.AppealFixtures;
 import cn.lianxin.testing.PlatformNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +39,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * (docs/operations.md "Several nodes", "Faults"), the tests in order on the same cluster: requests taken
  * by either node, a task created on one and worked on the other, one idempotent request sent to both,
  * light timers falling due together with both job executors running (every timer fires exactly once);
- * then, under a steady load, one node killed ({@code kill -9}) and PostgreSQL restarted: afterwards every
+ * a flood of wrong access codes and wrong passwords split across the nodes meeting the limits of one
+ * node, a Tasklist session opened on one node used on the other, and under load every outbox message
+ * sent exactly once; then, under a steady load, one node killed ({@code kill -9}) and PostgreSQL restarted: afterwards every
  * acknowledged request is exactly one case, every acknowledged completion is done, no timer ran twice —
  * all read from the database. The figures go to {@code target/cluster/faults.txt}.
  */
@@ -38,6 +50,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 class ClusterIT {
 
     private static final Map<String, Object> IMMEDIATE = Map.of("path", "IMMEDIATE");
+
+    /** Limits low enough to reach: six wrong access codes per case an hour; after 5 failed sign-ins, a minute. */
+    private static final List<String> SETTINGS = List.of(
+            "--lianxin.public-limits.code-guesses-per-case.capacity=6",
+            "--lianxin.public-limits.code-guesses-per-case.refill=1h",
+            "--lianxin.sign-in.per-user-and-address.base-delay=1m");
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path work = Path.of("target", "cluster");
     private EmbeddedPostgres db;
@@ -55,8 +76,14 @@ class ClusterIT {
         db = database(true);
         url = db.getJdbcUrl("postgres", "postgres");
         sql = new NamedParameterJdbcTemplate(db.getPostgresDatabase());
-        a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a.log"));
-        b = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-b.log"));
+        // the logs of an earlier run would hold deliveries of the same message ids
+        try (var logs = Files.newDirectoryStream(work, "node-*.log")) {
+            for (Path log : logs) {
+                Files.delete(log);
+            }
+        }
+        a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a.log"), SETTINGS);
+        b = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-b.log"), SETTINGS);
     }
 
     @AfterAll
@@ -163,6 +190,200 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void aFloodOfWrongCodesSplitAcrossTheNodesMeetsTheLimitOfOne() {
+        // given a case, and its limit of six wrong access codes an hour
+        String trackingNo = submit(a, UUID.randomUUID().toString());
+
+        // when twelve wrong codes are tried, turn about on A and B
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            answers.add((i % 2 == 0 ? a : b)
+                    .get("/api/appeals/" + trackingNo + "?accessCode=WRONG234", null)
+                    .status());
+        }
+
+        // then the first six were checked and the next six refused, on both nodes, as one node would
+        assertThat(answers.subList(0, 6)).as(answers.toString()).doesNotContain(429);
+        assertThat(answers.subList(6, 12)).as(answers.toString()).containsOnly(429);
+        // from one bucket in the database, kept under a digest of the number, not the number
+        assertThat(sql.queryForList(
+                        "select key_digest from public_limit where limit_name = 'code-guesses-per-case'",
+                        Map.of(),
+                        String.class))
+                .singleElement()
+                .matches(key -> key.matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    @Order(3)
+    void failedSignInsSplitAcrossTheNodesThrottleTheAccountAsOnOne() {
+        // when five wrong passwords for one account are tried, turn about on A and B
+        for (int i = 0; i < 5; i++) {
+            assertThat(basic(i % 2 == 0 ? a : b, "pm4", "not-the-password")).isEqualTo(401);
+        }
+
+        // then the next attempt waits on either node, even with the right password
+        assertThat(basic(a, "pm4", "demo")).isEqualTo(429);
+        assertThat(basic(b, "pm4", "demo")).isEqualTo(429);
+        // the three counters (the account from this address, the address, the account) hold all five
+        assertThat(sql.queryForList("select failures from sign_in_failure", Map.of(), Integer.class))
+                .containsExactly(5, 5, 5);
+    }
+
+    @Test
+    @Order(4)
+    void aTasklistSessionOpenedOnOneNodeWorksOnTheOther() throws Exception {
+        // given a grid worker signed in to Tasklist on A (its session and CSRF token)
+        HttpResponse<String> page = send(
+                a,
+                HttpRequest.newBuilder(a.base().resolve("/camunda/app/tasklist/"))
+                        .GET());
+        String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String session = cookie(page, "JSESSIONID");
+        String cookies = "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf;
+        HttpResponse<String> login = send(
+                a,
+                HttpRequest.newBuilder(a.base().resolve("/camunda/api/admin/auth/user/default/login/tasklist"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookies)
+                        .header("X-XSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=gw-v0101&password=demo")));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String signedIn = cookie(login, "JSESSIONID") == null ? session : cookie(login, "JSESSIONID");
+        String signedInCookies = "JSESSIONID=" + signedIn + "; XSRF-TOKEN=" + csrf;
+        String sessionId = new String(Base64.getDecoder().decode(signedIn), StandardCharsets.UTF_8);
+        assertThat(sql.queryForObject(
+                        "select count(*) from spring_session where session_id = :id",
+                        Map.of("id", sessionId),
+                        Long.class))
+                .isEqualTo(1);
+
+        // when the next requests land on B
+        HttpResponse<String> me = send(
+                b,
+                HttpRequest.newBuilder(b.base().resolve("/camunda/api/admin/auth/user/default"))
+                        .header("Cookie", signedInCookies)
+                        .GET());
+        HttpResponse<String> tasks = send(
+                b,
+                HttpRequest.newBuilder(b.base().resolve("/camunda/api/engine/engine/default/task"))
+                        .header("Cookie", signedInCookies)
+                        .GET());
+        // a request that changes state, on A: CSRF-checked against the token B handed out into the session
+        String token = me.headers().firstValue("X-XSRF-TOKEN").orElse(csrf);
+        HttpResponse<String> logout = send(
+                a,
+                HttpRequest.newBuilder(a.base().resolve("/camunda/api/admin/auth/user/default/logout"))
+                        .header("Cookie", "JSESSIONID=" + signedIn + "; XSRF-TOKEN=" + token)
+                        .header("Origin", a.base().toString())
+                        .header("X-XSRF-TOKEN", token)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+
+        // then B knows the user and answers the user's Tasklist, A takes the token B gave, and B sees the sign-out
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(me.body()).contains("\"userId\":\"gw-v0101\"");
+        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
+        HttpResponse<String> afterwards = send(
+                b,
+                HttpRequest.newBuilder(b.base().resolve("/camunda/api/engine/engine/default/task"))
+                        .header("Cookie", signedInCookies)
+                        .GET());
+        assertThat(afterwards.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void thePortalsReceiptSubmittedOnOneNodeShowsOnTheOther() {
+        // given a citizen's request form read from A and posted back to A, as the portal's page does
+        HttpResponse<String> page =
+                send(a, HttpRequest.newBuilder(a.base().resolve("/submit")).GET());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).as(page.body()).isTrue();
+        Map<String, Object> fields = new java.util.HashMap<>(AppealFixtures.intake("policy", "v0101"));
+        fields.remove("channel");
+        fields.put("consent", "yes");
+        fields.put("requestKey", UUID.randomUUID().toString());
+        fields.put("_csrf", token.group(1));
+        String form = fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(String.valueOf(field.getValue()), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> submitted = send(
+                a,
+                HttpRequest.newBuilder(a.base().resolve("/submit"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "LX-PORTAL-CSRF=" + cookie(page, "LX-PORTAL-CSRF"))
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+        assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith("/submit/receipt");
+        String session = cookie(submitted, "JSESSIONID");
+        assertThat(session).isNotNull();
+
+        // when the redirect lands on B
+        HttpResponse<String> receipt = send(
+                b,
+                HttpRequest.newBuilder(b.base().resolve("/submit/receipt"))
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .GET());
+
+        // then B shows the receipt of the case A took: its number, as the database has it
+        String trackingNo = sql.queryForObject(
+                "select tracking_no from appeal where idempotency_key = :key",
+                Map.of("key", fields.get("requestKey")),
+                String.class);
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.body()).contains(trackingNo);
+    }
+
+    @Test
+    @Order(6)
+    void messagesProducedOnBothNodesUnderLoadAreEachSentOnce() throws Exception {
+        // given a steady load of requests on both nodes, each case sending its citizen a receipt
+        long before = sql.queryForObject("select coalesce(max(id), 0) from notification_outbox", Map.of(), Long.class);
+        ClusterLoad load = new ClusterLoad(() -> List.of(a, b), 4);
+        try (load) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= 40);
+        }
+        List<String> cases = load.accepted.values().stream()
+                .map(ClusterLoad.Accepted::trackingNo)
+                .toList();
+
+        // when both nodes' senders have worked through the outbox
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> sql.queryForObject(
+                                "select count(*) from notification_outbox where id > :before and status <> 'SENT'",
+                                Map.of("before", before),
+                                Long.class)
+                        == 0);
+
+        // then every case's receipt was sent, once: one attempt in the database, one delivery in the logs
+        List<Long> messages = sql.queryForList(
+                "select id from notification_outbox where id > :before and tracking_no in (:cases)"
+                        + " and attempts = 1 and status = 'SENT'",
+                Map.of("before", before, "cases", cases),
+                Long.class);
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(cases.size());
+        Map<Path, List<Long>> sentBy = deliveriesInTheNodesLogs();
+        Map<Long, Long> deliveries = sentBy.values().stream()
+                .flatMap(List::stream)
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        assertThat(messages)
+                .as("each message delivered by exactly one node, once")
+                .allSatisfy(id -> assertThat(deliveries.get(id))
+                        .as("deliveries of #" + id)
+                        .isEqualTo(1L));
+        long nodesThatSent = sentBy.values().stream()
+                .filter(ids -> ids.stream().anyMatch(messages::contains))
+                .count();
+        report.add(String.format(
+                "outbox under load on two nodes: %d requests, %d messages, each delivered once; %d nodes sent",
+                cases.size(), messages.size(), nodesThatSent));
+    }
+
+    @Test
+    @Order(7)
     void aNodeKilledMidFlightLosesNoAcknowledgedRequest() throws Exception {
         // given a steady load on both nodes
         long killedAt;
@@ -176,7 +397,7 @@ class ClusterIT {
             a.kill();
             int atKill = load.acceptedCount();
             await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= atKill + 20);
-            a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a-restarted.log"));
+            a = PlatformNode.start(url, "postgres", "postgres", work.resolve("node-a-restarted.log"), SETTINGS);
             backAfter = System.currentTimeMillis() - killedAt;
             int atRestart = load.acceptedCount();
             await().atMost(Duration.ofMinutes(2)).until(() -> load.acceptedCount() >= atRestart + 20);
@@ -196,7 +417,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(8)
     void aDatabaseRestartIsAnOutageTheNodesRecoverFrom() throws Exception {
         long down;
         long readinessSaidDownAfter;
@@ -320,5 +541,60 @@ class ClusterIT {
         assertThat(found.status()).as(found.text()).isEqualTo(200);
         assertThat(found.body()).as(taskKey + " of " + trackingNo).hasSize(1);
         return found.body().get(0).path("id").asText();
+    }
+
+    /** A GET of the signed-in user's own profile with HTTP Basic: the status. */
+    private static int basic(PlatformNode node, String user, String password) {
+        return send(
+                        node,
+                        HttpRequest.newBuilder(node.base().resolve("/api/me"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString((user + ":" + password)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .GET())
+                .statusCode();
+    }
+
+    private static HttpResponse<String> send(PlatformNode node, HttpRequest.Builder request) {
+        try {
+            return HTTP.send(
+                    request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(node.base() + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The message ids each node's log shows delivered (the log provider writes one line per delivery). */
+    private Map<Path, List<Long>> deliveriesInTheNodesLogs() throws IOException {
+        Pattern delivery = Pattern.compile("通知 #(\\d+) → ");
+        Map<Path, List<Long>> sent = new java.util.HashMap<>();
+        try (var logs = Files.newDirectoryStream(work, "node-*.log")) {
+            for (Path log : logs) {
+                List<Long> ids = new ArrayList<>();
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    Matcher found = delivery.matcher(line);
+                    if (found.find()) {
+                        ids.add(Long.valueOf(found.group(1)));
+                    }
+                }
+                sent.put(log, ids);
+            }
+        }
+        return sent;
     }
 }

@@ -2,12 +2,16 @@ package cn.lianxin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.InMemoryDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SignInThrottleTests {
 
@@ -15,7 +19,55 @@ class SignInThrottleTests {
     private static final String OFFICE = "198.51.100.7";
 
     private final StoppedClock clock = new StoppedClock();
-    private final SignInThrottle throttle = new SignInThrottle(SignInSettings.defaults(), clock);
+    private final DataSource database = InMemoryDatabase.withMigrations("V32__shared_sessions_and_limits.sql");
+    private final SignInThrottle throttle = onThisDatabase();
+
+    @Test
+    void twoNodesOnOneDatabaseCountTogether() {
+        // given: a second node's throttle on the same database
+        SignInThrottle otherNode = onThisDatabase();
+
+        // when: the failures are split across the two
+        for (int i = 0; i < 5; i++) {
+            (i % 2 == 0 ? throttle : otherNode).failed("admin", ATTACKER);
+        }
+
+        // then both make the sixth attempt wait, as one node would
+        assertThat(throttle.waitBefore("admin", ATTACKER)).contains(Duration.ofSeconds(1));
+        assertThat(otherNode.waitBefore("admin", ATTACKER)).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theTableHoldsNoUserIdOrAddress() {
+        // given
+        throttle.failed("admin", ATTACKER);
+
+        // then: three counters, each under a digest
+        List<String> keys = JdbcClient.create(database)
+                .sql("select key_digest from sign_in_failure")
+                .query(String.class)
+                .list();
+        assertThat(keys).hasSize(3).allMatch(key -> key.matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void quietCountersAreDeletedAndTheOthersKept() {
+        // given: one address failed an hour ago, another just now
+        failTimes("admin", ATTACKER, 3);
+        clock.advance(Duration.ofHours(1));
+        throttle.failed("gw-v0101", OFFICE);
+
+        // when
+        int deleted = throttle.forgetQuietCounters();
+
+        // then: the attacker's three counters are gone, the office's stay
+        assertThat(deleted).isEqualTo(3);
+        assertThat(JdbcClient.create(database)
+                        .sql("select count(*) from sign_in_failure")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
+    }
 
     @Test
     void theFirstFailuresCostNothing() {
@@ -113,6 +165,20 @@ class SignInThrottleTests {
     }
 
     @Test
+    void aRightPasswordWithoutEarlierFailuresWritesNothing() {
+        // given: a cadre who never mistyped, and one who did
+        failTimes("gw-v0102", OFFICE, 2);
+        SignInThrottle.Before clean = throttle.before("gw-v0101", OFFICE);
+        SignInThrottle.Before mistyped = throttle.before("gw-v0102", OFFICE);
+
+        // then only the second has a counter to forgive
+        assertThat(clean.failedBefore()).isFalse();
+        assertThat(mistyped.failedBefore()).isTrue();
+        throttle.succeeded("gw-v0102", OFFICE, mistyped);
+        assertThat(throttle.before("gw-v0102", OFFICE).failedBefore()).isFalse();
+    }
+
+    @Test
     void anAttackersOwnAccountDoesNotResetTheAddressCounter() {
         // given: 30 failures from one address, then a success with the attacker's own password
         for (int i = 0; i < 30; i++) {
@@ -122,6 +188,11 @@ class SignInThrottleTests {
 
         // when / then
         assertThat(throttle.waitBefore("admin", ATTACKER)).isPresent();
+    }
+
+    private SignInThrottle onThisDatabase() {
+        return new SignInThrottle(
+                SignInSettings.defaults(), clock, database, new CounterKeys("unit-tests-only-secret"));
     }
 
     private void failTimes(String userId, String address, int times) {

@@ -14,7 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole application on a random port, in the production profile {@code postgres}, against
  * the real PostgreSQL server of {@link RealPostgres}, with the demo world seeded, and the {@link Api}
  * driver and the fixtures of {@link Drivers} to inject; {@link SqlStatements} counts the SQL statements
- * of each request.
+ * of each request; {@link SharedCounters} starts each class without limits or sign-in failures spent.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,7 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
             "lianxin.metrics.max-age=0s"
         })
 @ActiveProfiles("postgres")
-@ExtendWith(JobExecutors.ResumeAfterEach.class)
+@ExtendWith({JobExecutors.ResumeAfterEach.class, SharedCounters.class})
 @Import({Drivers.class, SqlStatements.class})
 @ContextConfiguration(initializers = RealPostgres.class)
 public @interface PlatformIntegrationTest {}

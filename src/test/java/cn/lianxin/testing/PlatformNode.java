@@ -46,6 +46,11 @@ public final class PlatformNode implements AutoCloseable {
 
     /** Starts the jar on this database with the demo world and waits until it is ready (3 minutes at most). */
     public static PlatformNode start(String jdbcUrl, String user, String password, Path log) {
+        return start(jdbcUrl, user, password, log, List.of());
+    }
+
+    /** As {@link #start(String, String, String, Path)}, with these further arguments ({@code --name=value}). */
+    public static PlatformNode start(String jdbcUrl, String user, String password, Path log, List<String> arguments) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -61,6 +66,11 @@ public final class PlatformNode implements AutoCloseable {
                 "--lianxin.public-limits.posts.capacity=10000",
                 "--lianxin.public-limits.code-guesses-per-address.capacity=10000",
                 "--lianxin.public-limits.code-guesses-per-case.capacity=1000"));
+        // a further argument replaces the default of the same name (the same name twice would be a list)
+        command.removeIf(argument -> arguments.stream()
+                .anyMatch(further -> argument.startsWith("--")
+                        && further.startsWith(argument.substring(0, argument.indexOf('=') + 1))));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
