@@ -98,94 +98,129 @@ class ClusterIT {
     @Test
     @Order(1)
     void twoNodesShareTheCasesTheTasksAndTheTimersAndFireEachTimerOnce() {
-        {
-            {
-                List<PlatformNode> nodes = List.of(a, b);
+        List<PlatformNode> nodes = List.of(a, b);
 
-                // requests taken by either node
-                List<String> cases = new ArrayList<>();
-                for (int i = 0; i < 20; i++) {
-                    cases.add(submit(nodes.get(i % 2), UUID.randomUUID().toString()));
-                }
-                assertThat(cases).doesNotHaveDuplicates();
-                assertThat(sql.queryForObject(
-                                "select count(*) from appeal where tracking_no in (:cases)",
-                                Map.of("cases", cases),
-                                Long.class))
-                        .isEqualTo(20);
-
-                // one request sent to both nodes with one Idempotency-Key is one case
-                String key = UUID.randomUUID().toString();
-                String first = submit(a, key);
-                String again = submit(b, key);
-                assertThat(again).isEqualTo(first);
-                assertThat(sql.queryForObject(
-                                "select count(*) from appeal where idempotency_key = :key",
-                                Map.of("key", key),
-                                Long.class))
-                        .isEqualTo(1);
-                assertThat(sql.queryForObject(
-                                "select count(*) from act_ru_execution where business_key_ = :no and parent_id_ is null",
-                                Map.of("no", first),
-                                Long.class))
-                        .isEqualTo(1);
-
-                // a task of a case taken on A is worked on B, and the next step shows on A
-                String triage = taskOf(b, first, "triage");
-                PlatformNode.Answer done =
-                        b.post("/api/tasks/" + triage + "/completion", "gw-v0101", IMMEDIATE, Map.of());
-                assertThat(done.status()).as(done.text()).isEqualTo(204);
-                assertThat(taskOf(a, first, "handle-immediate")).isNotBlank();
-
-                // the 20 cases' light timers fall due together, with both job executors running
-                List<String> instances = sql.queryForList(
-                        "select id_ from act_ru_execution where business_key_ in (:cases) and parent_id_ is null",
-                        Map.of("cases", cases),
-                        String.class);
-                List<String> timers = sql.queryForList(
-                        "select id_ from act_ru_job where process_instance_id_ in (:instances)"
-                                + " and handler_type_ = 'timer-transition'",
-                        Map.of("instances", instances),
-                        String.class);
-                assertThat(timers).hasSize(20);
-                // the yellow date passed a minute ago: a timer that fires turns its case yellow
-                sql.update(
-                        "update act_ru_task set follow_up_date_ = now() - interval '1 minute'"
-                                + " where proc_inst_id_ in (:instances) and task_def_key_ = 'triage'",
-                        Map.of("instances", instances));
-                sql.update("update act_ru_job set duedate_ = now() where id_ in (:timers)", Map.of("timers", timers));
-
-                await().atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofMillis(500))
-                        .until(() -> sql.queryForObject(
-                                        "select count(distinct job_id_) from act_hi_job_log where job_id_ in (:timers)"
-                                                + " and job_state_ = 2",
-                                        Map.of("timers", timers),
-                                        Long.class)
-                                == timers.size());
-
-                // then: each timer ran once, never failed, and each case turned yellow once
-                assertThat(sql.queryForObject(
-                                "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 2",
-                                Map.of("timers", timers),
-                                Long.class))
-                        .as("successful runs of the 20 timers")
-                        .isEqualTo(20);
-                assertThat(sql.queryForObject(
-                                "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 1",
-                                Map.of("timers", timers),
-                                Long.class))
-                        .as("failed runs")
-                        .isZero();
-                assertThat(sql.queryForList(
-                                "select tracking_no from appeal_log where tracking_no in (:cases) and kind = 'LIGHT'",
-                                Map.of("cases", cases),
-                                String.class))
-                        .as("one light change per case")
-                        .hasSize(20)
-                        .doesNotHaveDuplicates();
-            }
+        // requests taken by either node
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            cases.add(submit(nodes.get(i % 2), UUID.randomUUID().toString()));
         }
+        assertThat(cases).doesNotHaveDuplicates();
+        assertThat(sql.queryForObject(
+                        "select count(*) from appeal where tracking_no in (:cases)",
+                        Map.of("cases", cases),
+                        Long.class))
+                .isEqualTo(20);
+
+        // one request sent to both nodes with one Idempotency-Key is one case
+        String key = UUID.randomUUID().toString();
+        String first = submit(a, key);
+        String again = submit(b, key);
+        assertThat(again).isEqualTo(first);
+        assertThat(sql.queryForObject(
+                        "select count(*) from appeal where idempotency_key = :key", Map.of("key", key), Long.class))
+                .isEqualTo(1);
+        assertThat(sql.queryForObject(
+                        "select count(*) from act_ru_execution where business_key_ = :no and parent_id_ is null",
+                        Map.of("no", first),
+                        Long.class))
+                .isEqualTo(1);
+
+        // a task of a case taken on A is worked on B, and the next step shows on A
+        String triage = taskOf(b, first, "triage");
+        PlatformNode.Answer done = b.post("/api/tasks/" + triage + "/completion", "gw-v0101", IMMEDIATE, Map.of());
+        assertThat(done.status()).as(done.text()).isEqualTo(204);
+        assertThat(taskOf(a, first, "handle-immediate")).isNotBlank();
+
+        // the 20 cases' light timers fall due together, with both job executors running
+        List<String> instances = sql.queryForList(
+                "select id_ from act_ru_execution where business_key_ in (:cases) and parent_id_ is null",
+                Map.of("cases", cases),
+                String.class);
+        List<String> timers = sql.queryForList(
+                "select id_ from act_ru_job where process_instance_id_ in (:instances)"
+                        + " and handler_type_ = 'timer-transition'",
+                Map.of("instances", instances),
+                String.class);
+        assertThat(timers).hasSize(20);
+        // the yellow date passed a minute ago: a timer that fires turns its case yellow
+        sql.update(
+                "update act_ru_task set follow_up_date_ = now() - interval '1 minute'"
+                        + " where proc_inst_id_ in (:instances) and task_def_key_ = 'triage'",
+                Map.of("instances", instances));
+        sql.update("update act_ru_job set duedate_ = now() where id_ in (:timers)", Map.of("timers", timers));
+
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> sql.queryForObject(
+                                "select count(distinct job_id_) from act_hi_job_log where job_id_ in (:timers)"
+                                        + " and job_state_ = 2",
+                                Map.of("timers", timers),
+                                Long.class)
+                        == timers.size());
+
+        // then: each timer ran once, never failed, and each case turned yellow once
+        assertThat(sql.queryForObject(
+                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 2",
+                        Map.of("timers", timers),
+                        Long.class))
+                .as("successful runs of the 20 timers")
+                .isEqualTo(20);
+        assertThat(sql.queryForObject(
+                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 1",
+                        Map.of("timers", timers),
+                        Long.class))
+                .as("failed runs")
+                .isZero();
+        assertThat(sql.queryForList(
+                        "select tracking_no from appeal_log where tracking_no in (:cases) and kind = 'LIGHT'",
+                        Map.of("cases", cases),
+                        String.class))
+                .as("one light change per case")
+                .hasSize(20)
+                .doesNotHaveDuplicates();
+
+        // the cycle's second firing falls due for all 20 together: each case turns red and its
+        // step's supervision (督办) starts — once, though two job executors race for the timers
+        List<String> redTimers = sql.queryForList(
+                "select id_ from act_ru_job where process_instance_id_ in (:instances)"
+                        + " and handler_type_ = 'timer-transition'",
+                Map.of("instances", instances),
+                String.class);
+        assertThat(redTimers).hasSize(20).doesNotContainAnyElementsOf(timers);
+        sql.update(
+                "update act_ru_task set due_date_ = now() - interval '1 minute'"
+                        + " where proc_inst_id_ in (:instances) and task_def_key_ = 'triage'",
+                Map.of("instances", instances));
+        sql.update("update act_ru_job set duedate_ = now() where id_ in (:timers)", Map.of("timers", redTimers));
+        List<String> supervised = cases.stream().map(no -> no + ":triage").toList();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> sql.queryForObject(
+                                "select count(distinct job_id_) from act_hi_job_log where job_id_ in (:timers)"
+                                        + " and job_state_ = 2",
+                                Map.of("timers", redTimers),
+                                Long.class)
+                        == redTimers.size());
+        assertThat(sql.queryForObject(
+                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 2",
+                        Map.of("timers", redTimers),
+                        Long.class))
+                .as("successful runs of the 20 red timers")
+                .isEqualTo(20);
+        assertThat(sql.queryForList(
+                        "select business_key_ from act_hi_procinst where proc_def_key_ = 'supervision'"
+                                + " and business_key_ in (:keys)",
+                        Map.of("keys", supervised),
+                        String.class))
+                .as("one supervision per overdue step")
+                .hasSize(20)
+                .doesNotHaveDuplicates();
+        assertThat(sql.queryForList(
+                        "select tracking_no from appeal where tracking_no in (:cases) and light = 'RED'",
+                        Map.of("cases", cases),
+                        String.class))
+                .hasSize(20);
     }
 
     @Test

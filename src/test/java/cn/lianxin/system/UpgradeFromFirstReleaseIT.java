@@ -364,7 +364,12 @@ class UpgradeFromFirstReleaseIT {
         return code.toString();
     }
 
-    /** As an operator starts it: profile postgres, the database and secret from outside (arguments win over the profile). */
+    /**
+     * As an operator starts it: profile postgres, the database and secret from outside (arguments win over the
+     * profile). Its engine has a name of its own: the engine container is one per JVM, and closing an engine named
+     * {@code default} here would unregister the test suite's shared engine, which the webapps of later test classes
+     * look up by that name.
+     */
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
         return new SpringApplicationBuilder(LianxinApplication.class)
                 .profiles("postgres")
@@ -374,6 +379,7 @@ class UpgradeFromFirstReleaseIT {
                         "--spring.datasource.password=postgres",
                         "--lianxin.access-code.secret=" + SECRET,
                         "--lianxin.demo-world.enabled=false",
+                        "--camunda.bpm.process-engine-name=upgrade",
                         "--server.port=0");
     }
 
