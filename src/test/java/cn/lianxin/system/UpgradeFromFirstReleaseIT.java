@@ -3,14 +3,11 @@ package cn.lianxin.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.lianxin.LianxinApplication;
 import cn.lianxin.appeal.PlaceKey;
+import cn.lianxin.testing.PlatformNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -24,8 +21,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -88,9 +83,12 @@ class UpgradeFromFirstReleaseIT {
             Map<String, Long> before = counts(jdbc);
 
             // when: today's platform starts on it (its Flyway runs V7 … the latest, Java migrations included)
-            try (ConfigurableApplicationContext platform = start(postgres)) {
+            try (PlatformNode platform = start(postgres)) {
                 // then: nothing is pending, every migration of today succeeded
-                Flyway flyway = platform.getBean(Flyway.class);
+                Flyway flyway = Flyway.configure()
+                        .dataSource(database)
+                        .locations(LOCATIONS)
+                        .load();
                 assertThat(flyway.info().pending()).isEmpty();
                 List<String> applied = java.util.Arrays.stream(flyway.info().applied())
                         .filter(m -> m.getVersion() != null)
@@ -173,12 +171,11 @@ class UpgradeFromFirstReleaseIT {
                         .containsEntry("body", "诉求已超期");
 
                 // the citizen's access code of the first release (a BCrypt hash then) still opens the case
-                int port = Integer.parseInt(platform.getEnvironment().getProperty("local.server.port"));
-                HttpResponse<String> view = get(port, "/api/appeals/" + CLOSED_CASE + "?accessCode=" + code);
-                assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
-                assertThat(view.body()).contains(CLOSED_CASE).doesNotContain("13800138000");
-                assertThat(get(port, "/api/appeals/" + CLOSED_CASE + "?accessCode=22222222")
-                                .statusCode())
+                PlatformNode.Answer view = platform.get("/api/appeals/" + CLOSED_CASE + "?accessCode=" + code, null);
+                assertThat(view.status()).as(view.text()).isEqualTo(200);
+                assertThat(view.text()).contains(CLOSED_CASE).doesNotContain("13800138000");
+                assertThat(platform.get("/api/appeals/" + CLOSED_CASE + "?accessCode=22222222", null)
+                                .status())
                         .isNotEqualTo(200);
             }
         }
@@ -365,30 +362,16 @@ class UpgradeFromFirstReleaseIT {
     }
 
     /**
-     * As an operator starts it: profile postgres, the database and secret from outside (arguments win over the
-     * profile). Its engine has a name of its own: the engine container is one per JVM, and closing an engine named
-     * {@code default} here would unregister the test suite's shared engine, which the webapps of later test classes
-     * look up by that name.
+     * As an operator starts it: the packaged jar in a JVM of its own (the webapps and the engine keep state per
+     * JVM, which a second platform inside the test suite's JVM would disturb), profile postgres, the database
+     * from outside, the secret of that release's access codes, no demo world.
      */
-    private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
-        return new SpringApplicationBuilder(LianxinApplication.class)
-                .profiles("postgres")
-                .run(
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--lianxin.access-code.secret=" + SECRET,
-                        "--lianxin.demo-world.enabled=false",
-                        "--camunda.bpm.process-engine-name=upgrade",
-                        "--server.port=0");
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+    private static PlatformNode start(EmbeddedPostgres postgres) {
+        return PlatformNode.start(
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "postgres",
+                "postgres",
+                Path.of("target", "upgrade-from-first-release.log"),
+                List.of("--lianxin.access-code.secret=" + SECRET, "--lianxin.demo-world.enabled=false"));
     }
 }
