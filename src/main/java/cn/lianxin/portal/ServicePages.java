@@ -73,8 +73,11 @@ class ServicePages {
     /** One public step of the order, its time in China's zone. */
     record Step(String at, String entry) {}
 
-    /** The receipt shown once; {@code accessCode} is null when a retried form found its first order. */
-    record Receipt(String orderNo, String accessCode, String villageCode) {}
+    /**
+     * The receipt shown once, carried to the receipt page by a flash attribute in the session (kept in the
+     * database, so serializable); {@code accessCode} is null when a retried form found its first order.
+     */
+    record Receipt(String orderNo, String accessCode, String villageCode) implements java.io.Serializable {}
 
     /** The order form's fields in the order they are asked, with their names in the error summary. */
     static final Map<String, String> FIELDS = fields();
