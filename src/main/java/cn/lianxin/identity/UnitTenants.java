@@ -38,26 +38,10 @@ public class UnitTenants {
     static final Set<Role> READ_BY_UNIT =
             Set.of(Role.GRID_WORKER, Role.STATION_HEAD, Role.DELIBERATION_HOST, Role.TOWN_CENTER, Role.DEPT);
 
-    /** For the one class Camunda instantiates by name (its REST API's authentication provider). */
-    private static volatile UnitTenants instance;
-
     private final Units units;
 
     UnitTenants(Units units) {
         this.units = units;
-        instance = this;
-    }
-
-    /**
-     * {@link #of} for code that Camunda creates itself, outside Spring (the authentication provider of
-     * its REST API, named by class in a filter's parameters).
-     */
-    public static List<String> ofGroups(Collection<String> groupIds) {
-        UnitTenants tenants = instance;
-        if (tenants == null) {
-            throw new IllegalStateException("the unit tenants are not ready yet");
-        }
-        return tenants.of(groupIds);
     }
 
     /** The tenant ids of a user in these groups (places and departments' work in them), sorted. */

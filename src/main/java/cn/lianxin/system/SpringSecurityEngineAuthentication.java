@@ -10,6 +10,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Tells Camunda's REST API who Spring Security signed in and with which groups: the groups of the
@@ -32,7 +33,11 @@ public class SpringSecurityEngineAuthentication extends ContainerBasedAuthentica
                 .map(GrantedAuthority::getAuthority)
                 .toList();
         result.setGroups(groups);
-        result.setTenants(UnitTenants.ofGroups(groups));
+        // the unit tenants of the application this request came to (Camunda creates this class by name,
+        // outside Spring; a JVM may hold more than one application, as the test suite does)
+        UnitTenants tenants = WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                .getBean(UnitTenants.class);
+        result.setTenants(tenants.of(groups));
         return result;
     }
 }

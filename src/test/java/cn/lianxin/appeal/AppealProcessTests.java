@@ -60,6 +60,9 @@ class AppealProcessTests {
     static final FlowNodeCoverage COVERAGE = FlowNodeCoverage.of(AppealProcess.KEY, "withdrawal");
 
     @Autowired
+    UnitTenants unitTenants;
+
+    @Autowired
     ProcessEngine engine;
 
     @Autowired
@@ -917,7 +920,7 @@ class AppealProcessTests {
     /** Acts as this user a minute later than the last step, as people do (the history orders steps by time). */
     private void as(String user, String group) {
         ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
-        identity.setAuthentication(user, List.of(group), UnitTenants.ofGroups(List.of(group)));
+        identity.setAuthentication(user, List.of(group), unitTenants.of(List.of(group)));
     }
 
     private CurrentUser me() {

@@ -101,8 +101,8 @@ class MigrationPageIT {
         assertThat(page.verdictOf(onTriage.trackingNo())).first().isEqualTo("可以迁移");
         assertThat(page.verdictOf(onFeedback.trackingNo())).first().isEqualTo("可以迁移");
         assertThat(cannotMove(page.trialSummary()))
-                .as("the mapping frees the feedback case, and only it")
-                .isEqualTo(stuckWithoutMapping - 1);
+                .as("the mapping frees the cases on feedback, this test's among them")
+                .isLessThanOrEqualTo(stuckWithoutMapping - 1);
 
         // when it runs the move and watches the progress
         page.run();
