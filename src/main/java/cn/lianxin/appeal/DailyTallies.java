@@ -30,8 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>{@link CaseFacts} keeps them in the transaction that changes a fact: it locks the fact row, reads the
  * case's contribution, changes the fact, reads the contribution again and adds the difference to each row
  * it touches with an upsert ({@code x = x + delta}), in one fixed order of rows — so two transactions
- * touching the same row add up instead of overwriting each other, and never deadlock on each other's
- * rows. {@link #rebuild()} recomputes every row from {@code appeal_fact}: the migration's backfill, and
+ * touching the same row add up instead of overwriting each other. A transaction may change facts more
+ * than once (a case closed, then evaluated), and each change has its own rows: on PostgreSQL every writer
+ * therefore first takes one transaction-wide advisory lock ({@link #WRITERS}), so writers of the roll-ups
+ * take turns until they commit and never deadlock on each other's rows (two concurrent evaluations of joint
+ * cases did, inserting new day rows in crossing orders). {@link #rebuild()} recomputes every row from {@code appeal_fact}: the migration's backfill, and
  * what to run after facts were fixed in bulk by SQL.
  */
 @Repository
@@ -175,15 +178,19 @@ public class DailyTallies {
         }
     }
 
+    /** The advisory lock the roll-ups' writers take in turn, until their transaction ends (PostgreSQL). */
+    static final long WRITERS = 0x4c58_5441_4c4cL;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final String addToDay;
     private final String addToCount;
+    private final boolean postgres;
 
     DailyTallies(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
-        boolean postgres = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) DailyTallies::postgres));
+        this.postgres = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) DailyTallies::postgres));
         this.addToDay = postgres ? upsert("appeal_day", DAY_KEY, TALLIES) : merge("appeal_day", DAY_KEY, TALLIES);
         this.addToCount = postgres
                 ? upsert("appeal_day_count", COUNT_KEY, List.of("cases"))
@@ -208,6 +215,10 @@ public class DailyTallies {
         Map<CountKey, Long> counts = new TreeMap<>(COUNT_ORDER);
         before.ifPresent(contribution -> contribution.addTo(days, counts, -1));
         after.ifPresent(contribution -> contribution.addTo(days, counts, 1));
+        if (postgres && (!days.isEmpty() || !counts.isEmpty())) {
+            // held until the transaction ends; taking it again in the same transaction does not wait
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(WRITERS).query(rs -> {});
+        }
         days.forEach((key, sums) -> {
             if (java.util.Arrays.stream(sums).anyMatch(sum -> sum != 0)) {
                 List<Object> params = new ArrayList<>(List.of(key.day(), key.kind(), key.unit()));

@@ -173,10 +173,10 @@ class DailyTalliesIT {
         waitFor(firstWrote);
         CompletableFuture<Void> two =
                 CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> receive(second, at)));
-        // the second waits for the first's row lock
+        // the second waits for the first (the roll-ups' writers take turns until they commit)
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                                        + " and query like '%appeal_day%'")
+                                        + " and query like '%pg_advisory_xact_lock%'")
                                 .query(Long.class)
                                 .single()
                         > 0);
