@@ -39,6 +39,11 @@ public class CaseFacts {
         tallies.moved(before, tallies.current(trackingNo));
     }
 
+    /** The roll-ups' differences of this transaction are added when it commits, after its other work there. */
+    void gatherUntilCommit() {
+        tallies.gatherUntilCommit();
+    }
+
     void received(
             String trackingNo, String villageCode, Category category, Channel channel, String location, Instant at) {
         changing(trackingNo, () -> {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -60,6 +61,8 @@ class CaseLights {
         BeforeCommit pending = new BeforeCommit(this, new LinkedHashSet<>());
         pending.cases().add(trackingNo);
         TransactionSynchronizationManager.registerSynchronization(pending);
+        // working the light out may change the case's facts: their roll-ups are added after it
+        facts.gatherUntilCommit();
     }
 
     /** A supervision of a case opened or closed (a leader's 批示, a step done); a topic's number has no case. */
@@ -108,6 +111,12 @@ class CaseLights {
         @Override
         public void beforeCommit(boolean readOnly) {
             cases.forEach(owner::recompute);
+        }
+
+        /** Before the daily roll-ups' differences are added ({@link DailyTallies}), which come last. */
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE - 1;
         }
     }
 }

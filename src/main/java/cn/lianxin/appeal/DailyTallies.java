@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * 驾驶舱's daily roll-ups of the case facts ({@code appeal_day}, {@code appeal_day_count}, V26): per Beijing
@@ -31,11 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * case's contribution, changes the fact, reads the contribution again and adds the difference to each row
  * it touches with an upsert ({@code x = x + delta}), in one fixed order of rows — so two transactions
  * touching the same row add up instead of overwriting each other. A transaction may change facts more
- * than once (a case closed, then evaluated), and each change has its own rows: on PostgreSQL every writer
- * therefore first takes one transaction-wide advisory lock ({@link #WRITERS}), so writers of the roll-ups
- * take turns until they commit and never deadlock on each other's rows (two concurrent evaluations of joint
- * cases did, inserting new day rows in crossing orders). {@link #rebuild()} recomputes every row from {@code appeal_fact}: the migration's backfill, and
- * what to run after facts were fixed in bulk by SQL.
+ * than once (a case closed, then evaluated): its differences are gathered and added once, just before it
+ * commits, in that one order ({@link Gathered}), so writers never wait for each other in a circle.
+ * {@link #rebuild()} recomputes every row from {@code appeal_fact}: the migration's backfill, and what to
+ * run after facts were fixed in bulk by SQL.
  */
 @Repository
 public class DailyTallies {
@@ -178,19 +180,15 @@ public class DailyTallies {
         }
     }
 
-    /** The advisory lock the roll-ups' writers take in turn, until their transaction ends (PostgreSQL). */
-    static final long WRITERS = 0x4c58_5441_4c4cL;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final String addToDay;
     private final String addToCount;
-    private final boolean postgres;
 
     DailyTallies(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) DailyTallies::postgres));
+        boolean postgres = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) DailyTallies::postgres));
         this.addToDay = postgres ? upsert("appeal_day", DAY_KEY, TALLIES) : merge("appeal_day", DAY_KEY, TALLIES);
         this.addToCount = postgres
                 ? upsert("appeal_day_count", COUNT_KEY, List.of("cases"))
@@ -209,16 +207,49 @@ public class DailyTallies {
         return current(trackingNo);
     }
 
-    /** Takes the case's old contribution out of its rows and puts the new one in; rows that do not change are left. */
+    /**
+     * Takes the case's old contribution out of its rows and puts the new one in; rows that do not change are
+     * left. Inside a transaction the differences are gathered and added once, just before it commits, all
+     * rows in one order ({@link Gathered}); outside one they are added at once.
+     */
     void moved(Optional<Contribution> before, Optional<Contribution> after) {
-        Map<DayKey, long[]> days = new TreeMap<>(DAY_ORDER);
-        Map<CountKey, Long> counts = new TreeMap<>(COUNT_ORDER);
+        Optional<Gathered> gathered = gathering();
+        Map<DayKey, long[]> days = gathered.map(Gathered::days).orElseGet(() -> new TreeMap<>(DAY_ORDER));
+        Map<CountKey, Long> counts = gathered.map(Gathered::counts).orElseGet(() -> new TreeMap<>(COUNT_ORDER));
         before.ifPresent(contribution -> contribution.addTo(days, counts, -1));
         after.ifPresent(contribution -> contribution.addTo(days, counts, 1));
-        if (postgres && (!days.isEmpty() || !counts.isEmpty())) {
-            // held until the transaction ends; taking it again in the same transaction does not wait
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(WRITERS).query(rs -> {});
+        if (gathered.isEmpty()) {
+            add(days, counts);
         }
+    }
+
+    /**
+     * Makes sure the current transaction gathers its differences until it commits (a step whose own
+     * before-commit work changes facts, like {@link CaseLights}, asks for it while the step runs: what is
+     * first registered while a transaction commits would not be called).
+     */
+    void gatherUntilCommit() {
+        gathering();
+    }
+
+    /** The current transaction's gathered differences; none outside a transaction or once they were added. */
+    private Optional<Gathered> gathering() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Gathered gathered && gathered.owner() == this) {
+                return gathered.added()[0] ? Optional.empty() : Optional.of(gathered);
+            }
+        }
+        Gathered gathered =
+                new Gathered(this, new TreeMap<>(DAY_ORDER), new TreeMap<>(COUNT_ORDER), new boolean[] {false});
+        TransactionSynchronizationManager.registerSynchronization(gathered);
+        return Optional.of(gathered);
+    }
+
+    /** Adds the differences to their rows, in the one order of rows every writer follows. */
+    private void add(Map<DayKey, long[]> days, Map<CountKey, Long> counts) {
         days.forEach((key, sums) -> {
             if (java.util.Arrays.stream(sums).anyMatch(sum -> sum != 0)) {
                 List<Object> params = new ArrayList<>(List.of(key.day(), key.kind(), key.unit()));
@@ -235,6 +266,28 @@ public class DailyTallies {
                         .update();
             }
         });
+    }
+
+    /**
+     * A transaction's differences to the roll-ups, added once as the last thing before it commits. Every
+     * transaction thus takes its roll-up rows last and in one order: two transactions wait for each other
+     * at most, never in a circle (they did when each change added its rows at once — a case closed, then
+     * evaluated, in two concurrent joint cases, crossing on new day rows). Runs after the other
+     * before-commit work, which may still change facts.
+     */
+    private record Gathered(DailyTallies owner, Map<DayKey, long[]> days, Map<CountKey, Long> counts, boolean[] added)
+            implements TransactionSynchronization {
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            added[0] = true;
+            owner.add(days, counts);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /**

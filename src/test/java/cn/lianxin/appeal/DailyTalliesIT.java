@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -164,22 +166,23 @@ class DailyTalliesIT {
         CountDownLatch firstWrote = new CountDownLatch(1);
         CountDownLatch firstMayCommit = new CountDownLatch(1);
 
-        // when the first has written its roll-ups and not committed, and the second writes the same rows
+        // when the first has added to its roll-ups and not committed, and the second adds to the same rows
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             receive(first, at);
-            firstWrote.countDown();
-            waitFor(firstMayCommit);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    // after the roll-ups' differences, which are added last before the commit
+                    firstWrote.countDown();
+                    waitFor(firstMayCommit);
+                }
+            });
         }));
         waitFor(firstWrote);
         CompletableFuture<Void> two =
                 CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> receive(second, at)));
-        // the second waits for the first (the roll-ups' writers take turns until they commit)
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                                        + " and query like '%pg_advisory_xact_lock%'")
-                                .query(Long.class)
-                                .single()
-                        > 0);
+        // the second waits for the first's row lock
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnRollUps() > 0);
         firstMayCommit.countDown();
         one.get(30, TimeUnit.SECONDS);
         two.get(30, TimeUnit.SECONDS);
@@ -193,6 +196,47 @@ class DailyTalliesIT {
                         .single())
                 .isEqualTo(2);
         assertRollUpsEqualTheFacts();
+    }
+
+    @Test
+    void twoTransactionsChangingCasesOfTwoDaysInCrossingOrdersBothCommit() throws Exception {
+        // given two days no case has yet, and four case rows
+        LocalDate base =
+                LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        LocalDateTime earlier = base.atTime(9, 0);
+        LocalDateTime later = base.plusDays(1).atTime(9, 0);
+        String[] cases = {caseRow(), caseRow(), caseRow(), caseRow()};
+        CountDownLatch firstChangedOne = new CountDownLatch(1);
+        CountDownLatch secondChangedOne = new CountDownLatch(1);
+
+        // when the first takes in a case of the earlier day, then one of the later, and the second the other
+        // way round, each changing its first case before the other changes its second
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            receive(cases[0], earlier);
+            firstChangedOne.countDown();
+            waitFor(secondChangedOne);
+            receive(cases[1], later);
+        }));
+        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            waitFor(firstChangedOne);
+            receive(cases[2], later);
+            secondChangedOne.countDown();
+            receive(cases[3], earlier);
+        }));
+
+        // then neither is a deadlock's victim (each took its rows in the one order), and all four count
+        one.get(30, TimeUnit.SECONDS);
+        two.get(30, TimeUnit.SECONDS);
+        assertThat(day(base, "VILLAGE", "v0102", "received")).isEqualTo(2);
+        assertThat(day(base.plusDays(1), "VILLAGE", "v0102", "received")).isEqualTo(2);
+        assertRollUpsEqualTheFacts();
+    }
+
+    private long waitingOnRollUps() {
+        return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query like '%appeal_day%'")
+                .query(Long.class)
+                .single();
     }
 
     private void receive(String trackingNo, LocalDateTime at) {
