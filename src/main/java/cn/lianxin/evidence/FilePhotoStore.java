@@ -80,7 +80,8 @@ class FilePhotoStore implements PhotoStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("照片未能从存储目录读出", e);
+            log.error("照片未能从存储目录 {} 读出", root, e);
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "photo-store-unreadable");
         }
     }
 

@@ -3,10 +3,13 @@ package cn.lianxin.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.lianxin.system.ApiProblemException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -33,6 +37,7 @@ class S3PhotoStoreTests {
 
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, Failure> failing = new ConcurrentHashMap<>();
     private HttpServer server;
     private S3PhotoStore store;
 
@@ -95,6 +100,59 @@ class S3PhotoStoreTests {
         assertThat(seen).isEmpty();
     }
 
+    @Test
+    void aStoreThatFailsOrIsFullIsTheUploadersServiceUnavailableOrInsufficientStorage() {
+        String key = UUID.randomUUID().toString();
+        byte[] jpeg = SamplePhotos.jpegWithGps(20, 10, 1);
+
+        // a service that fails (after the client's own retries): 503, nothing kept
+        failing.put("PUT", new Failure(500, "InternalError"));
+        assertThatThrownBy(() -> store.put(key, jpeg))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status())
+                        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+
+        // a service that has no room (MinIO answers 507 XMinioStorageFull): 507
+        failing.put("PUT", new Failure(507, "XMinioStorageFull"));
+        assertThatThrownBy(() -> store.put(key, jpeg))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status())
+                        .isEqualTo(HttpStatus.INSUFFICIENT_STORAGE));
+        assertThat(objects).isEmpty();
+
+        // a reader of a store that fails: 503, not a missing photo and not a 500
+        failing.put("GET", new Failure(503, "SlowDown"));
+        assertThatThrownBy(() -> store.get(key))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status())
+                        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+    }
+
+    @Test
+    void anUnreachableStoreIsServiceUnavailable() throws IOException {
+        // given a store configured at an address where nothing listens
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        PhotoRules.S3 settings = new PhotoRules.S3(
+                "lianxin-photos", "photos/", "us-east-1", URI.create("http://127.0.0.1:" + closed), true);
+        try (S3PhotoStore unreachable = new S3PhotoStore(
+                S3PhotoStore.client(
+                        settings,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("test-key", "test-secret"))),
+                settings)) {
+
+            // then
+            assertThatThrownBy(() -> unreachable.put(UUID.randomUUID().toString(), SamplePhotos.jpegWithGps(20, 10, 1)))
+                    .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status())
+                            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+            assertThatThrownBy(() -> unreachable.get(UUID.randomUUID().toString()))
+                    .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status())
+                            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        }
+    }
+
+    /** An S3 error the stand-in answers to every request of one method. */
+    record Failure(int status, String code) {}
+
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         seen.add(new Seen(
@@ -104,6 +162,17 @@ class S3PhotoStoreTests {
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Encoding")));
         byte[] body = exchange.getRequestBody().readAllBytes();
+        Failure failure = failing.get(exchange.getRequestMethod());
+        if (failure != null) {
+            byte[] error = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + failure.code()
+                            + "</Code><Message>failing on purpose</Message></Error>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(failure.status(), error.length);
+            exchange.getResponseBody().write(error);
+            exchange.close();
+            return;
+        }
         switch (exchange.getRequestMethod()) {
             case "PUT" -> {
                 objects.put(path, body);

@@ -33,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -69,6 +70,9 @@ class KeycloakIT extends UnitBoundarySpec {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Override
     Api api() {
@@ -236,6 +240,49 @@ class KeycloakIT extends UnitBoundarySpec {
         HttpResponse<String> me = browser.get(app("/api/me"), "X-XSRF-TOKEN", token);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(me.body()).get("id").asText()).isEqualTo("leader");
+    }
+
+    @Test
+    void aKeycloakSignInIsASessionInTheSharedDatabaseNotInTheNode() throws Exception {
+        // given a grid worker signed in to Tasklist through Keycloak
+        Browser browser = new Browser();
+        browser.follow(browser.postForm(
+                loginForm(browser.follow(browser.get(app("/camunda/app/tasklist/")))
+                        .body()),
+                Map.of("username", "gw-v0101", "password", "demo", "credentialId", "")));
+        assertThat(JSON.readTree(browser.get(app("/camunda/api/admin/auth/user/default"))
+                                .body())
+                        .get("userId")
+                        .asText())
+                .isEqualTo("gw-v0101");
+        assertThat(browser.get(app("/camunda/app/tasklist/default/")).statusCode())
+                .isEqualTo(200);
+
+        // then the session behind the cookie is a row every node reads (Spring Session JDBC), holding
+        // the sign-in, under the user's name
+        String sessionId = new String(Base64.getDecoder().decode(browser.cookie("JSESSIONID")), StandardCharsets.UTF_8);
+        assertThat(jdbc.sql("select principal_name from spring_session where session_id = ?")
+                        .param(sessionId)
+                        .query(String.class)
+                        .optional())
+                .contains("gw-v0101");
+        assertThat(jdbc.sql("select a.attribute_name from spring_session_attributes a join spring_session s"
+                                + " on s.primary_id = a.session_primary_id where s.session_id = ?")
+                        .param(sessionId)
+                        .query(String.class)
+                        .list())
+                .contains("SPRING_SECURITY_CONTEXT");
+
+        // when the row goes (as another node's cleanup of an expired session removes it)
+        jdbc.sql("delete from spring_session where session_id = ?")
+                .param(sessionId)
+                .update();
+
+        // then this node holds nothing of it: the next visit is sent to sign in again
+        HttpResponse<String> again = browser.get(app("/camunda/app/tasklist/default/"));
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).doesNotContain("/camunda/app/tasklist"));
     }
 
     @Test

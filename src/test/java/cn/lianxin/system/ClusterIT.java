@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -148,30 +151,8 @@ class ClusterIT {
                 "update act_ru_task set follow_up_date_ = now() - interval '1 minute'"
                         + " where proc_inst_id_ in (:instances) and task_def_key_ = 'triage'",
                 Map.of("instances", instances));
-        sql.update("update act_ru_job set duedate_ = now() where id_ in (:timers)", Map.of("timers", timers));
-
-        await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> sql.queryForObject(
-                                "select count(distinct job_id_) from act_hi_job_log where job_id_ in (:timers)"
-                                        + " and job_state_ = 2",
-                                Map.of("timers", timers),
-                                Long.class)
-                        == timers.size());
-
         // then: each timer ran once, never failed, and each case turned yellow once
-        assertThat(sql.queryForObject(
-                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 2",
-                        Map.of("timers", timers),
-                        Long.class))
-                .as("successful runs of the 20 timers")
-                .isEqualTo(20);
-        assertThat(sql.queryForObject(
-                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 1",
-                        Map.of("timers", timers),
-                        Long.class))
-                .as("failed runs")
-                .isZero();
+        fallDueAndRunOnceEach(timers, "the 20 timers");
         assertThat(sql.queryForList(
                         "select tracking_no from appeal_log where tracking_no in (:cases) and kind = 'LIGHT'",
                         Map.of("cases", cases),
@@ -192,22 +173,8 @@ class ClusterIT {
                 "update act_ru_task set due_date_ = now() - interval '1 minute'"
                         + " where proc_inst_id_ in (:instances) and task_def_key_ = 'triage'",
                 Map.of("instances", instances));
-        sql.update("update act_ru_job set duedate_ = now() where id_ in (:timers)", Map.of("timers", redTimers));
         List<String> supervised = cases.stream().map(no -> no + ":triage").toList();
-        await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> sql.queryForObject(
-                                "select count(distinct job_id_) from act_hi_job_log where job_id_ in (:timers)"
-                                        + " and job_state_ = 2",
-                                Map.of("timers", redTimers),
-                                Long.class)
-                        == redTimers.size());
-        assertThat(sql.queryForObject(
-                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 2",
-                        Map.of("timers", redTimers),
-                        Long.class))
-                .as("successful runs of the 20 red timers")
-                .isEqualTo(20);
+        fallDueAndRunOnceEach(redTimers, "the 20 red timers");
         assertThat(sql.queryForList(
                         "select business_key_ from act_hi_procinst where proc_def_key_ = 'supervision'"
                                 + " and business_key_ in (:keys)",
@@ -225,6 +192,87 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void noticePeriodsEndingTogetherOnTwoNodesEachEndOnce() {
+        List<PlatformNode> nodes = List.of(a, b);
+
+        // ten topics proposed on either node, accepted and planned by 东风's host, each now on notice (公示)
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            PlatformNode node = nodes.get(i % 2);
+            PlatformNode.Answer proposed = node.post("/api/deliberations", null, proposal(i), Map.of());
+            assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+            String no = proposed.body().path("deliberationNo").asText();
+            PlatformNode.Answer accepted = node.post(
+                    "/engine-rest/task/" + hostsTask(node, no, "topic-review") + "/submit-form",
+                    "host-v0101",
+                    Map.of("variables", Map.of("decision", Map.of("value", "ACCEPT"))),
+                    Map.of());
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(204);
+            PlatformNode.Answer planned = nodes.get((i + 1) % 2)
+                    .post(
+                            "/api/tasks/" + hostsTask(node, no, "prepare-plan") + "/completion",
+                            "host-v0101",
+                            Map.of(
+                                    "meetingAt",
+                                    OffsetDateTime.now(ZoneOffset.ofHours(8))
+                                            .plusDays(30)
+                                            .truncatedTo(ChronoUnit.MINUTES)
+                                            .toString(),
+                                    "meetingPlace",
+                                    "东风社区党群服务中心议事厅",
+                                    "participants",
+                                    "议事代表 5 人",
+                                    "plan",
+                                    "讨论方案，表决是否实施"),
+                            Map.of());
+            assertThat(planned.status()).as(planned.text()).isEqualTo(204);
+            topics.add(no);
+        }
+        List<String> instances = sql.queryForList(
+                "select id_ from act_ru_execution where business_key_ in (:topics) and parent_id_ is null",
+                Map.of("topics", topics),
+                String.class);
+        List<String> timers = sql.queryForList(
+                "select id_ from act_ru_job where process_instance_id_ in (:instances) and act_id_ = 'plan-notice-period'",
+                Map.of("instances", instances),
+                String.class);
+        assertThat(timers).hasSize(10);
+        assertThat(sql.queryForObject(
+                        "select count(*) from deliberation_notice where deliberation_no in (:topics)"
+                                + " and kind = 'PLAN' and closed_at is null",
+                        Map.of("topics", topics),
+                        Long.class))
+                .isEqualTo(10);
+
+        // when the ten notice periods end together, with both job executors running, then each ended once:
+        // one successful run per timer and none failed, each notice closed, one entry "协商前公示期满" in
+        // each topic's record, and each topic waits once at 研判公示意见
+        fallDueAndRunOnceEach(timers, "the 10 notice timers");
+        assertThat(sql.queryForObject(
+                        "select count(*) from deliberation_notice where deliberation_no in (:topics)"
+                                + " and kind = 'PLAN' and closed_at is null",
+                        Map.of("topics", topics),
+                        Long.class))
+                .as("notices still open")
+                .isZero();
+        assertThat(sql.queryForList(
+                        "select deliberation_no from deliberation_log where deliberation_no in (:topics)"
+                                + " and kind = 'NOTICE' and entry like '协商前公示期满%'",
+                        Map.of("topics", topics), String.class))
+                .as("one end of notice per topic")
+                .hasSize(10)
+                .doesNotHaveDuplicates();
+        assertThat(sql.queryForList(
+                        "select proc_inst_id_ from act_ru_task where proc_inst_id_ in (:instances)"
+                                + " and task_def_key_ = 'review-opinions'",
+                        Map.of("instances", instances),
+                        String.class))
+                .hasSize(10)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(3)
     void aFloodOfWrongCodesSplitAcrossTheNodesMeetsTheLimitOfOne() {
         // given a case, and its limit of six wrong access codes an hour
         String trackingNo = submit(a, UUID.randomUUID().toString());
@@ -250,7 +298,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void failedSignInsSplitAcrossTheNodesThrottleTheAccountAsOnOne() {
         // when five wrong passwords for one account are tried, turn about on A and B
         for (int i = 0; i < 5; i++) {
@@ -266,7 +314,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aTasklistSessionOpenedOnOneNodeWorksOnTheOther() throws Exception {
         // given a grid worker signed in to Tasklist on A (its session and CSRF token)
         HttpResponse<String> page = send(
@@ -328,7 +376,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void thePortalsReceiptSubmittedOnOneNodeShowsOnTheOther() {
         // given a citizen's request form read from A and posted back to A, as the portal's page does
         HttpResponse<String> page =
@@ -372,7 +420,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void messagesProducedOnBothNodesUnderLoadAreEachSentOnce() throws Exception {
         // given a steady load of requests on both nodes, each case sending its citizen a receipt
         long before = sql.queryForObject("select coalesce(max(id), 0) from notification_outbox", Map.of(), Long.class);
@@ -418,7 +466,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeKilledMidFlightLosesNoAcknowledgedRequest() throws Exception {
         // given a steady load on both nodes
         long killedAt;
@@ -452,7 +500,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aDatabaseRestartIsAnOutageTheNodesRecoverFrom() throws Exception {
         long down;
         long readinessSaidDownAfter;
@@ -566,6 +614,54 @@ class ClusterIT {
                 Map.of("Idempotency-Key", idempotencyKey));
         assertThat(answer.status()).as(answer.text()).isIn(200, 201);
         return answer.body().path("trackingNo").asText();
+    }
+
+    /**
+     * These timers fall due now, with both nodes' job executors running; once each has run, each ran exactly
+     * once and none failed (from Camunda's job log).
+     */
+    private void fallDueAndRunOnceEach(List<String> timers, String what) {
+        sql.update("update act_ru_job set duedate_ = now() where id_ in (:timers)", Map.of("timers", timers));
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> sql.queryForObject(
+                                "select count(distinct job_id_) from act_hi_job_log where job_id_ in (:timers)"
+                                        + " and job_state_ = 2",
+                                Map.of("timers", timers),
+                                Long.class)
+                        == timers.size());
+        assertThat(sql.queryForObject(
+                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 2",
+                        Map.of("timers", timers),
+                        Long.class))
+                .as("successful runs of " + what)
+                .isEqualTo(timers.size());
+        assertThat(sql.queryForObject(
+                        "select count(*) from act_hi_job_log where job_id_ in (:timers) and job_state_ = 1",
+                        Map.of("timers", timers),
+                        Long.class))
+                .as("failed runs of " + what)
+                .isZero();
+    }
+
+    /** A resident's proposal of a topic for 东风 (v0101). */
+    private static Map<String, Object> proposal(int i) {
+        return Map.of(
+                "title", "东风社区议题 " + i,
+                "background", "居民反映的问题 " + i,
+                "proposerName", "陈静",
+                "phone", "1380013" + String.format("%04d", i),
+                "villageCode", "v0101");
+    }
+
+    /** The id of the topic's open task of this key, as 东风's host finds it on the node. */
+    private static String hostsTask(PlatformNode node, String deliberationNo, String taskKey) {
+        PlatformNode.Answer found = node.get(
+                "/engine-rest/task?processInstanceBusinessKey=" + deliberationNo + "&taskDefinitionKey=" + taskKey,
+                "host-v0101");
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        assertThat(found.body()).as(taskKey + " of " + deliberationNo).hasSize(1);
+        return found.body().get(0).path("id").asText();
     }
 
     /** The id of the case's open task of this key, as the village's grid worker finds it on the node. */
