@@ -78,7 +78,7 @@ class OrderProgress {
         return new PublicView(
                 order.orderNo(),
                 order.status().name(),
-                order.status().label(),
+                statusLabel(order),
                 units.byCode(order.villageCode()).map(Unit::name).orElse(order.villageCode()),
                 order.resourceId() == null
                         ? null
@@ -102,6 +102,14 @@ class OrderProgress {
                         .map(e -> new TimelineEntry(e.at(), e.entry()))
                         .toList(),
                 photos.forResident(order, accessCode));
+    }
+
+    /** 待志愿者接单 for an order waiting for a volunteer's answer; otherwise the status's own label. */
+    private String statusLabel(Order order) {
+        return order.status() == OrderStatus.ACCEPTING
+                        && orders.volunteerOf(order.orderNo()).isPresent()
+                ? OrderStatus.VOLUNTEER_ACCEPTING_LABEL
+                : order.status().label();
     }
 
     /** One photo of the service, for the resident once asked to evaluate; 404 before, or for a wrong code. */

@@ -9,6 +9,9 @@ enum OrderStatus {
     CLOSED("已办结"),
     CONVERTED("已转为诉求办理");
 
+    /** {@link #ACCEPTING} when the order was dispatched to a volunteer (whose answer the secretary records). */
+    static final String VOLUNTEER_ACCEPTING_LABEL = "待志愿者接单";
+
     private final String label;
 
     OrderStatus(String label) {

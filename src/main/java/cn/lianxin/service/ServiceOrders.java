@@ -146,9 +146,26 @@ class ServiceOrders {
     }
 
     void dispatched(String orderNo, String memberId, Instant at) {
-        jdbc.sql("update service_order set status = ?, member_id = ?, dispatched_at = ? where order_no = ?")
+        jdbc.sql("update service_order set status = ?, member_id = ?, volunteer_id = null, dispatched_at = ?"
+                        + " where order_no = ?")
                 .params(OrderStatus.ACCEPTING.name(), memberId, Timestamp.from(at), orderNo)
                 .update();
+    }
+
+    /** 派给志愿者: the order's last dispatch names the volunteer, no member. */
+    void dispatchedToVolunteer(String orderNo, long volunteerId, Instant at) {
+        jdbc.sql("update service_order set status = ?, member_id = null, volunteer_id = ?, dispatched_at = ?"
+                        + " where order_no = ?")
+                .params(OrderStatus.ACCEPTING.name(), volunteerId, Timestamp.from(at), orderNo)
+                .update();
+    }
+
+    /** The volunteer the order was last dispatched to, if it was dispatched to a volunteer. */
+    Optional<Long> volunteerOf(String orderNo) {
+        return jdbc.sql("select volunteer_id from service_order where order_no = ? and volunteer_id is not null")
+                .param(orderNo)
+                .query(Long.class)
+                .optional();
     }
 
     /** 接单: when, and how long after the (last) dispatch — the cockpit's acceptance time. */
