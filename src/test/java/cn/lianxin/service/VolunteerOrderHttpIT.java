@@ -50,6 +50,9 @@ class VolunteerOrderHttpIT {
     @Autowired
     JdbcTemplate jdbcTemplate;
 
+    @Autowired
+    ServicePortal portal;
+
     @Test
     void anOrderFromTheMenuServedByAVolunteerEndsInTheVolunteersPoints() {
         // given the secretary registers a volunteer of the village (no account), and reads the register
@@ -120,6 +123,10 @@ class VolunteerOrderHttpIT {
         assertThat(served.get("photos")).hasSize(1);
         assertThat(served.get("timeline").toString()).contains("志愿者已接单，将与您联系上门服务");
         assertThat(served.toString()).doesNotContain(phone, "刘秀兰", "代志愿者");
+        // the portal's 查单 page names the volunteer as it names a member: kind and masked name
+        ServicePortal.OrderView page = portal.view(orderNo, accessCode, "127.0.0.1");
+        assertThat(page.member()).isEqualTo("志愿者 刘*兰");
+        assertThat(page.toString()).doesNotContain(phone);
         assertThat(api.post(
                                 "/api/service-orders/" + orderNo + "/evaluation",
                                 Map.of("accessCode", accessCode, "satisfaction", "SATISFIED"))
