@@ -104,12 +104,8 @@ class OrderProgress {
                 photos.forResident(order, accessCode));
     }
 
-    /** 待志愿者接单 for an order waiting for a volunteer's answer; otherwise the status's own label. */
-    private String statusLabel(Order order) {
-        return order.status() == OrderStatus.ACCEPTING
-                        && orders.volunteerOf(order.orderNo()).isPresent()
-                ? OrderStatus.VOLUNTEER_ACCEPTING_LABEL
-                : order.status().label();
+    private static String statusLabel(Order order) {
+        return order.status().labelFor(order);
     }
 
     /** One photo of the service, for the resident once asked to evaluate; 404 before, or for a wrong code. */

@@ -21,4 +21,9 @@ enum OrderStatus {
     String label() {
         return label;
     }
+
+    /** The label of an order in this status: 待志愿者接单 when it waits for a volunteer's answer. */
+    String labelFor(ServiceOrders.Order order) {
+        return this == ACCEPTING && order.toVolunteer() ? VOLUNTEER_ACCEPTING_LABEL : label;
+    }
 }

@@ -298,7 +298,7 @@ public class ServicePortal {
         if (order.memberId() != null) {
             return memberName(order);
         }
-        return orders.volunteerOf(order.orderNo())
+        return Optional.ofNullable(order.volunteerId())
                 .flatMap(volunteers::nameOf)
                 .map(name -> "志愿者 " + Masking.name(name))
                 .orElse(null);

@@ -103,6 +103,14 @@ class VolunteerOrderHttpIT {
         JsonNode waiting = view(orderNo, accessCode);
         assertThat(waiting.get("statusLabel").asText()).isEqualTo("待志愿者接单");
         assertThat(waiting.toString()).doesNotContain(phone, "刘秀兰");
+        JsonNode listed = api.as("sec-v0101").everyItem("/api/villages/v0101/service-orders").stream()
+                .filter(o -> o.get("orderNo").asText().equals(orderNo))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.get("volunteerId").asLong()).isEqualTo(volunteer);
+        assertThat(listed.hasNonNull("memberId")).isFalse();
+        assertThat(listed.get("statusLabel").asText()).isEqualTo("待志愿者接单");
+        assertThat(listed.get("light").asText()).isEqualTo("GREEN");
         assertDone(routes().viaRest(
                         "sec-v0101",
                         task("sec-v0101", orderNo, "volunteer-accept"),
@@ -141,14 +149,14 @@ class VolunteerOrderHttpIT {
                         .list())
                 .containsExactly("90 5 SATISFIED -");
         assertThat(view(orderNo, accessCode).get("status").asText()).isEqualTo("CLOSED");
-        JsonNode listed = api.as("sec-v0101").everyItem("/api/villages/v0101/volunteers?status=ACTIVE").stream()
+        JsonNode inRegister = api.as("sec-v0101").everyItem("/api/villages/v0101/volunteers?status=ACTIVE").stream()
                 .filter(v -> v.get("id").asLong() == volunteer)
                 .findFirst()
                 .orElseThrow();
-        assertThat(listed.get("services").asLong()).isOne();
-        assertThat(listed.get("hours").asDouble()).isEqualTo(1.5);
-        assertThat(listed.get("points").asLong()).isEqualTo(5);
-        assertThat(listed.get("starLabel").asText()).isEqualTo("未评星");
+        assertThat(inRegister.get("services").asLong()).isOne();
+        assertThat(inRegister.get("hours").asDouble()).isEqualTo(1.5);
+        assertThat(inRegister.get("points").asLong()).isEqualTo(5);
+        assertThat(inRegister.get("starLabel").asText()).isEqualTo("未评星");
 
         // when the volunteer retires, they are no longer offered, their points stay
         ResponseEntity<JsonNode> retired =
