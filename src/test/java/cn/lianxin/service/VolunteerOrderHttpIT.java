@@ -291,6 +291,34 @@ class VolunteerOrderHttpIT {
         before.assertUnchanged(jdbcTemplate);
     }
 
+    @Test
+    void theDemoWorldHasTwoVolunteersPerVillageWithoutAccounts() {
+        // when the demo villages' staff read their registers
+        for (String village : List.of("v0101", "v0201")) {
+            List<JsonNode> demo =
+                    api.as("sec-" + village).everyItem("/api/villages/" + village + "/volunteers").stream()
+                            .filter(v -> v.get("registeredBy").asText().equals("示范数据"))
+                            .toList();
+
+            // then two volunteers each, active, offered at dispatch, and none of them a platform user
+            assertThat(demo).as(village).hasSize(2).allMatch(v -> v.get("status")
+                    .asText()
+                    .equals("ACTIVE"));
+            for (JsonNode v : demo) {
+                assertThat(jdbc.sql("select count(*) from act_id_user where first_ = ? or last_ = ?")
+                                .params(v.get("name").asText(), v.get("name").asText())
+                                .query(Long.class)
+                                .single())
+                        .as(v.get("name").asText())
+                        .isZero();
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from volunteer where registered_by = '示范数据' and village_code = 'v0102'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
     // ---- the moves ----
 
     private long registered(String user, String village, String name) {
