@@ -17,15 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -373,21 +368,7 @@ class VolunteerOrderHttpIT {
     }
 
     private static MultiValueMap<String, Object> photo() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.IMAGE_JPEG);
-        headers.setContentDispositionFormData("photos", "a.jpg");
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add(
-                "photos",
-                new HttpEntity<>(
-                        new ByteArrayResource(SamplePhotos.jpegWithGps(640, 480, 1)) {
-                            @Override
-                            public String getFilename() {
-                                return "a.jpg";
-                            }
-                        },
-                        headers));
-        return parts;
+        return SamplePhotos.jpegUpload("photos", "a.jpg", SamplePhotos.jpegWithGps(640, 480, 1));
     }
 
     private static void assertDone(ResponseEntity<JsonNode> response) {
