@@ -7,6 +7,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo world's volunteers: two per village, registered by the station, with no account (the Keycloak realm
@@ -34,12 +35,18 @@ class DemoVolunteers {
         this.demoWorld = demoWorld;
     }
 
+    /** In one transaction holding each demo village's unit row, so that nodes starting together seed it once. */
     @EventListener(ApplicationReadyEvent.class)
+    @Transactional
     void seed() {
         if (!demoWorld) {
             return;
         }
         for (DemoVolunteer v : VOLUNTEERS) {
+            jdbc.sql("select code from unit where code = ? for update")
+                    .param(v.villageCode())
+                    .query(String.class)
+                    .optional();
             jdbc.sql("insert into volunteer (village_code, name, phone, skills, availability, status, registered_by,"
                             + " registered_at) select ?, ?, ?, ?, ?, ?, ?, ? where exists"
                             + " (select 1 from unit where code = ?) and not exists"
