@@ -181,6 +181,14 @@ class VolunteerOrderHttpIT {
                         Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", "" + ours)));
         String answer = task("sec-v0101", answered, "volunteer-accept");
         assertDone(routes().viaApi("sec-v0101", answer, Map.of("acceptDecision", "DECLINE", "declineReason", "生病了")));
+        String waiting = placed();
+        assertDone(routes().viaApi(
+                        "sec-v0101",
+                        task("sec-v0101", waiting, "dispatch"),
+                        Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", "" + ours)));
+        String waitingAnswer = task("sec-v0101", waiting, "volunteer-accept");
+        String theirOrder = placed("v0201");
+        String theirDispatch = task("sec-v0201", theirOrder, "dispatch");
         String register = "/api/villages/v0101/volunteers";
         Map<String, Object> volunteer =
                 new HashMap<>(Map.of("name", "张三", "phone", phone(), "skills", "修电器", "availability", "周末"));
@@ -256,6 +264,16 @@ class VolunteerOrderHttpIT {
             assertRefusedField(routes().viaRest("sec-v0101", dispatch, data), "volunteerId");
             assertRefusedField(routes().submitForm("sec-v0101", dispatch, data), "volunteerId");
         }
+        // v0201's secretary dispatching their own order to v0101's volunteer, on every route
+        Map<String, Object> toOurs = Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", "" + ours);
+        assertRefusedField(routes().viaApi("sec-v0201", theirDispatch, toOurs), "volunteerId");
+        assertRefusedField(routes().viaRest("sec-v0201", theirDispatch, toOurs), "volunteerId");
+        assertRefusedField(routes().submitForm("sec-v0201", theirDispatch, toOurs), "volunteerId");
+        // the volunteer of an order cannot be swapped while their answer is recorded, on every route
+        Map<String, Object> swapped = Map.of("acceptDecision", "ACCEPT", "volunteerId", "" + retired);
+        assertRefusedField(routes().viaApi("sec-v0101", waitingAnswer, swapped), "volunteerId");
+        assertRefusedField(routes().viaRest("sec-v0101", waitingAnswer, swapped), "volunteerId");
+        assertRefusedField(routes().submitForm("sec-v0101", waitingAnswer, swapped), "volunteerId");
         // a field the dispatch does not have
         assertRefusedField(
                 routes().viaApi(
@@ -336,7 +354,13 @@ class VolunteerOrderHttpIT {
     }
 
     private String placed() {
-        ResponseEntity<JsonNode> placed = api.post("/api/service-orders", order());
+        return placed("v0101");
+    }
+
+    private String placed(String village) {
+        Map<String, Object> order = order();
+        order.put("villageCode", village);
+        ResponseEntity<JsonNode> placed = api.post("/api/service-orders", order);
         assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
         return placed.getBody().get("orderNo").asText();
     }
