@@ -46,6 +46,11 @@ class Accept implements UserTask {
 
     @Override
     public void check(Map<String, Object> values) {
+        checkAnswer(values);
+    }
+
+    /** An answer to a dispatch — the member's own, or the volunteer's as the secretary records it. */
+    static void checkAnswer(Map<String, Object> values) {
         TaskValues v = new TaskValues(values);
         List<FieldError> problems = new ArrayList<>();
         String decision = v.text(ACCEPT_DECISION);

@@ -4,6 +4,8 @@ import static cn.lianxin.service.ServiceOrderProcess.Variables.*;
 
 import cn.lianxin.appeal.Category;
 import cn.lianxin.member.PartyMembers;
+import cn.lianxin.member.Volunteer;
+import cn.lianxin.member.Volunteers;
 import cn.lianxin.service.ServiceOrderProcess.DispatchDecision;
 import cn.lianxin.system.ApiProblemException.FieldError;
 import cn.lianxin.workflow.FormOptions;
@@ -14,24 +16,40 @@ import cn.lianxin.workflow.UserTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
  * 支部派单 ({@code dispatch}): the village's branch secretary dispatches the order to a party member the
- * branch has confirmed in this village ({@link PartyMembers#confirmedIn}), or turns it into an appeal
- * when it is really a request for the departments (with the appeal's category).
+ * branch has confirmed in this village ({@link PartyMembers#confirmedIn}), or to an active volunteer of the
+ * village's register ({@link Volunteers#activeIn}), or turns it into an appeal when it is really a request
+ * for the departments (with the appeal's category).
  */
 @Component
 class Dispatch implements UserTask {
 
     private final PartyMembers members;
+    private final Volunteers volunteers;
     private final ServiceOrders orders;
 
-    Dispatch(PartyMembers members, ServiceOrders orders) {
+    Dispatch(PartyMembers members, Volunteers volunteers, ServiceOrders orders) {
         this.members = members;
+        this.volunteers = volunteers;
         this.orders = orders;
+    }
+
+    /** The volunteer a submission names, if they are active in the order's village. */
+    Optional<Volunteer> volunteerOf(TaskValues v) {
+        return volunteerId(v.text(VOLUNTEER_ID)).flatMap(id -> volunteers.activeIn(id, v.text(VILLAGE_CODE)));
+    }
+
+    static Optional<Long> volunteerId(String text) {
+        if (text == null || !text.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.valueOf(text));
     }
 
     @Override
@@ -46,7 +64,7 @@ class Dispatch implements UserTask {
 
     @Override
     public Set<String> fields() {
-        return Set.of(DISPATCH_DECISION, MEMBER_ID, APPEAL_CATEGORY, DISPATCH_NOTE);
+        return Set.of(DISPATCH_DECISION, MEMBER_ID, VOLUNTEER_ID, APPEAL_CATEGORY, DISPATCH_NOTE);
     }
 
     @Override
@@ -61,12 +79,20 @@ class Dispatch implements UserTask {
             } else if (!members.confirmedIn(member, v.text(VILLAGE_CODE))) {
                 problems.add(new FieldError(MEMBER_ID, member + " 不是本村（社区）已确认报到的党员"));
             }
+        } else if (DispatchDecision.DISPATCH_VOLUNTEER.name().equals(decision)) {
+            String volunteer = v.text(VOLUNTEER_ID);
+            if (volunteer == null) {
+                problems.add(new FieldError(VOLUNTEER_ID, "派给志愿者时必须选择志愿者"));
+            } else if (volunteerOf(v).isEmpty()) {
+                problems.add(new FieldError(VOLUNTEER_ID, volunteer + " 不是本村（社区）在册的志愿者"));
+            }
         } else if (DispatchDecision.CONVERT.name().equals(decision)) {
             if (Category.ofCode(v.text(APPEAL_CATEGORY)).isEmpty()) {
                 problems.add(new FieldError(APPEAL_CATEGORY, "转为诉求时必须选择诉求类别"));
             }
         } else {
-            problems.add(new FieldError(DISPATCH_DECISION, "应为 DISPATCH（派给党员）或 CONVERT（转为诉求）"));
+            problems.add(
+                    new FieldError(DISPATCH_DECISION, "应为 DISPATCH（派给党员）、DISPATCH_VOLUNTEER（派给志愿者）或 CONVERT（转为诉求）"));
         }
         String note = v.text(DISPATCH_NOTE);
         if (note != null && note.length() > 500) {
@@ -86,6 +112,13 @@ class Dispatch implements UserTask {
                 FormOptions.of(members.confirmedOf(village).stream()
                         .map(m -> new Option(m.name() + "（" + m.skills() + "；" + m.availability() + "）", m.userId()))
                         .toList()));
+        task.setVariableLocal(
+                VOLUNTEER_OPTIONS,
+                FormOptions.of(volunteers.activeOf(village).stream()
+                        .map(m -> new Option(
+                                "志愿者 " + m.name() + "（" + m.skills() + "；" + m.availability() + "）",
+                                Long.toString(m.id())))
+                        .toList()));
     }
 
     @Override
@@ -96,6 +129,17 @@ class Dispatch implements UserTask {
             orders.dispatched(no, v.text(MEMBER_ID), OrderSteps.now());
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "派单给党员 " + v.text(MEMBER_ID), false);
             orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "支部已派单，等待党员接单", true);
+        } else if (DispatchDecision.DISPATCH_VOLUNTEER.name().equals(v.text(DISPATCH_DECISION))) {
+            String no = v.text(ORDER_NO);
+            Volunteer volunteer = volunteerOf(v).orElseThrow();
+            orders.dispatchedToVolunteer(no, volunteer.id(), OrderSteps.now());
+            orders.log(
+                    no,
+                    OrderSteps.now(),
+                    OrderSteps.actor(task),
+                    "派单给志愿者 " + volunteer.name() + "（编号 " + volunteer.id() + "）",
+                    false);
+            orders.log(no, OrderSteps.now(), OrderSteps.actor(task), "支部已派单，等待志愿者接单", true);
         }
     }
 }

@@ -121,6 +121,7 @@ class OrderIntake {
                         idempotencyKey == null ? null : fingerprint,
                         null,
                         now,
+                        null,
                         null),
                 accessCodes.hash(accessCodes.codeFor(no)),
                 idempotencyKey);

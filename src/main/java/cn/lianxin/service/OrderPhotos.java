@@ -4,6 +4,7 @@ import cn.lianxin.evidence.PhotoReencoder;
 import cn.lianxin.evidence.PhotoReencoder.Reencoded;
 import cn.lianxin.evidence.PhotoRules;
 import cn.lianxin.evidence.PhotoStore;
+import cn.lianxin.identity.Role;
 import cn.lianxin.service.ServiceOrders.Order;
 import cn.lianxin.system.ApiProblemException;
 import cn.lianxin.system.ApiProblemException.FieldError;
@@ -29,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 服务照片: the member who serves an order attaches photos of the service while their {@code serve} step is
- * open; the resident sees them with the access code once asked to evaluate, the village's staff and the
+ * open (for a volunteer, who has no account, the branch secretary while recording the service); the resident sees them with the access code once asked to evaluate, the village's staff and the
  * member always. Every photo is re-encoded (no metadata survives) and kept in the platform's photo store
  * ({@code evidence}), as an appeal's are.
  */
@@ -75,16 +76,20 @@ class OrderPhotos {
         this.identity = identity;
     }
 
-    /** The member serving the order attaches photos; anyone else, or after the service, 404. */
+    /**
+     * The member serving the order attaches photos, or the village's branch secretary while they record a
+     * volunteer's service ({@code volunteer-serve}); anyone else, or after the service, 404.
+     */
     @Transactional
     List<Photo> attach(String orderNo, List<MultipartFile> files) {
         CurrentUser me = signedIn();
         boolean serving = tasks.createTaskQuery()
-                        .processInstanceBusinessKey(orderNo)
-                        .taskDefinitionKey(ServiceOrderProcess.Tasks.SERVE)
-                        .taskAssignee(me.userId())
-                        .count()
-                > 0;
+                                .processInstanceBusinessKey(orderNo)
+                                .taskDefinitionKey(ServiceOrderProcess.Tasks.SERVE)
+                                .taskAssignee(me.userId())
+                                .count()
+                        > 0
+                || recordsForVolunteer(orderNo, me);
         if (!serving) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "not-found");
         }
@@ -227,5 +232,21 @@ class OrderPhotos {
         } catch (RuntimeException e) {
             log.warn("未能删除未保存成功的照片 {}", key, e);
         }
+    }
+
+    /** The branch secretary who records the volunteer's service of this order (its open volunteer-serve step). */
+    private boolean recordsForVolunteer(String orderNo, CurrentUser me) {
+        Optional<Order> order = orders.byNo(orderNo);
+        if (order.isEmpty()) {
+            return false;
+        }
+        String secretaries = Role.BRANCH_SECRETARY.groupIdIn(order.get().villageCode());
+        return me.groupIds().contains(secretaries)
+                && tasks.createTaskQuery()
+                                .processInstanceBusinessKey(orderNo)
+                                .taskDefinitionKey(ServiceOrderProcess.Tasks.VOLUNTEER_SERVE)
+                                .taskCandidateGroup(secretaries)
+                                .count()
+                        > 0;
     }
 }

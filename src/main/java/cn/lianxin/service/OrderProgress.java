@@ -78,7 +78,7 @@ class OrderProgress {
         return new PublicView(
                 order.orderNo(),
                 order.status().name(),
-                order.status().label(),
+                statusLabel(order),
                 units.byCode(order.villageCode()).map(Unit::name).orElse(order.villageCode()),
                 order.resourceId() == null
                         ? null
@@ -102,6 +102,10 @@ class OrderProgress {
                         .map(e -> new TimelineEntry(e.at(), e.entry()))
                         .toList(),
                 photos.forResident(order, accessCode));
+    }
+
+    private static String statusLabel(Order order) {
+        return order.status().labelFor(order);
     }
 
     /** One photo of the service, for the resident once asked to evaluate; 404 before, or for a wrong code. */

@@ -9,6 +9,9 @@ enum OrderStatus {
     CLOSED("已办结"),
     CONVERTED("已转为诉求办理");
 
+    /** {@link #ACCEPTING} when the order was dispatched to a volunteer (whose answer the secretary records). */
+    static final String VOLUNTEER_ACCEPTING_LABEL = "待志愿者接单";
+
     private final String label;
 
     OrderStatus(String label) {
@@ -17,5 +20,10 @@ enum OrderStatus {
 
     String label() {
         return label;
+    }
+
+    /** The label of an order in this status: 待志愿者接单 when it waits for a volunteer's answer. */
+    String labelFor(ServiceOrders.Order order) {
+        return this == ACCEPTING && order.toVolunteer() ? VOLUNTEER_ACCEPTING_LABEL : label;
     }
 }

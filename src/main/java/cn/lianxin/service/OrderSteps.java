@@ -7,6 +7,7 @@ import cn.lianxin.appeal.Channel;
 import cn.lianxin.appeal.IntakeRequest;
 import cn.lianxin.citizen.Satisfaction;
 import cn.lianxin.member.PointsLedger;
+import cn.lianxin.service.ServiceOrderProcess.DispatchDecision;
 import cn.lianxin.service.ServiceOrders.Order;
 import cn.lianxin.workflow.CurrentUser;
 import cn.lianxin.workflow.EngineAsPlatform;
@@ -17,8 +18,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The service steps of {@code service-order.bpmn}: turning an order into an appeal, the member who did
- * not answer in time, the points for an evaluated order, the order's close.
+ * The service steps of {@code service-order.bpmn}: turning an order into an appeal, the member or volunteer
+ * who did not answer in time, the points for an evaluated order, the order's close.
  */
 @Component
 class OrderSteps {
@@ -77,19 +78,30 @@ class OrderSteps {
         orders.log(no, now, "平台", "党员未及时接单，支部正在重新派单", true);
     }
 
+    /** 志愿者超时未接单: the secretary recorded no answer in time; the order goes back to dispatch. */
+    void volunteerNotAccepted(DelegateExecution execution) {
+        String no = (String) execution.getVariable(ORDER_NO);
+        Instant now = now();
+        orders.log(no, now, "平台", "志愿者（编号 " + execution.getVariable(VOLUNTEER_ID) + "）超过接单时限未接单，退回重新派单", false);
+        orders.log(no, now, "平台", "志愿者未及时接单，支部正在重新派单", true);
+    }
+
     /**
-     * 积分入账: the member's points for the minutes served and the resident's evaluation — none for an order
-     * nobody evaluated in time (no {@code satisfaction}), whose hours still count.
+     * 积分入账: the points of whoever served — the member, or the volunteer when the last dispatch was to a
+     * volunteer — for the minutes served and the resident's evaluation; none for an order nobody evaluated in
+     * time (no {@code satisfaction}), whose hours still count.
      */
     void creditPoints(DelegateExecution execution) {
-        Object minutes = execution.getVariable(MINUTES_SERVED);
+        int minutes = ((Number) execution.getVariable(MINUTES_SERVED)).intValue();
         String satisfaction = (String) execution.getVariable(SATISFACTION);
-        points.credit(
-                (String) execution.getVariable(MEMBER_ID),
-                (String) execution.getVariable(VILLAGE_CODE),
-                (String) execution.getVariable(ORDER_NO),
-                ((Number) minutes).intValue(),
-                satisfaction == null ? null : Satisfaction.valueOf(satisfaction));
+        Satisfaction evaluated = satisfaction == null ? null : Satisfaction.valueOf(satisfaction);
+        String village = (String) execution.getVariable(VILLAGE_CODE);
+        String no = (String) execution.getVariable(ORDER_NO);
+        if (DispatchDecision.DISPATCH_VOLUNTEER.name().equals(execution.getVariable(DISPATCH_DECISION))) {
+            points.creditVolunteer(orders.volunteerOf(no).orElseThrow(), village, no, minutes, evaluated);
+        } else {
+            points.credit((String) execution.getVariable(MEMBER_ID), village, no, minutes, evaluated);
+        }
     }
 
     /**

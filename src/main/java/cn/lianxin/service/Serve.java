@@ -48,6 +48,11 @@ class Serve implements UserTask {
 
     @Override
     public void check(Map<String, Object> values) {
+        checkService(values);
+    }
+
+    /** A service as recorded — by the member, or by the secretary for a volunteer. */
+    static void checkService(Map<String, Object> values) {
         TaskValues v = new TaskValues(values);
         List<FieldError> problems = new ArrayList<>();
         Integer minutes = v.integer(MINUTES_SERVED);

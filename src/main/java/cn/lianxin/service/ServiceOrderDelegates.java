@@ -19,6 +19,11 @@ class ServiceOrderDelegates {
     }
 
     @Bean
+    JavaDelegate volunteerNotAccepted(OrderSteps steps) {
+        return steps::volunteerNotAccepted;
+    }
+
+    @Bean
     JavaDelegate creditServicePoints(OrderSteps steps) {
         return steps::creditPoints;
     }

@@ -23,11 +23,16 @@ public final class ServiceOrderProcess {
     public enum DispatchDecision {
         /** 派单给本村（社区）已报到的党员（{@code memberId}） */
         DISPATCH,
+        /** 派单给本村（社区）在册的志愿者（{@code volunteerId}）：志愿者没有账号，由支部书记电话联系后代为登记 */
+        DISPATCH_VOLUNTEER,
         /** 实为诉求：转入群众诉求办理（{@code appealCategory}） */
         CONVERT
     }
 
-    /** The member's answer at {@code accept} (variable {@code acceptDecision}). */
+    /**
+     * The member's answer at {@code accept}, or the volunteer's as the secretary records it at
+     * {@code volunteer-accept} (variable {@code acceptDecision}).
+     */
     public enum AcceptDecision {
         /** 接单 */
         ACCEPT,
@@ -40,6 +45,10 @@ public final class ServiceOrderProcess {
         public static final String DISPATCH = "dispatch";
         public static final String ACCEPT = "accept";
         public static final String SERVE = "serve";
+        /** 登记志愿者接单: the secretary records the volunteer's answer on their behalf (代为登记). */
+        public static final String VOLUNTEER_ACCEPT = "volunteer-accept";
+        /** 登记志愿者服务: the secretary records the volunteer's service on their behalf. */
+        public static final String VOLUNTEER_SERVE = "volunteer-serve";
 
         private Tasks() {}
     }
@@ -63,6 +72,11 @@ public final class ServiceOrderProcess {
         public static final String DISPATCH_DECISION = "dispatchDecision";
         public static final String MEMBER_ID = "memberId";
         public static final String MEMBER_OPTIONS = "memberOptions";
+        public static final String VOLUNTEER_ID = "volunteerId";
+        public static final String VOLUNTEER_OPTIONS = "volunteerOptions";
+        /** Shown on the volunteer's tasks: their name, skills and availability (no phone). */
+        public static final String VOLUNTEER_SUMMARY = "volunteerSummary";
+
         public static final String APPEAL_CATEGORY = "appealCategory";
         public static final String DISPATCH_NOTE = "dispatchNote";
         public static final String TRACKING_NO = "trackingNo";

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service order's user tasks as the engine asks for them: {@code dispatch} → {@link Dispatch},
- * {@code accept} → {@link Accept}, {@code serve} → {@link Serve}.
+ * {@code accept} → {@link Accept}, {@code serve} → {@link Serve}, {@code volunteer-accept} →
+ * {@link VolunteerAccept}, {@code volunteer-serve} → {@link VolunteerServe}.
  */
 @Component
 class ServiceOrderTaskRules extends ProcessTasks {

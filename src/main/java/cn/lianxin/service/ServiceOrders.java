@@ -14,7 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ServiceOrders {
 
-    /** What is stored of an order; {@code phone} and {@code residentName} never leave the platform unmasked. */
+    /**
+     * What is stored of an order; {@code phone} and {@code residentName} never leave the platform unmasked. The
+     * last dispatch names a member ({@code memberId}) or a volunteer ({@code volunteerId}), never both.
+     */
     record Order(
             String orderNo,
             String villageCode,
@@ -33,14 +36,21 @@ class ServiceOrders {
             String fingerprint,
             String processInstanceId,
             Instant createdAt,
-            Instant closedAt) {}
+            Instant closedAt,
+            Long volunteerId) {
+
+        /** Whether the order's last dispatch went to a volunteer (志愿者) rather than a member. */
+        boolean toVolunteer() {
+            return volunteerId != null;
+        }
+    }
 
     /** One line of an order's log; {@code shownToResident} lines are on the public progress. */
     record Entry(Instant at, String actor, String entry, boolean shownToResident) {}
 
     private static final String COLUMNS = "order_no, village_code, resource_id, description, resident_name, phone,"
             + " address, status, member_id, minutes_served, service_record, satisfaction, tracking_no, registered_by,"
-            + " fingerprint, process_instance_id, created_at, closed_at";
+            + " fingerprint, process_instance_id, created_at, closed_at, volunteer_id";
 
     private final JdbcClient jdbc;
 
@@ -54,7 +64,7 @@ class ServiceOrders {
 
     void insert(Order order, String accessCodeHash, String idempotencyKey) {
         jdbc.sql("insert into service_order (" + COLUMNS + ", access_code_hash, idempotency_key)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         order.orderNo(),
                         order.villageCode(),
@@ -74,6 +84,7 @@ class ServiceOrders {
                         order.processInstanceId(),
                         Timestamp.from(order.createdAt()),
                         order.closedAt() == null ? null : Timestamp.from(order.closedAt()),
+                        order.volunteerId(),
                         accessCodeHash,
                         idempotencyKey)
                 .update();
@@ -146,9 +157,23 @@ class ServiceOrders {
     }
 
     void dispatched(String orderNo, String memberId, Instant at) {
-        jdbc.sql("update service_order set status = ?, member_id = ?, dispatched_at = ? where order_no = ?")
+        jdbc.sql("update service_order set status = ?, member_id = ?, volunteer_id = null, dispatched_at = ?"
+                        + " where order_no = ?")
                 .params(OrderStatus.ACCEPTING.name(), memberId, Timestamp.from(at), orderNo)
                 .update();
+    }
+
+    /** 派给志愿者: the order's last dispatch names the volunteer, no member. */
+    void dispatchedToVolunteer(String orderNo, long volunteerId, Instant at) {
+        jdbc.sql("update service_order set status = ?, member_id = null, volunteer_id = ?, dispatched_at = ?"
+                        + " where order_no = ?")
+                .params(OrderStatus.ACCEPTING.name(), volunteerId, Timestamp.from(at), orderNo)
+                .update();
+    }
+
+    /** The volunteer the order was last dispatched to, if it was dispatched to a volunteer. */
+    Optional<Long> volunteerOf(String orderNo) {
+        return byNo(orderNo).map(Order::volunteerId);
     }
 
     /** 接单: when, and how long after the (last) dispatch — the cockpit's acceptance time. */
@@ -209,6 +234,8 @@ class ServiceOrders {
         int minutes = rs.getInt("minutes_served");
         boolean noMinutes = rs.wasNull();
         Timestamp closed = rs.getTimestamp("closed_at");
+        long volunteer = rs.getLong("volunteer_id");
+        boolean noVolunteer = rs.wasNull();
         return new Order(
                 rs.getString("order_no"),
                 rs.getString("village_code"),
@@ -227,6 +254,7 @@ class ServiceOrders {
                 rs.getString("fingerprint"),
                 rs.getString("process_instance_id"),
                 rs.getTimestamp("created_at").toInstant(),
-                closed == null ? null : closed.toInstant());
+                closed == null ? null : closed.toInstant(),
+                noVolunteer ? null : volunteer);
     }
 }

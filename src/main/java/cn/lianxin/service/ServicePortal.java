@@ -7,6 +7,7 @@ import cn.lianxin.identity.Unit;
 import cn.lianxin.identity.Units;
 import cn.lianxin.member.PartyMember;
 import cn.lianxin.member.PartyMembers;
+import cn.lianxin.member.Volunteers;
 import cn.lianxin.service.ListKinds.NeedSource;
 import cn.lianxin.service.ListKinds.ProjectStatus;
 import cn.lianxin.service.ListKinds.ProviderKind;
@@ -105,6 +106,7 @@ public class ServicePortal {
     private final OrderPhotos photos;
     private final ServiceOrders orders;
     private final PartyMembers members;
+    private final Volunteers volunteers;
     private final Units units;
     private final Validator validator;
     private final PhotoLinks links;
@@ -118,6 +120,7 @@ public class ServicePortal {
             OrderPhotos photos,
             ServiceOrders orders,
             PartyMembers members,
+            Volunteers volunteers,
             Units units,
             Validator validator,
             PhotoLinks links) {
@@ -129,6 +132,7 @@ public class ServicePortal {
         this.photos = photos;
         this.orders = orders;
         this.members = members;
+        this.volunteers = volunteers;
         this.units = units;
         this.validator = validator;
         this.links = links;
@@ -240,7 +244,7 @@ public class ServicePortal {
                 view.resourceTitle(),
                 view.description(),
                 view.resident(),
-                order.memberId() == null ? null : memberName(order),
+                servedBy(order),
                 view.minutesServed(),
                 view.serviceRecord(),
                 view.awaitingEvaluation(),
@@ -284,6 +288,20 @@ public class ServicePortal {
         ServiceOrders.Order order =
                 orders.byNo(orderNo).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found"));
         return photos.photoForResident(order, id);
+    }
+
+    /**
+     * Who the order was last dispatched to, as the resident reads it: 党员 or 志愿者 and the masked name — never
+     * a phone or an account; none before the dispatch.
+     */
+    private String servedBy(ServiceOrders.Order order) {
+        if (order.memberId() != null) {
+            return memberName(order);
+        }
+        return Optional.ofNullable(order.volunteerId())
+                .flatMap(volunteers::nameOf)
+                .map(name -> "志愿者 " + Masking.name(name))
+                .orElse(null);
     }
 
     /** 党员 and the masked name of the member dispatched, as the village's confirmed members know them. */

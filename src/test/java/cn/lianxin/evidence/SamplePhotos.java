@@ -14,6 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Photos made in the test: a JPEG as a phone writes it — with an EXIF segment (APP1) holding the
@@ -26,6 +32,25 @@ public final class SamplePhotos {
     public static final String MARKER = "LIANXIN-EXIF-MARKER";
 
     private SamplePhotos() {}
+
+    /** A multipart body of one JPEG in {@code field}, as a phone's browser uploads it. */
+    public static MultiValueMap<String, Object> jpegUpload(String field, String name, byte[] jpeg) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.IMAGE_JPEG);
+        headers.setContentDispositionFormData(field, name);
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add(
+                field,
+                new HttpEntity<>(
+                        new ByteArrayResource(jpeg) {
+                            @Override
+                            public String getFilename() {
+                                return name;
+                            }
+                        },
+                        headers));
+        return parts;
+    }
 
     /** A red-left, blue-right picture of this size. */
     public static BufferedImage picture(int width, int height) {

@@ -26,15 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -536,20 +531,6 @@ class ServiceOrderPagesIT {
     }
 
     private static MultiValueMap<String, Object> photo() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.IMAGE_JPEG);
-        headers.setContentDispositionFormData("photos", "after.jpg");
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add(
-                "photos",
-                new HttpEntity<>(
-                        new ByteArrayResource(SamplePhotos.jpegWithGps(64, 48, 1)) {
-                            @Override
-                            public String getFilename() {
-                                return "after.jpg";
-                            }
-                        },
-                        headers));
-        return parts;
+        return SamplePhotos.jpegUpload("photos", "after.jpg", SamplePhotos.jpegWithGps(64, 48, 1));
     }
 }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -36,7 +35,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -620,21 +618,7 @@ class ServiceOrderHttpIT {
     }
 
     private static MultiValueMap<String, Object> photoForm(String name, byte[] bytes) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.IMAGE_JPEG);
-        headers.setContentDispositionFormData("photos", name);
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add(
-                "photos",
-                new HttpEntity<>(
-                        new ByteArrayResource(bytes) {
-                            @Override
-                            public String getFilename() {
-                                return name;
-                            }
-                        },
-                        headers));
-        return parts;
+        return SamplePhotos.jpegUpload("photos", name, bytes);
     }
 
     private static void assertDone(ResponseEntity<JsonNode> response) {

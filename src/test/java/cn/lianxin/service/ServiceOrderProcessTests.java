@@ -312,6 +312,161 @@ class ServiceOrderProcessTests {
         assertThat(order).isWaitingAt("serve");
     }
 
+    @Test
+    void anOrderDispatchedToAVolunteerIsAnsweredAndServedAsTheSecretaryRecordsIt() {
+        // given an order, and the village's volunteers among the choices of the dispatch
+        long volunteer = volunteer("v0101", "刘秀兰", "ACTIVE");
+        long retired = volunteer("v0101", "王退休", "RETIRED");
+        long elsewhere = volunteer("v0201", "周外村", "ACTIVE");
+        ProcessInstance order = place(null);
+        Task dispatch = steps.task(order, "dispatch");
+        assertThat(tasks.getVariableLocal(dispatch.getId(), "volunteerOptions").toString())
+                .contains("刘秀兰", "\"" + volunteer + "\"")
+                .doesNotContain("王退休", "周外村", "139");
+
+        // when the secretary dispatches it to the volunteer
+        steps.complete(
+                order, "dispatch", Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", "" + volunteer));
+
+        // then the secretary records the volunteer's answer, within the same 24 hours as a member's
+        assertThat(order).isWaitingAt("volunteer-accept").task().hasCandidateGroup("branch-secretary-v0101");
+        Task answer = steps.task(order, "volunteer-accept");
+        assertThat(answer.getAssignee()).isNull();
+        assertThat(answer.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-11-25T01:30:00Z"));
+        assertThat(answer.getFollowUpDate()).isNotNull();
+        assertThat(tasks.getVariableLocal(answer.getId(), "volunteerSummary").toString())
+                .contains("刘秀兰")
+                .doesNotContain("139");
+        assertThat(status(order)).isEqualTo(OrderStatus.ACCEPTING);
+        assertThat(jdbc.sql("select volunteer_id from service_order where order_no = ? and member_id is null")
+                        .param(order.getBusinessKey())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(volunteer);
+
+        // when the volunteer accepts on the phone an hour later, and the secretary records the service
+        ClockUtil.setCurrentTime(at("2026-11-24T10:30"));
+        steps.complete(order, "volunteer-accept", Map.of("acceptDecision", "ACCEPT"));
+        assertThat(order).isWaitingAt("volunteer-serve").task().hasCandidateGroup("branch-secretary-v0101");
+        assertThat(status(order)).isEqualTo(OrderStatus.SERVING);
+        steps.complete(order, "volunteer-serve", Map.of("minutesServed", 120, "serviceRecord", "上门为张奶奶理发"));
+
+        // then the resident evaluates, and the volunteer is credited by the members' rules
+        assertThat(order).isWaitingAt("awaiting-evaluation").hasPassed("service-recorded");
+        evaluate(order, "SATISFIED");
+        assertThat(order).isEnded().hasPassed("credit-points", "close-order", "closed");
+        assertThat(jdbc.sql("select coalesce(user_id, '-') || ' ' || minutes_served || ' ' || hour_points || ' '"
+                                + " || evaluation_points || ' ' || satisfaction from points_entry"
+                                + " where volunteer_id = ? and order_no = ?")
+                        .params(volunteer, order.getBusinessKey())
+                        .query(String.class)
+                        .single())
+                .as("2 hours × 2 points and 满意 +2, no member")
+                .isEqualTo("- 120 4 2 SATISFIED");
+        assertThat(jdbc.sql("select count(*) from points_entry where order_no = ?")
+                        .param(order.getBusinessKey())
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(publicLog(order))
+                .containsExactly("群众在线点单", "支部已派单，等待志愿者接单", "志愿者已接单，将与您联系上门服务", "服务已完成，请您评价", "群众评价：满意，服务办结");
+        assertThat(internalLog(order)).contains("支部代志愿者登记：已接单", "支部代志愿者登记服务");
+        assertThat(steps.messagesTo("13800000001", order))
+                .hasSize(2)
+                .noneMatch(text -> text.contains("刘秀兰") || text.contains("139"));
+        assertThat(jdbc.sql("select accept_seconds from service_order where order_no = ?")
+                        .param(order.getBusinessKey())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3600L);
+    }
+
+    @Test
+    void aVolunteerWhoDeclinesSendsTheOrderBackToDispatch() {
+        // given
+        long volunteer = volunteer("v0101", "陈志刚", "ACTIVE");
+        ProcessInstance order = place(null);
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", volunteer));
+
+        // when the secretary records the volunteer's decline
+        steps.complete(order, "volunteer-accept", Map.of("acceptDecision", "DECLINE", "declineReason", "回老家了"));
+
+        // then the order waits for a new dispatch, which may go to a member
+        assertThat(order).isWaitingAt("dispatch").hasPassed("volunteer-accept-decision");
+        assertThat(status(order)).isEqualTo(OrderStatus.DISPATCHING);
+        assertThat(internalLog(order)).contains("支部代志愿者登记：婉拒，回老家了");
+        assertThat(publicLog(order)).contains("志愿者未能接单，支部正在重新派单").noneMatch(e -> e.contains("老家"));
+        steps.complete(order, "dispatch", Map.of("dispatchDecision", "DISPATCH", "memberId", "pm1"));
+        assertThat(order).isWaitingAt("accept").task().isAssignedTo("pm1");
+        assertThat(jdbc.sql("select count(*) from service_order where order_no = ? and member_id = 'pm1'"
+                                + " and volunteer_id is null")
+                        .param(order.getBusinessKey())
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
+
+    @Test
+    void anOrderNoVolunteerAnswerIsRecordedForInTimeGoesBackByItself() {
+        // given
+        long volunteer = volunteer("v0101", "赵永红", "ACTIVE");
+        ProcessInstance order = place(null);
+        steps.complete(
+                order, "dispatch", Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", "" + volunteer));
+        Job timer = steps.timer(order, "volunteer-accept-overdue");
+        assertThat(timer.getDuedate())
+                .isEqualTo(steps.task(order, "volunteer-accept").getDueDate());
+
+        // when the 24 hours pass
+        ClockUtil.setCurrentTime(at("2026-11-25T09:31"));
+        steps.fire(timer);
+
+        // then
+        assertThat(order).isWaitingAt("dispatch").hasPassed("record-volunteer-not-accepted");
+        assertThat(steps.task(order, "volunteer-accept")).isNull();
+        assertThat(internalLog(order)).anyMatch(e -> e.contains("编号 " + volunteer + "）超过接单时限未接单"));
+        assertThat(publicLog(order)).contains("志愿者未及时接单，支部正在重新派单");
+    }
+
+    @Test
+    void theVolunteerTasksRefuseWhatTheyCannotTake() {
+        // given
+        long volunteer = volunteer("v0101", "孙丽华", "ACTIVE");
+        long retired = volunteer("v0101", "钱已退", "RETIRED");
+        long elsewhere = volunteer("v0201", "吴外村", "ACTIVE");
+        ProcessInstance order = place(null);
+        String dispatch = steps.task(order, "dispatch").getId();
+
+        // then a retired volunteer, another village's, an unknown or forged one, or none, is no one to dispatch to
+        for (Object forged : List.of("" + retired, "" + elsewhere, "999999999", "1 or 1=1", -1, retired)) {
+            steps.assertRejected(
+                    dispatch, Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", forged), "volunteerId");
+        }
+        steps.assertRejected(dispatch, Map.of("dispatchDecision", "DISPATCH_VOLUNTEER"), "volunteerId");
+        steps.assertRejected(
+                dispatch,
+                Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", "" + volunteer, "phone", "13900000000"),
+                "phone");
+
+        // and the secretary's records for the volunteer keep the rules of a member's own
+        steps.complete(
+                order, "dispatch", Map.of("dispatchDecision", "DISPATCH_VOLUNTEER", "volunteerId", "" + volunteer));
+        String answer = steps.task(order, "volunteer-accept").getId();
+        steps.assertRejected(answer, Map.of("acceptDecision", "DECLINE"), "declineReason");
+        steps.assertRejected(answer, Map.of("acceptDecision", "MAYBE"), "acceptDecision");
+        steps.assertRejected(answer, Map.of("acceptDecision", "ACCEPT", "volunteerId", "" + elsewhere), "volunteerId");
+        steps.complete(order, "volunteer-accept", Map.of("acceptDecision", "ACCEPT"));
+        String serve = steps.task(order, "volunteer-serve").getId();
+        steps.assertRejected(serve, Map.of("minutesServed", 1441, "serviceRecord", "做了"), "minutesServed");
+        steps.assertRejected(serve, Map.of("minutesServed", 30), "serviceRecord");
+        assertThat(order).isWaitingAt("volunteer-serve");
+        assertThat(jdbc.sql("select count(*) from points_entry where order_no = ?")
+                        .param(order.getBusinessKey())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private ProcessInstance place(Long resourceId) {
         OrderIntake.Receipt receipt = intake.place(
                 new OrderRequest("张桂兰", "13800000001", "v0101", resourceId, "想请人上门帮忙理发", "东风社区 3 号楼"), null);
@@ -343,6 +498,17 @@ class ServiceOrderProcessTests {
                 .filter(e -> !e.shownToResident())
                 .map(ServiceOrders.Entry::entry)
                 .toList();
+    }
+
+    private long volunteer(String village, String name, String status) {
+        jdbc.sql("insert into volunteer (village_code, name, phone, skills, availability, status, registered_by,"
+                        + " registered_at) values (?, ?, '13900009999', '理发', '周末', ?, 'sec-v0101', current_timestamp)")
+                .params(village, name, status)
+                .update();
+        return jdbc.sql("select max(id) from volunteer where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     private void member(String userId, String village, String status) {

@@ -129,6 +129,8 @@ public final class StoreSnapshot {
                 "service_order_log",
                 "service_order_photo",
                 "points_entry",
+                "volunteer",
+                "volunteer_phone_view",
                 "process_migration",
                 "process_migration_case")) {
             tables.put(table, "t::text");
