@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -91,6 +93,9 @@ class TaskDataGuard extends CommandInterceptor {
     }
 
     private <T> T checkedThenExecuted(Command<T> command) {
+        String taskId = (String) ReflectionUtils.getField(
+                command instanceof SubmitTaskFormCmd ? SUBMIT_TASK_ID : COMPLETE_TASK_ID, command);
+        mayWork(taskOf(taskId));
         if (command instanceof ResolveTaskCmd) {
             // handing a delegated task back (委派办结) is not completing it: no data travels with it
             refuseData(
@@ -114,6 +119,22 @@ class TaskDataGuard extends CommandInterceptor {
             }
         }
         return next.execute(command);
+    }
+
+    /**
+     * The engine's own check that the signed-in user may work the task, made before the data is: the
+     * engine would refuse the command anyway (403), and someone who may not work a task learns nothing
+     * about it from what its data check says (another village's task answered 400 before). Nothing when
+     * the task does not exist (the engine says so) or the command runs without authorization checks.
+     */
+    private static void mayWork(TaskEntity task) {
+        if (task == null) {
+            return;
+        }
+        CommandContext context = Context.getCommandContext();
+        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            checker.checkTaskWork(task);
+        }
     }
 
     /**
