@@ -117,7 +117,7 @@ class PhotoStoreFullDiskIT {
         assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
         assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(refused.getBody().path("title").asText()).isEqualTo("照片存储空间已满");
-        assertThat(refused.getBody().path("detail").asText()).contains("照片未保存", "照片存储目录", "磁盘已满");
+        assertThat(refused.getBody().path("detail").asText()).contains("照片未保存", "照片存储空间已满", "清理存储空间");
         assertThat(refused.getBody().toString()).doesNotContain("IOException", "No space", DISK.toString());
         // and nothing kept: no photo file, whole or half, no temporary file, no row, no log line; the case as it was
         assertThat(filesOnTheDisk()).containsExactly(FILLER);

@@ -233,7 +233,8 @@ class ClusterIT {
                 Map.of("topics", topics),
                 String.class);
         List<String> timers = sql.queryForList(
-                "select id_ from act_ru_job where process_instance_id_ in (:instances) and act_id_ = 'plan-notice-period'",
+                "select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                        + " where j.process_instance_id_ in (:instances) and d.act_id_ = 'plan-notice-period'",
                 Map.of("instances", instances),
                 String.class);
         assertThat(timers).hasSize(10);
