@@ -218,7 +218,12 @@ class Migrations {
         String label;
         Jobs jobs;
         Result result = null;
-        if (running != null) {
+        // every case moved: done, though Camunda's monitor job removes the batch only at its next poll
+        boolean allMoved = running != null
+                && running.getJobsCreated() == running.getTotalJobs()
+                && running.getRemainingJobs() == 0
+                && running.getFailedJobs() == 0;
+        if (running != null && !allMoved) {
             jobs = new Jobs(
                     running.getTotalJobs(),
                     running.getCompletedJobs(),
@@ -229,7 +234,9 @@ class Migrations {
         } else {
             HistoricBatch done =
                     history.createHistoricBatchQuery().batchId(row.batchId()).singleResult();
-            int total = done == null ? row.casesSubmitted() : done.getTotalJobs();
+            int total = running != null
+                    ? running.getTotalJobs()
+                    : done == null ? row.casesSubmitted() : done.getTotalJobs();
             jobs = new Jobs(total, total, 0, 0);
             state = "DONE";
             label = "已完成";
