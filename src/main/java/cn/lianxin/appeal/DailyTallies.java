@@ -214,8 +214,8 @@ public class DailyTallies {
      */
     void moved(Optional<Contribution> before, Optional<Contribution> after) {
         Optional<Gathered> gathered = gathering();
-        Map<DayKey, long[]> days = gathered.map(Gathered::days).orElseGet(() -> new TreeMap<>(DAY_ORDER));
-        Map<CountKey, Long> counts = gathered.map(Gathered::counts).orElseGet(() -> new TreeMap<>(COUNT_ORDER));
+        Map<DayKey, long[]> days = gathered.map(g -> g.days).orElseGet(() -> new TreeMap<>(DAY_ORDER));
+        Map<CountKey, Long> counts = gathered.map(g -> g.counts).orElseGet(() -> new TreeMap<>(COUNT_ORDER));
         before.ifPresent(contribution -> contribution.addTo(days, counts, -1));
         after.ifPresent(contribution -> contribution.addTo(days, counts, 1));
         if (gathered.isEmpty()) {
@@ -238,12 +238,11 @@ public class DailyTallies {
             return Optional.empty();
         }
         for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof Gathered gathered && gathered.owner() == this) {
-                return gathered.added()[0] ? Optional.empty() : Optional.of(gathered);
+            if (registered instanceof Gathered gathered && gathered.owner == this) {
+                return gathered.added ? Optional.empty() : Optional.of(gathered);
             }
         }
-        Gathered gathered =
-                new Gathered(this, new TreeMap<>(DAY_ORDER), new TreeMap<>(COUNT_ORDER), new boolean[] {false});
+        Gathered gathered = new Gathered(this);
         TransactionSynchronizationManager.registerSynchronization(gathered);
         return Optional.of(gathered);
     }
@@ -275,12 +274,20 @@ public class DailyTallies {
      * evaluated, in two concurrent joint cases, crossing on new day rows). Runs after the other
      * before-commit work, which may still change facts.
      */
-    private record Gathered(DailyTallies owner, Map<DayKey, long[]> days, Map<CountKey, Long> counts, boolean[] added)
-            implements TransactionSynchronization {
+    private static final class Gathered implements TransactionSynchronization {
+
+        private final DailyTallies owner;
+        private final Map<DayKey, long[]> days = new TreeMap<>(DAY_ORDER);
+        private final Map<CountKey, Long> counts = new TreeMap<>(COUNT_ORDER);
+        private boolean added;
+
+        Gathered(DailyTallies owner) {
+            this.owner = owner;
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            added[0] = true;
+            added = true;
             owner.add(days, counts);
         }
 
